@@ -1,0 +1,21 @@
+package io.mailharness.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One line of LIST: message number and exact size in octets (RFC 1939 §5). */
+public record ScanListing(int message, long sizeOctets) {
+    public static List<ScanListing> parseAll(Pop3Reply reply) throws MailProtocolException {
+        if (!reply.isOk()) throw new MailProtocolException("LIST", "server replied " + reply.statusLine(), null);
+        List<ScanListing> listings = new ArrayList<>();
+        for (String line : reply.body()) {
+            String[] parts = line.strip().split(" ");
+            try {
+                listings.add(new ScanListing(Integer.parseInt(parts[0]), Long.parseLong(parts[1])));
+            } catch (RuntimeException e) {
+                throw new MailProtocolException("LIST", "not a scan listing: '" + Transcript.visible(line) + "'", e);
+            }
+        }
+        return listings;
+    }
+}

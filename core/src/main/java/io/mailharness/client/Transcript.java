@@ -1,0 +1,92 @@
+package io.mailharness.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exchange on one connection, as the client sent and the server answered it, with CR and LF
+ * made visible. Callers record credentials only through {@link CredentialMask}, so a transcript is safe
+ * to print and store.
+ */
+public final class Transcript {
+    /** Who sent a piece of the exchange. */
+    public enum Direction { CLIENT, SERVER, NOTE }
+
+    public record Entry(Direction direction, String text) {
+        public String render() {
+            String prefix = switch (direction) {
+                case CLIENT -> "C: ";
+                case SERVER -> "S: ";
+                case NOTE -> "-- ";
+            };
+            return prefix + (direction == Direction.NOTE ? text : visible(text));
+        }
+    }
+
+    /** Bounds memory for long sessions and load runs: older entries beyond this are dropped and counted. */
+    private static final int MAX_ENTRIES = 2_000;
+    private static final int MAX_ENTRY_CHARS = 1_000;
+
+    private final List<Entry> entries = new ArrayList<>();
+    private int dropped;
+
+    public synchronized void client(String text) {
+        add(new Entry(Direction.CLIENT, text));
+    }
+
+    public synchronized void server(String text) {
+        add(new Entry(Direction.SERVER, text));
+    }
+
+    public synchronized void note(String text) {
+        add(new Entry(Direction.NOTE, text));
+    }
+
+    private void add(Entry entry) {
+        String text = entry.text();
+        if (text.length() > MAX_ENTRY_CHARS) {
+            entry = new Entry(entry.direction(), text.substring(0, MAX_ENTRY_CHARS) + "…(" + (text.length() - MAX_ENTRY_CHARS) + " more chars)");
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.remove(0);
+            dropped++;
+        }
+        entries.add(entry);
+    }
+
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** One line per entry, e.g. {@code C: EHLO client.example\r\n}. */
+    public synchronized String render() {
+        StringBuilder out = new StringBuilder();
+        if (dropped > 0) out.append("-- (").append(dropped).append(" earlier entries not kept)\n");
+        for (Entry e : entries) out.append(e.render()).append('\n');
+        return out.toString();
+    }
+
+    /** Shows control characters as escapes so that a bare LF or a NUL is visible in a report. */
+    public static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

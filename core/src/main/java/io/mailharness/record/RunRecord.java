@@ -1,0 +1,53 @@
+package io.mailharness.record;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable result of one load run from one injector, written as {@code run-record.json}
+ * next to the Gatling report. Latencies travel as HdrHistogram histograms so that records from several
+ * injectors merge without loss, and message traces let a merge reconcile messages sent by one injector
+ * and retrieved by another.
+ *
+ * @param formatVersion     bumped when a field changes meaning
+ * @param simulation        the simulation class's simple name
+ * @param target            the target's name
+ * @param runId             the Gatling run folder name
+ * @param start             ISO-8601 instant the load started
+ * @param end               ISO-8601 instant the load ended
+ * @param parameters        the run's parameters as given (users, rate, duration, message mix…)
+ * @param injector          which injector wrote it, and how busy its CPU was
+ * @param requests          per request name (a protocol stage, or "delivery latency")
+ * @param errorsByReplyClass KO counts by kind: "4xx", "5xx", "timeout", "connection", "protocol"
+ * @param ledger            the delivery ledger
+ * @param messages          one trace per harness message this injector sent or retrieved
+ */
+public record RunRecord(
+        int formatVersion,
+        String simulation,
+        String target,
+        String runId,
+        String start,
+        String end,
+        Map<String, String> parameters,
+        Injector injector,
+        Map<String, RequestStats> requests,
+        Map<String, Long> errorsByReplyClass,
+        Ledger ledger,
+        List<MessageTrace> messages) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "run-record.json";
+    public static final String DELIVERY_LATENCY = "delivery latency";
+
+    /**
+     * @param index        1-based injector number
+     * @param count        how many injectors ran the simulation together
+     * @param host         the injector's host name
+     * @param cores        available processors
+     * @param cpuAverage   the injector process's mean CPU use over the run, 0..1 of all cores
+     * @param cpuPeak      the highest sampled CPU use, 0..1 of all cores
+     * @param machineCpuAverage the whole machine's mean CPU use, 0..1 (a local server under test shows here)
+     */
+    public record Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage) {}
+}

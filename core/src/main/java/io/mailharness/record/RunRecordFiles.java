@@ -1,0 +1,49 @@
+package io.mailharness.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mailharness.target.SettingsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes run records as JSON. A malformed file is a one-line user error. */
+public final class RunRecordFiles {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private RunRecordFiles() {}
+
+    /** Writes through a temporary file, so a reader never sees half a record. */
+    public static void write(RunRecord record, Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(temporary.toFile(), record);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static RunRecord read(Path file) {
+        if (!Files.isReadable(file)) throw new SettingsException(null, "run record " + file + " does not exist or is not readable");
+        try {
+            RunRecord record = JSON.readValue(file.toFile(), RunRecord.class);
+            if (record.formatVersion() != RunRecord.FORMAT_VERSION) {
+                throw new SettingsException(null, "run record " + file + " has format version " + record.formatVersion() + ", this Mailharness reads " + RunRecord.FORMAT_VERSION);
+            }
+            if (record.simulation() == null || record.requests() == null || record.ledger() == null) {
+                throw new SettingsException(null, "run record " + file + " is malformed: simulation, requests and ledger are required");
+            }
+            return record;
+        } catch (JsonProcessingException e) {
+            throw new SettingsException(null, "run record " + file + " is malformed: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+        } catch (IOException e) {
+            throw new SettingsException(null, "cannot read run record " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static String toJson(RunRecord record) throws JsonProcessingException {
+        return JSON.writeValueAsString(record);
+    }
+}
