@@ -1,0 +1,62 @@
+package io.mailharness.faultserver;
+
+import io.mailharness.faultserver.net.Line;
+import io.mailharness.faultserver.net.LineReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LineReaderTest {
+
+    private static LineReader reader(String wire) {
+        return new LineReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void onlyCrlfEndsALine() throws IOException {
+        LineReader reader = reader("a\nb\rc\r\r\nd\r\n");
+        Line first = reader.readLine(100);
+        assertEquals("a\nb\rc\r", first.text());
+        assertTrue(first.bareLf() && first.bareCr() && first.terminated());
+        assertEquals(8, first.wireLength());
+        Line second = reader.readLine(100);
+        assertEquals("d", second.text());
+        assertFalse(second.hasBareLineEnd());
+        assertNull(reader.readLine(100));
+    }
+
+    @Test
+    void overlongLinesAreConsumedAndFlagged() throws IOException {
+        LineReader reader = reader("x".repeat(1000) + "\r\nok\r\n");
+        Line line = reader.readLine(10);
+        assertTrue(line.overflow());
+        assertEquals(10, line.content().length);
+        assertEquals(1002, line.wireLength());
+        assertEquals("ok", reader.readLine(10).text());
+    }
+
+    @Test
+    void unterminatedLineAtEndOfStream() throws IOException {
+        Line line = reader("half").readLine(10);
+        assertFalse(line.terminated());
+    }
+
+    @Test
+    void countedOctetsAndUnread() throws IOException {
+        LineReader reader = reader("12345NEXT\r\n");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        reader.readExactly(5, sink);
+        assertEquals("12345", sink.toString(StandardCharsets.ISO_8859_1));
+        reader.unread("BACK\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("BACK", reader.readLine(10).text());
+        assertEquals("NEXT", reader.readLine(10).text());
+    }
+}
