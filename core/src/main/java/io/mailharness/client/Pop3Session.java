@@ -92,16 +92,27 @@ public final class Pop3Session implements AutoCloseable {
         return reply;
     }
 
-    /** APOP name digest (RFC 1939 §7), the digest computed from the greeting's timestamp. */
+    /**
+     * APOP name digest (RFC 1939 §7): the MD5 of the greeting's timestamp followed by the shared secret.
+     * Without a timestamp in the greeting the server does not offer APOP, which is a negative reply here.
+     */
     public Pop3Reply apop(Account account) throws MailProtocolException {
+        java.util.Optional<String> timestamp = apopTimestamp();
+        if (timestamp.isEmpty()) return new Pop3Reply("-ERR (no APOP timestamp in the greeting: the server does not offer APOP)", List.of());
         try {
-            client.login(account.user(), account.password(), greeting.statusLine());
+            client.login(account.user(), timestamp.get(), account.password());
         } catch (IOException e) {
             throw MailProtocolException.wrap("APOP", e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new MailProtocolException("APOP", "MD5 unavailable", e);
         }
         return statusOnly(client);
+    }
+
+    /** The msg-id-shaped timestamp of the greeting, e.g. {@code <1896.697170952@dbc.mtview.ca.us>}. */
+    public java.util.Optional<String> apopTimestamp() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(greeting.statusLine());
+        return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
     }
 
     public Pop3Reply stat() throws MailProtocolException {

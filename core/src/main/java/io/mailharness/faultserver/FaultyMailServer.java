@@ -107,6 +107,21 @@ public final class FaultyMailServer implements AutoCloseable {
         return store().insertRaw(user, content);
     }
 
+    /**
+     * Target settings that aim the harness at this server: plain SMTP and POP3 on loopback, every account
+     * disposable, the given read timeout (short ones keep fault tests quick).
+     */
+    public io.mailharness.target.TargetSettings settings(Duration readTimeout) {
+        return new io.mailharness.target.TargetSettings("faulty", "FaultyMailServer " + faults(), config().localDomain(),
+                java.util.Optional.of(new io.mailharness.target.SmtpSettings(new io.mailharness.target.Endpoint(host(), smtpPort()),
+                        io.mailharness.target.SmtpSecurity.PLAIN, java.util.Optional.empty())),
+                java.util.Optional.of(new io.mailharness.target.Pop3Settings(new io.mailharness.target.Endpoint(host(), pop3Port()),
+                        io.mailharness.target.Pop3Security.PLAIN)),
+                io.mailharness.target.TlsSettings.verifying(),
+                new io.mailharness.target.Timeouts(Duration.ofSeconds(2), readTimeout),
+                accounts().stream().map(a -> new io.mailharness.target.Account(a.address(), a.user(), a.password(), true)).toList());
+    }
+
     /** Stops both listeners and every connection, stalled ones included; SMTP sessions get a 421. */
     @Override
     public void close() {

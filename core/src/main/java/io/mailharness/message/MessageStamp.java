@@ -1,0 +1,121 @@
+package io.mailharness.message;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The harness stamp: the first header field of every load message,
+ * {@code X-Mailharness-Id: <id>; t=<send time, epoch ms>; n=<recipients>; sha256=<hex>}.
+ * The digest covers every octet after the stamp line (the rest of our header section and the body),
+ * which a server must deliver unchanged; trace fields a server adds go above the stamp and are not
+ * covered. A receiver therefore checks integrity from the message alone, even one sent by another injector.
+ */
+public record MessageStamp(String id, long sentAtMillis, int recipients, String digest) {
+    private static final byte[] FIELD = (TestMessage.ID_HEADER + ":").getBytes(StandardCharsets.US_ASCII);
+
+    public MessageStamp {
+        if (id.isEmpty() || id.chars().anyMatch(c -> c <= ' ' || c == ';' || c > '~')) {
+            throw new IllegalArgumentException("a harness id is printable ASCII without spaces or ';': '" + id + "'");
+        }
+    }
+
+    /** The header line, with CRLF. */
+    public String headerLine() {
+        return TestMessage.ID_HEADER + ": " + id + "; t=" + sentAtMillis + "; n=" + recipients + "; sha256=" + digest + "\r\n";
+    }
+
+    /** Puts the stamp in front of {@code rest} (our header fields, blank line and body, CRLF line ends). */
+    public static TestMessage stamp(String id, long sentAtMillis, int recipients, byte[] rest) {
+        MessageStamp stamp = new MessageStamp(id, sentAtMillis, recipients, sha256(rest));
+        byte[] line = stamp.headerLine().getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[line.length + rest.length];
+        System.arraycopy(line, 0, content, 0, line.length);
+        System.arraycopy(rest, 0, content, line.length, rest.length);
+        return new TestMessage(id, content);
+    }
+
+    /**
+     * What a receiver makes of a retrieved message: its stamp and whether the octets after the stamp
+     * still have the digest. A message without a stamp is not a harness message (empty result). A stamp
+     * without a digest (messages from {@link MessageBuilder}) is read as intact.
+     */
+    public static Optional<Inspection> inspect(byte[] retrieved) {
+        int at = findStampLine(retrieved);
+        if (at < 0) return Optional.empty();
+        int eol = indexOfCrlf(retrieved, at);
+        if (eol < 0) return Optional.empty();
+        String value = new String(retrieved, at + FIELD.length, eol - at - FIELD.length, StandardCharsets.ISO_8859_1).strip();
+        String[] parts = value.split(";");
+        String id = parts[0].strip();
+        long sentAt = -1;
+        int recipients = 1;
+        String digest = "";
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            int eq = p.indexOf('=');
+            if (eq < 0) continue;
+            String key = p.substring(0, eq).toLowerCase(Locale.ROOT);
+            String v = p.substring(eq + 1);
+            try {
+                switch (key) {
+                    case "t" -> sentAt = Long.parseLong(v);
+                    case "n" -> recipients = Integer.parseInt(v);
+                    case "sha256" -> digest = v.toLowerCase(Locale.ROOT);
+                    default -> { /* a later format's field: ignored */ }
+                }
+            } catch (NumberFormatException e) {
+                // a mangled stamp: the digest check below reports the damage
+            }
+        }
+        if (id.isEmpty()) return Optional.empty();
+        byte[] rest = java.util.Arrays.copyOfRange(retrieved, eol + 2, retrieved.length);
+        String actual = sha256(rest);
+        boolean intact = digest.isEmpty() || digest.equals(actual);
+        return Optional.of(new Inspection(id, sentAt, recipients, digest, actual, intact));
+    }
+
+    /**
+     * @param digest       the digest the stamp carries (empty if none)
+     * @param actualDigest the digest of what was retrieved after the stamp
+     */
+    public record Inspection(String id, long sentAtMillis, int recipients, String digest, String actualDigest, boolean intact) {}
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
+        }
+    }
+
+    /** Start of the stamp field within the header section (case-insensitive field name), or -1. */
+    private static int findStampLine(byte[] m) {
+        int lineStart = 0;
+        while (lineStart < m.length) {
+            if (startsWithIgnoreCase(m, lineStart, FIELD)) return lineStart;
+            int eol = indexOfCrlf(m, lineStart);
+            if (eol < 0 || eol == lineStart) return -1; // end of the header section
+            lineStart = eol + 2;
+        }
+        return -1;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] m, int at, byte[] prefix) {
+        if (at + prefix.length > m.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if (Character.toLowerCase(m[at + i]) != Character.toLowerCase(prefix[i])) return false;
+        }
+        return true;
+    }
+
+    private static int indexOfCrlf(byte[] m, int from) {
+        for (int i = from; i + 1 < m.length; i++) {
+            if (m[i] == '\r' && m[i + 1] == '\n') return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,68 @@
+package io.mailharness.message;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MessageStampTest {
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aMessageAsSentIsIntactAndCarriesIdTimeAndRecipients() {
+        TestMessage m = MessageStamp.stamp("mh-1", 42, 3, bytes("Subject: x\r\n\r\nbody\r\n"));
+        MessageStamp.Inspection i = MessageStamp.inspect(m.content()).orElseThrow();
+        assertEquals("mh-1", i.id());
+        assertEquals(42, i.sentAtMillis());
+        assertEquals(3, i.recipients());
+        assertTrue(i.intact());
+    }
+
+    @Test
+    void traceFieldsAServerAddsAboveTheStampDoNotCount() {
+        TestMessage m = MessageStamp.stamp("mh-2", 1, 1, bytes("Subject: x\r\n\r\nbody\r\n"));
+        byte[] delivered = concat(bytes("Return-Path: <s@mh.test>\r\nReceived: from x by y;\r\n\tThu, 1 Jan 2026 00:00:00 +0000\r\n"), m.content());
+        assertTrue(MessageStamp.inspect(delivered).orElseThrow().intact());
+    }
+
+    @Test
+    void oneAlteredOctetAfterTheStampIsCaught() {
+        byte[] content = MessageStamp.stamp("mh-3", 1, 1, bytes("Subject: x\r\n\r\nbody\r\n")).content();
+        content[content.length - 3] = 'X';
+        MessageStamp.Inspection i = MessageStamp.inspect(content).orElseThrow();
+        assertFalse(i.intact());
+        assertEquals("mh-3", i.id());
+    }
+
+    @Test
+    void aMessageWithoutTheStampIsNotOurs() {
+        assertTrue(MessageStamp.inspect(bytes("Subject: x\r\n\r\nX-Mailharness-Id: in the body\r\n")).isEmpty());
+    }
+
+    @Test
+    void messagesOfTheSimpleBuilderAreRecognisedWithoutADigest() {
+        TestMessage m = new MessageBuilder(1).build("plain-1", "a@b", List.of("c@d"), "s", 1000);
+        MessageStamp.Inspection i = MessageStamp.inspect(m.content()).orElseThrow();
+        assertEquals("plain-1", i.id());
+        assertTrue(i.intact());
+    }
+
+    @Test
+    void idsWithSpacesOrSeparatorsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new MessageStamp("a b", 0, 1, ""));
+        assertThrows(IllegalArgumentException.class, () -> new MessageStamp("a;b", 0, 1, ""));
+    }
+}

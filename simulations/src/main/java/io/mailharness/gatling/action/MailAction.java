@@ -1,0 +1,186 @@
+package io.mailharness.gatling.action;
+
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.actor.ActorRef;
+import io.gatling.core.controller.throttle.Throttler;
+import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import io.gatling.core.structure.ScenarioContext;
+import io.mailharness.gatling.MailRun;
+import io.mailharness.gatling.check.Outcome;
+import io.mailharness.gatling.protocol.MailComponents;
+import io.mailharness.gatling.protocol.MailProtocolKey;
+import scala.Option;
+import scala.runtime.BoxedUnit;
+
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The engine of every mail action: on the user's event loop it only hands the work to a virtual thread
+ * (through the throttler when the simulation is throttled); there the blocking Commons Net exchange runs,
+ * each stage timed and logged as its own request; whatever happens — OK, KO, exception, timeout — the
+ * user then continues with the next action.
+ */
+public abstract class MailAction extends JavaExitableAction {
+    private final String name;
+    private final Action next;
+    protected final StatsEngine statsEngine;
+    protected final Clock clock;
+    protected final MailComponents components;
+    protected final MailRun run;
+    private final Option<ActorRef<Throttler.Command>> throttler;
+
+    protected MailAction(String name, ScenarioContext ctx, Action next) {
+        this.name = name;
+        this.next = next;
+        this.statsEngine = ctx.coreComponents().statsEngine();
+        this.clock = ctx.coreComponents().clock();
+        this.components = ctx.protocolComponentsRegistry().components(MailProtocolKey.KEY);
+        this.run = components.run();
+        this.throttler = ctx.throttled() ? ctx.coreComponents().throttler() : Option.empty();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Action next() {
+        return next;
+    }
+
+    @Override
+    public StatsEngine statsEngine() {
+        return statsEngine;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** On the event loop: never blocks. */
+    @Override
+    public void execute(Session session) {
+        if (throttler.isDefined()) {
+            throttler.get().$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
+                dispatch(session);
+                return BoxedUnit.UNIT;
+            }));
+        } else {
+            dispatch(session);
+        }
+    }
+
+    private void dispatch(Session session) {
+        try {
+            run.io().execute(() -> runBlocking(session));
+        } catch (RejectedExecutionException e) {
+            next.$bang(session.markAsFailed()); // the run is ending: continue so the user can exit
+        }
+    }
+
+    private void runBlocking(Session session) {
+        Exchange exchange = new Exchange(session);
+        try {
+            perform(exchange);
+        } catch (Throwable t) {
+            long now = clock.nowMillis();
+            exchange.log(name, now, now, 0, Outcome.ko("harness", null, "harness: " + t));
+        }
+        next.$bang(exchange.result());
+    }
+
+    /** The blocking work, on a virtual thread. Exceptions are logged as a KO and the user continues. */
+    protected abstract void perform(Exchange exchange) throws Exception;
+
+    /** A blocking call of one stage. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run() throws Exception;
+    }
+
+    /** A stage could not complete (timeout, dropped connection…); its KO is already logged. */
+    public static final class StageFailed extends Exception {
+        public StageFailed(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** One user's pass through an action: its session, whether a request failed, and timing of stages. */
+    public final class Exchange {
+        private Session session;
+        private boolean failed;
+
+        Exchange(Session session) {
+            this.session = session;
+        }
+
+        public Session session() {
+            return session;
+        }
+
+        public void update(java.util.function.UnaryOperator<Session> f) {
+            session = f.apply(session);
+        }
+
+        public boolean failed() {
+            return failed;
+        }
+
+        /**
+         * Runs one stage, timed, and logs it as {@code request} judged by {@code judge}. An exception is
+         * logged as a KO of its class and rethrown as {@link StageFailed}.
+         */
+        public <T> T stage(String request, boolean report, Call<T> call, java.util.function.Function<T, Outcome> judge) throws StageFailed {
+            long start = clock.nowMillis();
+            long t0 = System.nanoTime();
+            T value;
+            try {
+                value = call.run();
+            } catch (Exception e) {
+                long micros = (System.nanoTime() - t0) / 1000;
+                log(request, start, clock.nowMillis(), micros, Outcome.of(e), report);
+                throw new StageFailed(e);
+            }
+            long micros = (System.nanoTime() - t0) / 1000;
+            log(request, start, clock.nowMillis(), micros, judge.apply(value), report);
+            return value;
+        }
+
+        public <T> T stage(String request, Call<T> call, java.util.function.Function<T, Outcome> judge) throws StageFailed {
+            return stage(request, true, call, judge);
+        }
+
+        public void log(String request, long start, long end, long micros, Outcome outcome) {
+            log(request, start, end, micros, outcome, true);
+        }
+
+        /** Logs a request to Gatling (when {@code report}) and to the run's recorder; a KO marks the user failed. */
+        public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
+            if (report) {
+                run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                session = session.logGroupRequestTimings(start, end);
+            } else {
+                run.recorder().record(request, micros, outcome);
+            }
+            if (!outcome.ok()) {
+                failed = true;
+                session = session.markAsFailed();
+            }
+        }
+
+        /** The delivery latency of a message: from the 250 to end-of-data to its first retrieval. */
+        public void deliveryLatency(long acceptedAt, long seenAt) {
+            long end = Math.max(acceptedAt, seenAt);
+            log(io.mailharness.record.RunRecord.DELIVERY_LATENCY, acceptedAt, end, (end - acceptedAt) * 1000, Outcome.ok("delivered"));
+        }
+
+        Session result() {
+            return session;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.mailharness.gatling.action;
+
+import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.Session;
+import io.mailharness.gatling.check.ReplyExpectation;
+import io.mailharness.gatling.check.SmtpStage;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code MailDsl.smtp("SMTP").send()}: one message per execution. Recipients default to the next of the
+ * protocol's maildrops; the connection policy and expected replies default to the protocol's and the
+ * stages'. Immutable.
+ */
+public final class SmtpSendActionBuilder implements ActionBuilder {
+    private final String prefix;
+    private final SessionValue<String> from;
+    private final SessionValue<List<String>> to;
+    private final SessionValue<Integer> recipients;
+    private final SessionValue<Integer> messagesPerConnection;
+    private final SmtpExpectations expectations;
+
+    SmtpSendActionBuilder(String prefix, SessionValue<String> from, SessionValue<List<String>> to, SessionValue<Integer> recipients,
+                          SessionValue<Integer> messagesPerConnection, SmtpExpectations expectations) {
+        this.prefix = prefix;
+        this.from = from;
+        this.to = to;
+        this.recipients = recipients;
+        this.messagesPerConnection = messagesPerConnection;
+        this.expectations = expectations;
+    }
+
+    public static SmtpSendActionBuilder send(String prefix) {
+        return new SmtpSendActionBuilder(prefix, null, null, null, null, SmtpExpectations.defaults());
+    }
+
+    /** MAIL FROM as a value or EL string. */
+    public SmtpSendActionBuilder from(String reversePath) {
+        return new SmtpSendActionBuilder(prefix, SessionValue.el(reversePath), to, recipients, messagesPerConnection, expectations);
+    }
+
+    public SmtpSendActionBuilder from(Function<Session, String> reversePath) {
+        return new SmtpSendActionBuilder(prefix, SessionValue.fn(reversePath), to, recipients, messagesPerConnection, expectations);
+    }
+
+    /** Explicit forward-paths (EL strings allowed); addresses that are not maildrops of the run are not tracked as delivered. */
+    public SmtpSendActionBuilder to(String... forwardPaths) {
+        List<SessionValue<String>> values = java.util.Arrays.stream(forwardPaths).map(SessionValue::el).toList();
+        return new SmtpSendActionBuilder(prefix, from, SessionValue.fn(s -> values.stream().map(v -> v.resolve(s.asScala())).toList()),
+                recipients, messagesPerConnection, expectations);
+    }
+
+    public SmtpSendActionBuilder to(Function<Session, List<String>> forwardPaths) {
+        return new SmtpSendActionBuilder(prefix, from, SessionValue.fn(forwardPaths), recipients, messagesPerConnection, expectations);
+    }
+
+    /** N distinct recipients from the protocol's maildrops, round-robin. */
+    public SmtpSendActionBuilder recipients(int n) {
+        return new SmtpSendActionBuilder(prefix, from, to, SessionValue.of(n), messagesPerConnection, expectations);
+    }
+
+    public SmtpSendActionBuilder recipients(String el) {
+        return new SmtpSendActionBuilder(prefix, from, to, SessionValue.intEl(el), messagesPerConnection, expectations);
+    }
+
+    public SmtpSendActionBuilder recipients(Function<Session, Integer> n) {
+        return new SmtpSendActionBuilder(prefix, from, to, SessionValue.fn(n), messagesPerConnection, expectations);
+    }
+
+    /** Transactions on one connection before QUIT (default: the protocol's). */
+    public SmtpSendActionBuilder messagesPerConnection(int n) {
+        return new SmtpSendActionBuilder(prefix, from, to, recipients, SessionValue.of(n), expectations);
+    }
+
+    public SmtpSendActionBuilder messagesPerConnection(String el) {
+        return new SmtpSendActionBuilder(prefix, from, to, recipients, SessionValue.intEl(el), expectations);
+    }
+
+    /** The reply code a stage must get, e.g. {@code expect(SmtpStage.RCPT, 550)} in a negative test. */
+    public SmtpSendActionBuilder expect(SmtpStage stage, int code) {
+        return new SmtpSendActionBuilder(prefix, from, to, recipients, messagesPerConnection, expectations.with(stage, ReplyExpectation.code(code)));
+    }
+
+    /** The reply class (2..5) a stage must get. */
+    public SmtpSendActionBuilder expectClass(SmtpStage stage, int replyClass) {
+        return new SmtpSendActionBuilder(prefix, from, to, recipients, messagesPerConnection, expectations.with(stage, ReplyExpectation.replyClass(replyClass)));
+    }
+
+    String prefix() { return prefix; }
+    SessionValue<String> from() { return from; }
+    SessionValue<List<String>> to() { return to; }
+    SessionValue<Integer> recipients() { return recipients; }
+    SessionValue<Integer> messagesPerConnection() { return messagesPerConnection; }
+    SmtpExpectations expectations() { return expectations; }
+
+    @Override
+    public io.gatling.core.action.builder.ActionBuilder asScala() {
+        return (ctx, next) -> new SmtpSendAction(this, ctx, next);
+    }
+}

@@ -1,0 +1,142 @@
+package io.mailharness.simulations;
+
+import io.gatling.app.Gatling$;
+import io.mailharness.gatling.record.RunFolders;
+import io.mailharness.record.RunRecord;
+import io.mailharness.target.MailTarget;
+import io.mailharness.target.SettingsException;
+import io.mailharness.target.SettingsOverrides;
+import io.mailharness.target.TargetSelection;
+import io.mailharness.target.TargetSettings;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one simulation in this JVM: {@code SimulationLauncher <simulation class> <results dir>}.
+ * First checks the target settings and that the target answers on its ports (a problem is one line on
+ * stderr and exit 2), then runs Gatling with {@code -s} and {@code -rf}, and prints where the HTML report
+ * and run-record.json are. Exit codes: 0 success, 1 assertions failed, 2 bad input or harness error.
+ */
+public final class SimulationLauncher {
+    public static final int OK = 0;
+    public static final int ASSERTIONS_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private SimulationLauncher() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        if (args.length != 2) {
+            System.err.println("mailharness load: usage: SimulationLauncher <simulation class> <results dir>");
+            return BAD_INPUT;
+        }
+        String simulation = args[0];
+        Path results = Path.of(args[1]).toAbsolutePath();
+        try {
+            Class<?> type = Class.forName(simulation, false, SimulationLauncher.class.getClassLoader());
+            if (!io.gatling.javaapi.core.Simulation.class.isAssignableFrom(type)) {
+                System.err.println("mailharness load: " + simulation + " is not a Gatling simulation");
+                return BAD_INPUT;
+            }
+            checkTarget();
+            checkParameters();
+            Files.createDirectories(results);
+            long start = System.currentTimeMillis();
+            System.setProperty(RunFolders.RESULTS_FOLDER_PROPERTY, results.toString());
+            System.setProperty("gatling.data.enableAnalytics", System.getProperty("gatling.data.enableAnalytics", "false"));
+            int status = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation, "-rf", results.toString()});
+            Optional<Path> runDir = RunFolders.newestRun(results, RunFolders.simulationId(type), start);
+            if (runDir.isPresent()) {
+                Path report = runDir.get().resolve("index.html");
+                Path record = runDir.get().resolve(RunRecord.FILE_NAME);
+                if (Files.exists(report)) System.out.println("Report: " + report);
+                if (Files.exists(record)) System.out.println("Run record: " + record);
+            }
+            return switch (status) {
+                case 0 -> OK;
+                case 2 -> ASSERTIONS_FAILED;   // Gatling's StatusCode.AssertionsFailed
+                default -> BAD_INPUT;
+            };
+        } catch (ClassNotFoundException e) {
+            System.err.println("mailharness load: no simulation class " + simulation);
+            return BAD_INPUT;
+        } catch (SettingsException e) {
+            System.err.println("mailharness load: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            System.err.println("mailharness load: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String message = root instanceof SettingsException ? root.getMessage() : "the run failed: " + root;
+            System.err.println("mailharness load: " + message.replaceAll("\\s+", " "));
+            return BAD_INPUT;
+        }
+    }
+
+    /** Settings parse, and a real target answers on its SMTP and POP3 ports. The embedded default needs no check. */
+    static void checkTarget() {
+        TargetSelection selection = TargetSelection.fromSystem();
+        Map<String, String> overrides = SettingsOverrides.fromSystem();
+        if (selection.isEmbedded()) return;
+        TargetSettings target = selection.load(overrides);
+        if (target.accounts().isEmpty()) throw new SettingsException(target.name() + ".accounts", "a load run needs at least one account");
+        int timeout = (int) Math.min(Integer.MAX_VALUE, target.timeouts().connect().toMillis());
+        target.smtp().ifPresent(s -> reachable("SMTP", s.endpoint().host(), s.endpoint().port(), timeout));
+        target.pop3().ifPresent(p -> reachable("POP3", p.endpoint().host(), p.endpoint().port(), timeout));
+        MailTarget.of(target).close();
+    }
+
+    private static void reachable(String service, String host, int port, int timeoutMillis) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+        } catch (IOException e) {
+            throw new SettingsException(null, service + " target " + host + ":" + port + " is unreachable ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+    }
+
+    /** The bundled simulations' numeric parameters, checked before anything starts. */
+    static void checkParameters() {
+        for (String key : new String[] {SimulationParameters.USERS, SimulationParameters.DURATION, SimulationParameters.MESSAGES_PER_CONNECTION,
+                SimulationParameters.GRACE, SimulationParameters.PREFILL, SimulationParameters.READ_INTERVAL}) {
+            String value = System.getProperty(key);
+            if (value == null) continue;
+            try {
+                int v = Integer.parseInt(value.trim());
+                if (v < 0 || (v == 0 && !key.equals(SimulationParameters.PREFILL) && !key.equals(SimulationParameters.READ_INTERVAL))) {
+                    throw new SettingsException(key, v + " must be positive");
+                }
+            } catch (NumberFormatException e) {
+                throw new SettingsException(key, "not a whole number: '" + value + "'");
+            }
+        }
+        String rate = System.getProperty(SimulationParameters.RATE);
+        if (rate != null) {
+            try {
+                if (!(Double.parseDouble(rate.trim()) > 0)) throw new SettingsException(SimulationParameters.RATE, rate + " must be positive");
+            } catch (NumberFormatException e) {
+                throw new SettingsException(SimulationParameters.RATE, "not a number: '" + rate + "'");
+            }
+        }
+        String mix = System.getProperty(SimulationParameters.MESSAGE_MIX);
+        if (mix != null) {
+            try {
+                io.mailharness.message.MessageMix.parse(mix);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(SimulationParameters.MESSAGE_MIX, e.getMessage());
+            }
+        }
+        io.mailharness.gatling.Injector.fromSystem();
+    }
+}

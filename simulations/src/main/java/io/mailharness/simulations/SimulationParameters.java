@@ -1,0 +1,100 @@
+package io.mailharness.simulations;
+
+import io.mailharness.gatling.Injector;
+import io.mailharness.gatling.MailRun;
+import io.mailharness.message.MessageMix;
+import io.mailharness.target.SettingsException;
+
+import java.time.Duration;
+
+/**
+ * The bundled simulations' parameters, from system properties, with this injector's share applied
+ * ({@code -Dmailharness.injector=i/n}). A bad value is a {@link SettingsException} naming the property.
+ * Each value read is also recorded as a run parameter.
+ */
+public final class SimulationParameters {
+    public static final String USERS = "mailharness.users";
+    public static final String RATE = "mailharness.rate";
+    public static final String DURATION = "mailharness.duration";
+    public static final String MESSAGES_PER_CONNECTION = "mailharness.messagesPerConnection";
+    public static final String MESSAGE_MIX = "mailharness.messageMix";
+    public static final String GRACE = "mailharness.grace";
+    public static final String READERS = "mailharness.readers";
+    public static final String PREFILL = "mailharness.prefill";
+    public static final String READ_INTERVAL = "mailharness.readInterval";
+
+    private final MailRun run;
+    private final Injector injector;
+
+    public SimulationParameters(MailRun run) {
+        this.run = run;
+        this.injector = run.injector();
+        run.parameter("injector", injector);
+    }
+
+    /** This injector's share of a whole number of users (at least 1 where the total is positive). */
+    public int users(String property, int defaultTotal) {
+        int total = integer(property, defaultTotal, 1, 1_000_000);
+        return Math.max(1, injector.share(total));
+    }
+
+    /** This injector's share of a rate in messages per second. */
+    public double rate(double defaultTotal) {
+        double total = decimal(RATE, defaultTotal, 0.001, 1_000_000);
+        return injector.share(total);
+    }
+
+    public Duration seconds(String property, int defaultSeconds) {
+        return Duration.ofSeconds(integer(property, defaultSeconds, 1, 7 * 24 * 3600));
+    }
+
+    public MessageMix mix() {
+        String value = System.getProperty(MESSAGE_MIX, "realistic");
+        try {
+            MessageMix mix = MessageMix.parse(value);
+            run.parameter(MESSAGE_MIX, value);
+            return mix;
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(MESSAGE_MIX, e.getMessage());
+        }
+    }
+
+    public int integer(String property, int defaultValue, int min, int max) {
+        String value = System.getProperty(property);
+        int v;
+        if (value == null || value.isBlank()) {
+            v = defaultValue;
+        } else {
+            try {
+                v = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new SettingsException(property, "not a whole number: '" + value + "'");
+            }
+        }
+        if (v < min || v > max) throw new SettingsException(property, v + " is out of range (" + min + " .. " + max + ")");
+        run.parameter(property, v);
+        return v;
+    }
+
+    public double decimal(String property, double defaultValue, double min, double max) {
+        String value = System.getProperty(property);
+        double v;
+        if (value == null || value.isBlank()) {
+            v = defaultValue;
+        } else {
+            try {
+                v = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new SettingsException(property, "not a number: '" + value + "'");
+            }
+        }
+        if (!(v >= min && v <= max)) throw new SettingsException(property, v + " is out of range (" + min + " .. " + max + ")");
+        run.parameter(property, v);
+        return v;
+    }
+
+    /** The longest a run may take: load, drain grace and a margin; Gatling stops it there whatever happens. */
+    public static Duration maxDuration(Duration load, Duration grace) {
+        return load.plus(grace).plusSeconds(60);
+    }
+}

@@ -1,0 +1,164 @@
+package io.mailharness.gatling;
+
+import io.mailharness.faultserver.Faults;
+import io.mailharness.faultserver.FaultyMailServer;
+import io.mailharness.faultserver.smtp.SmtpFaults;
+import io.mailharness.faultserver.smtp.SmtpStage;
+import io.mailharness.faultserver.store.StoreFaults;
+import io.mailharness.record.Ledger;
+import io.mailharness.record.MessageTrace;
+import io.mailharness.record.RequestStats;
+import io.mailharness.record.RunRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Short Gatling runs in this JVM against fault-injecting servers on loopback: refusals at every stage
+ * become KOs carrying their codes, broken connections and silent servers become KOs in bounded time, and
+ * the ledger catches lost, duplicated and altered messages.
+ */
+class FaultyServerLoadTest {
+    private final List<FaultyMailServer> servers = new ArrayList<>();
+
+    @TempDir
+    Path results;
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(FaultyMailServer::close);
+        ScriptedSimulation.cases = List.of();
+        ScriptedSimulation.transactionRequests = false;
+    }
+
+    private FaultyMailServer server(Faults faults) {
+        FaultyMailServer s = FaultyMailServer.start(faults);
+        servers.add(s);
+        return s;
+    }
+
+    private ScriptedSimulation.Case sender(String prefix, Faults faults, int messages, boolean drain, Duration readTimeout) {
+        return new ScriptedSimulation.Case(prefix, InProcessGatling.target(server(faults), readTimeout), messages, 1, drain);
+    }
+
+    @Test
+    void aRefusalAtEachStageIsAKoCarryingReplyCodeAndEnhancedStatusCode() {
+        Duration read = Duration.ofSeconds(2);
+        ScriptedSimulation.transactionRequests = true;
+        ScriptedSimulation.cases = List.of(
+                sender("greeting", Faults.of(SmtpFaults.replyAt(SmtpStage.GREETING, 554, "5.3.2 no service here")), 2, false, read),
+                sender("ehlo", Faults.of(SmtpFaults.replyAt(SmtpStage.EHLO, 550, "5.7.1 go away")), 2, false, read),
+                sender("mail", Faults.of(SmtpFaults.replyAt(SmtpStage.MAIL, 451, "4.3.0 try again later")), 2, false, read),
+                sender("rcpt", Faults.of(SmtpFaults.replyAt(SmtpStage.RCPT, 550, "5.1.1 no such user")), 2, false, read),
+                sender("data", Faults.of(SmtpFaults.replyAt(SmtpStage.DATA, 554, "5.5.1 no valid recipients")), 2, false, read),
+                sender("eod", Faults.of(SmtpFaults.replyAt(SmtpStage.END_OF_DATA, 552, "5.3.4 message too big")), 2, false, read));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        Map<String, Long> errors = ScriptedSimulation.lastRun.recorder().errors();
+        assertKo(errors, "greeting connect+greeting: 5xx 554 5.3.2 no service here", 2);
+        assertKo(errors, "ehlo EHLO: 5xx 550 5.7.1 go away", 2);
+        assertKo(errors, "mail MAIL: 4xx 451 4.3.0 try again later", 2);
+        assertKo(errors, "rcpt RCPT: 5xx 550 5.1.1 no such user", 2);
+        assertKo(errors, "data DATA: 5xx 554 5.5.1 no valid recipients", 2);
+        assertKo(errors, "eod end-of-data: 5xx 552 5.3.4 message too big", 2);
+        assertKo(errors, "rcpt transaction: 5xx 550 5.1.1 no such user", 2);
+
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        // 5 stages x 2, plus the transaction requests of RCPT, DATA and end-of-data; MAIL's 451 twice, and its transaction.
+        // The DATA fault only rewrites the 354, the server still reads message data: the RSET after it gets no reply.
+        assertEquals(Map.of("4xx", 4L, "5xx", 16L, "timeout", 2L), record.errorsByReplyClass(), errors.toString());
+        Ledger ledger = record.ledger();
+        assertEquals(8, ledger.sent(), "a transaction starts at MAIL: 4 servers x 2 got that far");
+        assertEquals(8, ledger.rejected());
+        assertEquals(0, ledger.accepted());
+        RequestStats rcpt = record.requests().get("rcpt RCPT");
+        assertEquals(2, rcpt.ko());
+        assertEquals(2, record.requests().get("rcpt RSET").ok(), "a refused transaction is reset");
+    }
+
+    private static void assertKo(Map<String, Long> errors, String expected, long count) {
+        assertEquals(count, errors.getOrDefault(expected, 0L), () -> "KO '" + expected + "' in " + errors.keySet());
+    }
+
+    @Test
+    void droppedAndSilentConnectionsAreKosInBoundedTime() {
+        Duration read = Duration.ofSeconds(1);
+        ScriptedSimulation.cases = List.of(
+                sender("dropdata", Faults.of(SmtpFaults.dropAfterBodyOctets(100)), 2, false, read),
+                sender("stalldata", Faults.of(SmtpFaults.stallAfterBodyOctets(100)), 2, false, read),
+                sender("stallmail", Faults.of(SmtpFaults.stallAt(SmtpStage.MAIL)), 2, false, read),
+                sender("droprcpt", Faults.of(SmtpFaults.dropAt(SmtpStage.RCPT)), 2, false, read));
+        long start = System.nanoTime();
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertTrue(seconds < 30, "the run ended in " + seconds + " s");
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        Map<String, Long> errors = ScriptedSimulation.lastRun.recorder().errors();
+        assertEquals(2, record.requests().get("dropdata end-of-data").ko(), errors.toString());
+        assertEquals(2, record.requests().get("stalldata end-of-data").ko(), errors.toString());
+        assertEquals(2, record.requests().get("stallmail MAIL").ko(), errors.toString());
+        assertEquals(2, record.requests().get("droprcpt RCPT").ko(), errors.toString());
+        assertTrue(errors.keySet().stream().anyMatch(k -> k.startsWith("stallmail MAIL: timeout: ")), errors.toString());
+        assertTrue(errors.keySet().stream().anyMatch(k -> k.startsWith("stalldata end-of-data: timeout: ")), errors.toString());
+        assertTrue(errors.keySet().stream().anyMatch(k -> k.startsWith("droprcpt RCPT: connection: ")), errors.toString());
+        assertTrue(errors.keySet().stream().anyMatch(k -> k.startsWith("dropdata end-of-data: connection: ")), errors.toString());
+        assertEquals(8, record.ledger().sent());
+        assertEquals(8, record.ledger().rejected());
+    }
+
+    @Test
+    void usersCutOffByTheEndOfTheRunHaveTheirConnectionsClosed() {
+        ScriptedSimulation.maxDuration = Duration.ofSeconds(3);
+        try {
+            ScriptedSimulation.cases = List.of(sender("stuck", Faults.of(SmtpFaults.stallAt(SmtpStage.MAIL)), 1, false, Duration.ofSeconds(120)));
+            long start = System.nanoTime();
+
+            InProcessGatling.run(ScriptedSimulation.class, results);
+
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            assertTrue(seconds < 30, "maxDuration ended the run although the server never answered: " + seconds + " s");
+            assertEquals(1, ScriptedSimulation.lastRun.closedAtEnd(), "the stuck user's connection was closed in after()");
+            assertEquals(0, ScriptedSimulation.lastRun.connections().openCount());
+        } finally {
+            ScriptedSimulation.maxDuration = Duration.ofSeconds(60);
+        }
+    }
+
+    @Test
+    void theLedgerCatchesLostDuplicatedAndAlteredMessages() {
+        Duration read = Duration.ofSeconds(5);
+        ScriptedSimulation.grace = Duration.ofSeconds(2);
+        ScriptedSimulation.cases = List.of(
+                sender("lose", Faults.of(StoreFaults.STORE_LOSE_MESSAGE), 3, true, read),
+                sender("dup", Faults.of(StoreFaults.STORE_DUPLICATE_MESSAGE), 3, true, read),
+                sender("alter", Faults.of(StoreFaults.STORE_ALTER_BODY_BYTE), 3, true, read),
+                sender("good", Faults.none(), 3, true, read));
+
+        int status = InProcessGatling.run(ScriptedSimulation.class, results);
+
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        Ledger l = record.ledger();
+        assertEquals(new Ledger(12, 12, 0, 9, 6, 3, 3, 3), l, "sent, accepted, rejected, retrieved, intact, corrupted, duplicated, lost");
+        List<MessageTrace> traces = record.messages();
+        assertEquals(3, traces.stream().filter(t -> t.retrievals() == 0).count());
+        assertEquals(3, traces.stream().filter(t -> t.retrievals() == 2).count());
+        assertEquals(3, traces.stream().filter(t -> t.corruptedRetrievals() == 1).count());
+        assertEquals(1, record.requests().get("ledger lost").ko());
+        assertEquals(1, record.requests().get("ledger corrupted").ko());
+        assertEquals(1, record.requests().get("ledger duplicated").ko());
+        assertEquals(9, record.requests().get(RunRecord.DELIVERY_LATENCY).ok(), "one delivery latency per first sighting");
+        assertEquals(0, status, "no assertions were set");
+    }
+}

@@ -1,0 +1,45 @@
+package io.mailharness.gatling;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.mailharness.gatling.protocol.MailProtocolBuilder;
+import io.mailharness.target.TargetSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.mailharness.gatling.MailDsl.*;
+
+/**
+ * A test simulation set up by the test before Gatling loads it: one sender scenario per case, each
+ * against its own target, sending {@code messages} messages and then draining its maildrops.
+ */
+public class ScriptedSimulation extends MailSimulation {
+    /** One sender against one target. */
+    public record Case(String prefix, TargetSettings target, int messages, int messagesPerConnection, boolean drain) {}
+
+    public static volatile List<Case> cases = List.of();
+    public static volatile Duration grace = Duration.ofSeconds(3);
+    public static volatile Duration maxDuration = Duration.ofSeconds(60);
+    public static volatile boolean transactionRequests;
+    /** The run of the last execution, for the test to inspect. */
+    public static volatile MailRun lastRun;
+
+    {
+        lastRun = run;
+        List<PopulationBuilder> populations = new ArrayList<>();
+        for (Case c : cases) {
+            MailProtocolBuilder mail = mail(c.target()).messageSize(4096).messagesPerConnection(c.messagesPerConnection())
+                    .drainGrace(grace).transactionRequest(transactionRequests);
+            ScenarioBuilder senders = scenario(c.prefix())
+                    .repeat(c.messages()).on(exec(smtp(c.prefix()).send()))
+                    .exec(smtp(c.prefix()).quit());
+            PopulationBuilder population = senders.injectOpen(atOnceUsers(1)).protocols(mail);
+            if (c.drain()) population = population.andThen(scenario(c.prefix() + " drain").exec(drain(c.prefix() + " POP3")).injectOpen(atOnceUsers(1)).protocols(mail));
+            populations.add(population);
+        }
+        setUp(populations).maxDuration(maxDuration);
+    }
+}
