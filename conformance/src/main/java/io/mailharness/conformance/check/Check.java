@@ -1,0 +1,35 @@
+package io.mailharness.conformance.check;
+
+import io.mailharness.reports.conformance.Level;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One conformance check: a JUnit test method in a {@link Section} class, taking a {@link CheckContext}.
+ * The ID is the catalogue's; it never changes once published.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Test
+public @interface Check {
+    /** The catalogue's stable ID, e.g. {@code SMTP-NOOP}. */
+    String id();
+
+    /** The RFC keyword behind the requirement. */
+    Level level();
+
+    /** The requirement in one line, in our own words. */
+    String requirement();
+
+    /** The section the requirement is in, when it differs from the class's {@link Section#number()}. */
+    String section() default "";
+
+    /** What running the check does to the target. */
+    Mode[] modes() default {Mode.READ_ONLY};
+}

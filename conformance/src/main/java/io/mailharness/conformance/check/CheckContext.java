@@ -1,0 +1,236 @@
+package io.mailharness.conformance.check;
+
+import io.mailharness.client.Transcript;
+import io.mailharness.conformance.wire.CheckFailure;
+import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.conformance.wire.RawConnection;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.Verdicts;
+import io.mailharness.target.Account;
+import io.mailharness.target.Pop3Security;
+import io.mailharness.target.Pop3Settings;
+import io.mailharness.target.SmtpSecurity;
+import io.mailharness.target.SmtpSettings;
+import io.mailharness.target.TargetSettings;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one check works with: the target settings, fresh raw connections (each with its own transcript),
+ * the accounts, and the verdict helpers beyond those on replies ({@link #warn}, {@link #observe},
+ * {@link #skip}, {@link #fail}). Every connection opened here is closed when the check ends.
+ */
+public final class CheckContext implements Verdicts, AutoCloseable {
+    /** One thing recorded as allowed-but-discouraged. */
+    public record Warning(String step, String expected, String actual) {}
+
+    private final CheckMetadata metadata;
+    private final TargetSettings target;
+    private final SuiteParameters parameters;
+    private final List<RawConnection> connections = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    private final List<String> observations = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private Mailbox mailbox;
+
+    CheckContext(CheckMetadata metadata, TargetSettings target, SuiteParameters parameters) {
+        this.metadata = metadata;
+        this.target = target;
+        this.parameters = parameters;
+    }
+
+    public CheckMetadata metadata() {
+        return metadata;
+    }
+
+    public TargetSettings target() {
+        return target;
+    }
+
+    /** The local domain of the target: recipients {@code user@domain} are delivered there. */
+    public String domain() {
+        return target.domain();
+    }
+
+    // ---- connections ------------------------------------------------------------------------------
+
+    /** A fresh SMTP connection with the greeting read (not yet judged). */
+    public SmtpProbe smtp() {
+        return SmtpProbe.afterGreeting(openSmtp(), this);
+    }
+
+    /** A fresh SMTP connection on which nothing has been read yet. */
+    public SmtpProbe smtpBeforeGreeting() {
+        return SmtpProbe.beforeGreeting(openSmtp(), this);
+    }
+
+    /** A fresh SMTP connection, greeted (220 expected) and introduced with EHLO (250 expected). */
+    public SmtpProbe smtpAfterEhlo() {
+        SmtpProbe smtp = smtp();
+        smtp.greeting().expectCode(220);
+        smtp.ehlo().expectCode(250);
+        return smtp;
+    }
+
+    /** A fresh POP3 connection with the greeting read (not yet judged). */
+    public Pop3Probe pop3() {
+        Pop3Settings pop3 = target.pop3().orElseThrow(() -> skipped("the target has no POP3 service"));
+        RawConnection connection = open("POP3", () -> RawConnection.open(pop3.endpoint(), pop3.security() == Pop3Security.TLS,
+                target.tls(), target.timeouts().connect(), target.timeouts().read(), new Transcript()));
+        Pop3Probe probe = Pop3Probe.afterGreeting(connection);
+        if (pop3.security() == Pop3Security.STLS) {
+            probe.send("STLS").expectOk();
+            upgrade(connection, pop3.endpoint().host(), pop3.endpoint().port());
+        }
+        return probe;
+    }
+
+    /** A fresh POP3 connection logged in with USER/PASS (greeting and both replies expected +OK). */
+    public Pop3Probe pop3LoggedIn(Account account) {
+        Pop3Probe pop3 = pop3();
+        pop3.greeting().expectOk();
+        return pop3.login(account);
+    }
+
+    private RawConnection openSmtp() {
+        SmtpSettings smtp = target.smtp().orElseThrow(() -> skipped("the target has no SMTP service"));
+        return open("SMTP", () -> RawConnection.open(smtp.endpoint(), smtp.security() == SmtpSecurity.TLS,
+                target.tls(), target.timeouts().connect(), target.timeouts().read(), new Transcript()));
+    }
+
+    private interface Opener {
+        RawConnection open() throws IOException;
+    }
+
+    private RawConnection open(String protocol, Opener opener) {
+        try {
+            RawConnection connection = opener.open();
+            connections.add(connection);
+            labels.add(protocol + " connection " + (connections.size()));
+            return connection;
+        } catch (IOException e) {
+            throw new CheckFailure("connect (" + protocol + ")", "the server accepts a connection", e.toString());
+        }
+    }
+
+    private void upgrade(RawConnection connection, String host, int port) {
+        try {
+            connection.startTls(target.tls(), host, port);
+        } catch (IOException e) {
+            throw new CheckFailure("TLS handshake", "a completed handshake", e.toString());
+        }
+    }
+
+    // ---- accounts ---------------------------------------------------------------------------------
+
+    /** The primary account: read-only checks may log into it. */
+    public Account account() {
+        return target.primaryAccount();
+    }
+
+    /** An account the settings mark disposable, or SKIP when there is none. */
+    public Account disposableAccount() {
+        return disposableAccounts(1).get(0);
+    }
+
+    /** {@code n} disposable accounts, or SKIP when the settings have fewer. */
+    public List<Account> disposableAccounts(int n) {
+        List<Account> disposable = target.disposableAccounts();
+        if (disposable.size() < n) {
+            throw skipped("needs " + n + " account(s) marked disposable in the target settings; found " + disposable.size());
+        }
+        return disposable.subList(0, n);
+    }
+
+    /** Delivery and retrieval for checks that change a maildrop; what it delivers is deleted when the check ends. */
+    public Mailbox mailbox() {
+        if (!metadata.mutatesMailbox()) {
+            throw new IllegalStateException(metadata.id() + " uses the mailbox but is not tagged " + Mode.MUTATES_MAILBOX.tag());
+        }
+        if (mailbox == null) mailbox = new Mailbox(this);
+        return mailbox;
+    }
+
+    // ---- time bounds ------------------------------------------------------------------------------
+
+    /** How long "no bytes arrive" is watched for. */
+    public Duration silence() {
+        return parameters.silence();
+    }
+
+    /** How long a check waits for the server to close a connection. */
+    public Duration closeWait() {
+        return parameters.closeWait();
+    }
+
+    /** How long a check waits for a delivered message to show up. */
+    public Duration deliveryWait() {
+        return parameters.deliveryWait();
+    }
+
+    // ---- verdicts ---------------------------------------------------------------------------------
+
+    @Override
+    public void warn(String step, String expected, String actual) {
+        warnings.add(new Warning(step, expected, actual));
+    }
+
+    @Override
+    public void observe(String observation) {
+        observations.add(observation);
+    }
+
+    /** A failed requirement, to throw: {@code throw check.fail(...)}. */
+    public CheckFailure fail(String step, String expected, String actual) {
+        return new CheckFailure(step, expected, actual);
+    }
+
+    /** Ends the check as SKIP with the reason. */
+    public void skip(String reason) {
+        throw skipped(reason);
+    }
+
+    /** Fails unless {@code condition}. */
+    public void require(boolean condition, String step, String expected, String actual) {
+        if (!condition) throw fail(step, expected, actual);
+    }
+
+    static TestAbortedException skipped(String reason) {
+        return new TestAbortedException(reason);
+    }
+
+    List<Warning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    List<String> observations() {
+        return List.copyOf(observations);
+    }
+
+    /** A harness note shown at the top of the transcript (clean-up problems and the like). */
+    void note(String text) {
+        notes.add(text);
+    }
+
+    /** Every connection's transcript, one after the other, labelled. */
+    public String transcript() {
+        StringBuilder out = new StringBuilder();
+        notes.forEach(n -> out.append("-- ").append(n).append('\n'));
+        for (int i = 0; i < connections.size(); i++) {
+            out.append("== ").append(labels.get(i)).append(" ==\n").append(connections.get(i).transcript().render());
+        }
+        return out.toString();
+    }
+
+    /** Removes what the check delivered, then closes every connection. */
+    @Override
+    public void close() {
+        if (mailbox != null) mailbox.cleanUp();
+        connections.forEach(RawConnection::close);
+    }
+}

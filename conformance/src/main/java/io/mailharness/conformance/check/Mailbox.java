@@ -1,0 +1,211 @@
+package io.mailharness.conformance.check;
+
+import io.mailharness.conformance.wire.CheckFailure;
+import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.WireLine;
+import io.mailharness.message.TestMessage;
+import io.mailharness.target.Account;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Delivery by SMTP and retrieval by POP3 for the checks that change a maildrop: builds messages that carry
+ * a harness id, delivers them, waits (Awaitility, bounded) until POP3 shows them, and deletes them again when
+ * the check ends. Only accounts the settings mark disposable are touched.
+ */
+public final class Mailbox {
+    /** Largest maildrop scanned for a message, so a full test account cannot make a check run forever. */
+    private static final int MAX_SCAN = 500;
+
+    /** A message found in a maildrop: its number in that session, LIST size, and the RETR response. */
+    public record Found(int number, long listedSize, Pop3Response retr) {
+        /** The message octets: RETR body with byte-stuffing removed. */
+        public byte[] octets() {
+            return retr.unstuffedBody();
+        }
+    }
+
+    private final CheckContext check;
+    private final Map<String, Set<String>> delivered = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+
+    Mailbox(CheckContext check) {
+        this.check = check;
+    }
+
+    /** A new id for a message. */
+    public static String newId() {
+        return "mh-" + UUID.randomUUID();
+    }
+
+    /** A message with headers (From, To, Subject, Message-ID, the harness id) and the given body octets. */
+    public TestMessage message(Account to, String subject, byte[] body) {
+        String id = newId();
+        String headers = "From: <conformance@" + check.domain() + ">\r\n"
+                + "To: <" + to.address() + ">\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: <" + id + "@mailharness>\r\n"
+                + TestMessage.ID_HEADER + ": " + id + "\r\n"
+                + "\r\n";
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes(headers.getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(body);
+        return new TestMessage(id, content.toByteArray());
+    }
+
+    /** Delivers by SMTP (EHLO, MAIL, RCPT, DATA, each expected to succeed) and remembers it for clean-up. */
+    public void deliver(Account to, TestMessage message) {
+        remember(to, message.id());
+        SmtpProbe smtp = check.smtp();
+        smtp.greeting().expectCode(220);
+        smtp.deliver("conformance@" + check.domain(), to.address(), message.content()).expectCode(250);
+        smtp.quitQuietly();
+    }
+
+    /** Remembers a message delivered by the check itself, so clean-up removes it. */
+    public void remember(Account to, String id) {
+        if (!to.disposable()) throw CheckContext.skipped("account " + to.address() + " is not marked disposable in the target settings");
+        accounts.put(to.address(), to);
+        delivered.computeIfAbsent(to.address(), k -> new LinkedHashSet<>()).add(id);
+    }
+
+    /** Waits (bounded by the delivery wait) until the message shows up, then returns it as one session saw it. */
+    public Found await(Account account, String id) {
+        String[] lastProblem = {""};
+        try {
+            return Awaitility.await("message " + id + " in the maildrop of " + account.address())
+                    .atMost(check.deliveryWait())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> find(account, id, lastProblem), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new CheckFailure("wait for delivery", "message " + id + " in the maildrop of " + account.address()
+                    + " within " + check.deliveryWait().toMillis() + " ms",
+                    "not found" + (lastProblem[0].isBlank() ? "" : " (last attempt: " + lastProblem[0] + ")"));
+        }
+    }
+
+    /**
+     * Waits (bounded) until the account can log in again, e.g. after a dropped session whose maildrop lock the
+     * server still holds, and returns the logged-in session.
+     */
+    public Pop3Probe awaitLogin(Account account) {
+        String[] lastProblem = {""};
+        try {
+            return Awaitility.await("POP3 login as " + account.user())
+                    .atMost(check.deliveryWait())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> login(account, lastProblem), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new CheckFailure("log in again", "a POP3 login within " + check.deliveryWait().toMillis() + " ms", lastProblem[0]);
+        }
+    }
+
+    private Optional<Pop3Probe> login(Account account, String[] lastProblem) {
+        try {
+            return Optional.of(check.pop3LoggedIn(account));
+        } catch (CheckFailure e) {
+            lastProblem[0] = e.step() + ": " + e.actual();
+            return Optional.empty();
+        }
+    }
+
+    /** One POP3 session: log in, look for the message, RETR it, QUIT (which deletes nothing). */
+    private Optional<Found> find(Account account, String id, String[] lastProblem) {
+        Optional<Pop3Probe> session = login(account, lastProblem);
+        if (session.isEmpty()) return Optional.empty();
+        Pop3Probe pop3 = session.get();
+        try {
+            Optional<Found> found = find(pop3, id);
+            pop3.send("QUIT");
+            return found;
+        } catch (CheckFailure e) {
+            lastProblem[0] = e.step() + ": " + e.actual();
+            return Optional.empty();
+        } finally {
+            pop3.close();
+        }
+    }
+
+    /** Looks for the message in an open session; the newest messages are looked at first. */
+    public Optional<Found> find(Pop3Probe pop3, String id) {
+        List<long[]> listing = list(pop3);
+        for (int i = listing.size() - 1; i >= 0 && i >= listing.size() - MAX_SCAN; i--) {
+            int number = (int) listing.get(i)[0];
+            if (carriesId(headers(pop3, number), id)) {
+                Pop3Response retr = pop3.sendMulti("RETR " + number).expectOk();
+                return Optional.of(new Found(number, listing.get(i)[1], retr));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The scan listing: message number and size per message. */
+    public static List<long[]> list(Pop3Probe pop3) {
+        Pop3Response list = pop3.sendMulti("LIST").expectOk();
+        List<long[]> listing = new ArrayList<>();
+        for (WireLine line : list.body()) {
+            String[] parts = line.text().split(" ");
+            try {
+                listing.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+            } catch (RuntimeException e) {
+                throw new CheckFailure("LIST", "scan listings 'n size'", line.visible());
+            }
+        }
+        return listing;
+    }
+
+    private static Pop3Response headers(Pop3Probe pop3, int number) {
+        Pop3Response top = pop3.sendMulti("TOP " + number + " 0");
+        return top.isOk() ? top : pop3.sendMulti("RETR " + number);
+    }
+
+    private static boolean carriesId(Pop3Response response, String id) {
+        if (!response.isOk()) return false;
+        String wanted = (TestMessage.ID_HEADER + ": " + id).toLowerCase(Locale.ROOT);
+        for (WireLine line : response.body()) {
+            if (line.content().length == 0) return false; // end of the header section
+            if (line.text().toLowerCase(Locale.ROOT).equals(wanted)) return true;
+        }
+        return false;
+    }
+
+    /** Deletes every message this check delivered (QUIT enters UPDATE); called when the check ends. */
+    void cleanUp() {
+        for (Map.Entry<String, Set<String>> entry : delivered.entrySet()) {
+            Account account = accounts.get(entry.getKey());
+            try {
+                Pop3Probe pop3 = check.pop3LoggedIn(account);
+                List<long[]> listing = list(pop3);
+                for (long[] message : listing) {
+                    int number = (int) message[0];
+                    Pop3Response head = headers(pop3, number);
+                    if (entry.getValue().stream().anyMatch(id -> carriesId(head, id))) pop3.send("DELE " + number);
+                }
+                pop3.send("QUIT");
+                pop3.close();
+            } catch (RuntimeException | AssertionError e) {
+                check.note("clean-up of " + account.address() + " incomplete: " + e.getMessage());
+            }
+        }
+        delivered.clear();
+    }
+}

@@ -1,0 +1,31 @@
+package io.mailharness.conformance.rfc5321;
+
+import io.mailharness.conformance.check.Check;
+import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.reports.conformance.Level;
+
+@Section(rfc = "5321", number = "4.1.1.9", title = "NOOP")
+public class Noop {
+    /*
+     * §4.1.1.9: NOOP "specifies no action other than that the receiver send a "250 OK" reply"; it does not
+     * affect any parameter or previously entered command; a parameter "SHOULD" be ignored.
+     */
+    @Check(id = "SMTP-NOOP", level = Level.MUST,
+            requirement = "NOOP gets 250 in every state, ignores a parameter, and leaves the transaction as it was")
+    void noopEverywhere(CheckContext check) {
+        SmtpProbe smtp = check.smtp();
+        smtp.greeting().expectCode(220);
+        smtp.send("NOOP").expectCode(250);
+        smtp.ehlo().expectCode(250);
+        smtp.send("NOOP").expectCode(250);
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.send("NOOP").expectCode(250);
+        smtp.rcpt(check.account().address()).expectCode(250, 251);
+        smtp.send("NOOP x").expectCodeElseWarn(5, 250);
+        smtp.rcpt("postmaster@" + check.domain()).expectCode(250, 251);
+        smtp.send("RSET").expectCode(250);
+        smtp.send("QUIT");
+    }
+}

@@ -1,0 +1,91 @@
+package io.mailharness.conformance.rfc5321;
+
+import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mailbox;
+import io.mailharness.conformance.check.StoredMessages;
+import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.SmtpWireReply;
+import io.mailharness.message.TestMessage;
+import io.mailharness.target.Account;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The SMTP smuggling probe (catalogue §1.8): a message whose body holds an end-of-data look-alike followed by a
+ * second transaction. Verdict: a reply before the real CRLF.CRLF, or a delivered smuggled message, FAILs; a
+ * 5yz/421 refusal or one message holding the smuggled text passes (raw bare line ends: WARN).
+ */
+final class Smuggling {
+    private Smuggling() {}
+
+    static void attempt(CheckContext check, String lookAlike) {
+        Account account = check.disposableAccount();
+        String id = Mailbox.newId();
+        String smuggledId = id + "-smuggled";
+        check.mailbox().remember(account, id);
+        check.mailbox().remember(account, smuggledId);
+        String payload = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike
+                + "MAIL FROM:<smuggled@test.example>\r\nRCPT TO:<" + account.address() + ">\r\nDATA\r\n"
+                + "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n";
+        SmtpProbe smtp = check.smtpAfterEhlo();
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.send("DATA").expectCode(354);
+        smtp.write(payload);
+        smtp.expectSilence("after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence());
+        SmtpWireReply end = smtp.sendRaw("\r\n.\r\n");
+        if (end.isComplete() && (end.replyClass() == 5 || end.code() == 421)) {
+            smtp.quitQuietly();
+            return; // refused: conforming
+        }
+        end.expectCode(250);
+        smtp.quitQuietly();
+        Mailbox.Found found = check.mailbox().await(account, id);
+        Pop3Probe pop3 = check.pop3LoggedIn(account);
+        if (check.mailbox().find(pop3, smuggledId).isPresent()) {
+            throw check.fail("look for the smuggled message", "no message with Subject: SMUGGLED", "it was delivered as its own message");
+        }
+        pop3.send("QUIT");
+        String body = new String(found.octets(), StandardCharsets.ISO_8859_1);
+        if (!body.contains("MAIL FROM:<smuggled@test.example>")) {
+            boolean cutAtDot = !found.retr().body().isEmpty()
+                    && found.retr().body().get(found.retr().body().size() - 1).ending() == io.mailharness.conformance.wire.WireLine.Ending.BARE_LF;
+            throw check.fail("RETR " + found.number(), "the smuggled lines kept inside the one message",
+                    cutAtDot ? "RETR ended at a '.' line that followed a bare LF: the message was stored raw and the '.' "
+                            + "was not byte-stuffed on the way out (RFC 1939 §3), the rest leaked into the next response"
+                            : "they are missing");
+        }
+        if (StoredMessages.hasBareLineEnd(found.octets())) {
+            check.warn("RETR " + found.number(), "the bare line ends refused, or made CRLF or SP", "stored raw (a bare CR or LF is in the message)");
+        }
+    }
+
+    static void bareLineEnd(CheckContext check, String bare) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "bare line end", ("a" + bare + "b\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        check.mailbox().remember(account, message.id());
+        SmtpProbe smtp = check.smtpAfterEhlo();
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.send("DATA").expectCode(354);
+        SmtpWireReply end = smtp.content(message.content());
+        if (end.isComplete() && (end.replyClass() == 5 || end.code() == 421)) {
+            smtp.quitQuietly();
+            return; // refused: conforming
+        }
+        end.expectCode(250);
+        smtp.quitQuietly();
+        Mailbox.Found found = check.mailbox().await(account, message.id());
+        String body = new String(found.octets(), StandardCharsets.ISO_8859_1);
+        if (body.contains("a" + bare + "b\r\n")) {
+            check.warn("RETR " + found.number(), "the bare " + visible(bare) + " refused, or made CRLF or SP", "stored raw");
+        } else if (!body.contains("a\r\nb\r\n") && !body.contains("a b\r\n")) {
+            throw check.fail("RETR " + found.number(), "'a" + visible(bare) + "b' stored raw, as a\\r\\nb or as 'a b'", "neither: the line was changed otherwise or split");
+        }
+    }
+
+    private static String visible(String text) {
+        return io.mailharness.client.Transcript.visible(text);
+    }
+}

@@ -1,0 +1,97 @@
+package io.mailharness.conformance.run;
+
+import io.mailharness.client.Transcript;
+import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.RawConnection;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.SmtpWireReply;
+import io.mailharness.conformance.wire.Verdicts;
+import io.mailharness.target.Account;
+import io.mailharness.target.Pop3Security;
+import io.mailharness.target.Pop3Settings;
+import io.mailharness.target.SmtpSecurity;
+import io.mailharness.target.SmtpSettings;
+import io.mailharness.target.TargetSettings;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Before any check runs: can the target be reached, and do the settings' credentials work? Anything that
+ * would make every check fail for the harness's reasons is a {@link HarnessException} with one line.
+ * Also reads the greetings the result records.
+ */
+public final class Preflight {
+    /** A problem with the harness's input or the target's reachability, not with conformance. */
+    public static final class HarnessException extends Exception {
+        public HarnessException(String message) {
+            super(message);
+        }
+    }
+
+    /** The greetings as first read. */
+    public record Greetings(String smtp, String pop3) {}
+
+    private Preflight() {}
+
+    public static Greetings check(TargetSettings target) throws HarnessException {
+        String smtpGreeting = "";
+        String pop3Greeting = "";
+        if (target.smtp().isPresent()) smtpGreeting = smtp(target, target.smtp().get());
+        if (target.pop3().isPresent()) pop3Greeting = pop3(target, target.pop3().get(), target.primaryAccount());
+        return new Greetings(smtpGreeting, pop3Greeting);
+    }
+
+    private static String smtp(TargetSettings target, SmtpSettings smtp) throws HarnessException {
+        try (RawConnection connection = open(target, smtp.endpoint(), smtp.security() == SmtpSecurity.TLS, "SMTP")) {
+            SmtpWireReply greeting = SmtpProbe.afterGreeting(connection, Verdicts.NONE).greeting();
+            if (!greeting.isComplete()) throw new HarnessException("SMTP at " + smtp.endpoint() + " sent no greeting: " + greeting.describe());
+            connection.send("QUIT\r\n");
+            return greeting.lines().get(0).text();
+        } catch (IOException e) {
+            throw new HarnessException("SMTP at " + smtp.endpoint() + ": " + describe(e));
+        }
+    }
+
+    private static String pop3(TargetSettings target, Pop3Settings pop3, Account account) throws HarnessException {
+        try (RawConnection connection = open(target, pop3.endpoint(), pop3.security() == Pop3Security.TLS, "POP3")) {
+            Pop3Probe probe = Pop3Probe.afterGreeting(connection);
+            Pop3Response greeting = probe.greeting();
+            if (!greeting.isComplete()) throw new HarnessException("POP3 at " + pop3.endpoint() + " sent no greeting: " + greeting.describe());
+            if (pop3.security() == Pop3Security.STLS) {
+                if (!probe.send("STLS").isOk()) throw new HarnessException("POP3 at " + pop3.endpoint() + " refused STLS");
+                connection.startTls(target.tls(), pop3.endpoint().host(), pop3.endpoint().port());
+            }
+            Pop3Response user = probe.send("USER " + account.user());
+            Pop3Response pass = user.isOk() ? probe.send("PASS " + account.password()) : user;
+            if (!pass.isOk()) {
+                throw new HarnessException("POP3 login as '" + account.user() + "' refused (" + pass.describe()
+                        + "): check the account's user and password in the target settings");
+            }
+            probe.send("QUIT");
+            return greeting.status().text();
+        } catch (IOException e) {
+            throw new HarnessException("POP3 at " + pop3.endpoint() + ": " + describe(e));
+        }
+    }
+
+    private static RawConnection open(TargetSettings target, io.mailharness.target.Endpoint endpoint, boolean tls, String protocol) throws IOException {
+        return RawConnection.open(endpoint, tls, target.tls(), target.timeouts().connect(), target.timeouts().read(), new Transcript());
+    }
+
+    private static String describe(IOException e) {
+        String kind = switch (e) {
+            case ConnectException c -> "unreachable (connection refused)";
+            case SocketTimeoutException t -> "unreachable (timed out)";
+            case UnknownHostException u -> "unknown host";
+            case SSLException s -> "TLS failure";
+            default -> e.getClass().getSimpleName();
+        };
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? kind : kind + ": " + message.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,115 @@
+package io.mailharness.conformance.wire;
+
+import io.mailharness.client.Transcript;
+import io.mailharness.target.Account;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The POP3 side of the probe vocabulary, over a {@link RawConnection}: send a command, read a status line
+ * or a multi-line response (up to the "." line, bounded), assert a close.
+ */
+public final class Pop3Probe implements AutoCloseable {
+    private static final int MAX_BODY_LINES = 200_000;
+
+    private final RawConnection connection;
+    private final Pop3Response greeting;
+
+    private Pop3Probe(RawConnection connection) {
+        this.connection = connection;
+        this.greeting = readStatus("greeting");
+    }
+
+    /** Wraps a fresh connection and reads the greeting. */
+    public static Pop3Probe afterGreeting(RawConnection connection) {
+        return new Pop3Probe(connection);
+    }
+
+    public Pop3Response greeting() {
+        return greeting;
+    }
+
+    /** Sends {@code line} + CRLF and reads a single-line response. */
+    public Pop3Response send(String line) {
+        write(line + "\r\n");
+        return readStatus(line);
+    }
+
+    /** Sends {@code line} + CRLF and reads a multi-line response (only the status line when it is -ERR). */
+    public Pop3Response sendMulti(String line) {
+        write(line + "\r\n");
+        return readMulti(line);
+    }
+
+    /** USER and PASS, each expected +OK (the password is masked in the transcript). */
+    public Pop3Probe login(Account account) {
+        send("USER " + account.user()).expectOk();
+        send("PASS " + account.password()).expectOk();
+        return this;
+    }
+
+    public void write(String octets) {
+        try {
+            connection.send(octets.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            connection.note("write failed: " + e.getMessage());
+            throw new CheckFailure("sending " + Transcript.visible(octets.startsWith("PASS ") ? "PASS ****" : octets),
+                    "the connection stays open", "write failed: " + e.getMessage());
+        }
+    }
+
+    public Pop3Response readStatus(String step) {
+        return new Pop3Response(step, connection.readLine(), List.of(), false);
+    }
+
+    public Pop3Response readMulti(String step) {
+        WireLine status = connection.readLine();
+        Pop3Response head = new Pop3Response(step, status, List.of(), false);
+        if (!head.isOk()) return head;
+        List<WireLine> body = new ArrayList<>();
+        for (int i = 0; i < MAX_BODY_LINES; i++) {
+            WireLine line = connection.readLine();
+            if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
+                return new Pop3Response(step, status, body, false);
+            }
+            if (line.ending() == WireLine.Ending.CRLF && line.content().length == 1 && line.content()[0] == '.') {
+                return new Pop3Response(step, status, body, true);
+            }
+            body.add(line);
+        }
+        return new Pop3Response(step, status, body, false);
+    }
+
+    /** Fails unless the server closes the connection within {@code limit}. */
+    public void expectClosed(String step, Duration limit) {
+        if (!connection.awaitClose(limit)) {
+            throw new CheckFailure(step, "the server closes the connection", "still open after " + limit.toMillis() + " ms");
+        }
+    }
+
+    public RawConnection connection() {
+        return connection;
+    }
+
+    /** Sends QUIT if still open (ignoring the answer) and closes the socket. */
+    public void quitQuietly() {
+        if (!connection.isClosedByPeer()) {
+            try {
+                connection.send("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                connection.readLine(Duration.ofMillis(500));
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,171 @@
+package io.mailharness.conformance.wire;
+
+import io.mailharness.client.Transcript;
+import io.mailharness.message.DotStuffing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SMTP side of the probe vocabulary, over a {@link RawConnection}: send a command line (or exact
+ * octets), read one complete reply, assert silence or a close. Nothing is rewritten on the way: the
+ * caller's octets go out as given, the server's lines come back as received.
+ */
+public final class SmtpProbe implements AutoCloseable {
+    /** The EHLO/HELO domain the probes introduce themselves with. */
+    public static final String CLIENT_DOMAIN = "client.example";
+    private static final int MAX_REPLY_LINES = 1_000;
+
+    private final RawConnection connection;
+    private final Verdicts verdicts;
+    private final SmtpWireReply greeting;
+
+    private SmtpProbe(RawConnection connection, Verdicts verdicts, boolean readGreeting) {
+        this.connection = connection;
+        this.verdicts = verdicts;
+        this.greeting = readGreeting ? readReply("greeting") : null;
+    }
+
+    /** Wraps a fresh connection and reads the greeting (judged by nobody until a check asks). */
+    public static SmtpProbe afterGreeting(RawConnection connection, Verdicts verdicts) {
+        return new SmtpProbe(connection, verdicts, true);
+    }
+
+    /** Wraps a fresh connection without reading anything (for probes that write before the greeting). */
+    public static SmtpProbe beforeGreeting(RawConnection connection, Verdicts verdicts) {
+        return new SmtpProbe(connection, verdicts, false);
+    }
+
+    public SmtpWireReply greeting() {
+        if (greeting == null) throw new IllegalStateException("this probe did not read the greeting");
+        return greeting;
+    }
+
+    /** Sends {@code line} followed by CRLF and reads the reply. */
+    public SmtpWireReply send(String line) {
+        write(line + "\r\n");
+        return readReply(line);
+    }
+
+    /** Sends exact octets (no CRLF added) and reads one reply. */
+    public SmtpWireReply sendRaw(String octets) {
+        write(octets);
+        return readReply(octets);
+    }
+
+    /** Writes exact octets and reads nothing. */
+    public void write(String octets) {
+        write(octets.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public void write(byte[] octets) {
+        try {
+            connection.send(octets);
+        } catch (IOException e) {
+            connection.note("write failed: " + e.getMessage());
+            throw new CheckFailure("sending " + Transcript.visible(new String(octets, 0, Math.min(octets.length, 80), StandardCharsets.ISO_8859_1)),
+                    "the connection stays open", "write failed: " + e.getMessage());
+        }
+    }
+
+    /** Reads one complete reply: lines up to the first without a '-' after the code (bounded). */
+    public SmtpWireReply readReply(String step) {
+        List<WireLine> lines = new ArrayList<>();
+        for (int i = 0; i < MAX_REPLY_LINES; i++) {
+            WireLine line = connection.readLine();
+            lines.add(line);
+            if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) break;
+            String text = line.text();
+            boolean continues = text.length() >= 4 && text.charAt(3) == '-' && isCode(text);
+            if (!continues) break;
+        }
+        return new SmtpWireReply(step, lines, verdicts);
+    }
+
+    private static boolean isCode(String text) {
+        for (int i = 0; i < 3; i++) if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
+        return true;
+    }
+
+    /** {@code EHLO client.example}. */
+    public SmtpWireReply ehlo() {
+        return send("EHLO " + CLIENT_DOMAIN);
+    }
+
+    /** {@code MAIL FROM:<reversePath>}. */
+    public SmtpWireReply mail(String reversePath) {
+        return send("MAIL FROM:<" + reversePath + ">");
+    }
+
+    /** {@code RCPT TO:<forwardPath>}. */
+    public SmtpWireReply rcpt(String forwardPath) {
+        return send("RCPT TO:<" + forwardPath + ">");
+    }
+
+    /** After a 354: the content dot-stuffed, CRLF added if missing, then the end-of-data line; reads the reply. */
+    public SmtpWireReply content(byte[] message) {
+        write(DotStuffing.dataSection(message));
+        return readReply("<message content> CRLF.CRLF");
+    }
+
+    /** EHLO, MAIL, RCPT, DATA and the content, each expected to succeed; returns the end-of-data reply. */
+    public SmtpWireReply deliver(String reversePath, String forwardPath, byte[] message) {
+        ehlo().expectCode(250);
+        mail(reversePath).expectCode(250);
+        rcpt(forwardPath).expectCode(250, 251);
+        send("DATA").expectCode(354);
+        return content(message);
+    }
+
+    /** Fails unless no octet arrives within {@code limit} (a bounded read, not a sleep). */
+    public void expectSilence(String step, Duration limit) {
+        Optional<byte[]> got = connection.awaitAnyOctets(limit);
+        if (got.isPresent()) {
+            throw new CheckFailure(step, "no reply yet (nothing within " + limit.toMillis() + " ms)",
+                    Transcript.visible(new String(got.get(), StandardCharsets.ISO_8859_1)));
+        }
+    }
+
+    /** Fails unless the server closes the connection within {@code limit}. */
+    public void expectClosed(String step, Duration limit) {
+        if (!connection.awaitClose(limit)) {
+            throw new CheckFailure(step, "the server closes the connection", "still open after " + limit.toMillis() + " ms");
+        }
+    }
+
+    /** Waits at most {@code limit} for a close; true when the server closed. */
+    public boolean awaitClose(Duration limit) {
+        return connection.awaitClose(limit);
+    }
+
+    public boolean isClosedByPeer() {
+        return connection.isClosedByPeer();
+    }
+
+    public RawConnection connection() {
+        return connection;
+    }
+
+    /** Sends QUIT if the connection is still open (ignoring the answer) and closes the socket. */
+    public void quitQuietly() {
+        if (!connection.isClosedByPeer()) {
+            try {
+                connection.send("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                connection.readLine(Duration.ofMillis(500));
+            } catch (IOException | UncheckedIOException ignored) {
+                // the server may already be gone
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

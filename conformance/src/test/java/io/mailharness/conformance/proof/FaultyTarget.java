@@ -1,0 +1,100 @@
+package io.mailharness.conformance.proof;
+
+import io.mailharness.conformance.check.SuiteParameters;
+import io.mailharness.conformance.check.TargetRegistry;
+import io.mailharness.conformance.run.CheckSelection;
+import io.mailharness.conformance.run.SuiteRunner;
+import io.mailharness.faultserver.FaultyMailServer;
+import io.mailharness.faultserver.LocalAccount;
+import io.mailharness.reports.conformance.CheckResult;
+import io.mailharness.target.Account;
+import io.mailharness.target.Endpoint;
+import io.mailharness.target.Pop3Security;
+import io.mailharness.target.Pop3Settings;
+import io.mailharness.target.SmtpSecurity;
+import io.mailharness.target.SmtpSettings;
+import io.mailharness.target.TargetSettings;
+import io.mailharness.target.Timeouts;
+import io.mailharness.target.TlsSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A FaultyMailServer (plus a rewriting proxy when the fault needs one) registered as a suite target,
+ * with three messages (two of them byte-identical twins) already in the primary account's maildrop, so
+ * listing checks have something to list.
+ */
+final class FaultyTarget implements AutoCloseable {
+    /** Short bounds: the fault server answers at once, so waits only matter when a check must fail. */
+    static final Map<String, String> FAST = Map.of(
+            SuiteParameters.SILENCE, "300",
+            SuiteParameters.CLOSE_WAIT, "1500",
+            SuiteParameters.DELIVERY_WAIT, "5000");
+
+    private final FaultyMailServer server;
+    private final ClientRewritingProxy proxy;
+    private final ClientRewritingProxy pop3Proxy;
+    private final TargetSettings settings;
+    private final String key;
+
+    private FaultyTarget(ServerFault fault) {
+        this.server = FaultyMailServer.builder().faults(fault.faults()).readTimeout(Duration.ofSeconds(20)).start();
+        try {
+            this.proxy = fault.smtpClientRewrite().isPresent()
+                    ? new ClientRewritingProxy(server.smtpPort(), fault.smtpClientRewrite().get()) : null;
+            this.pop3Proxy = fault.pop3ClientRewrite().isPresent()
+                    ? new ClientRewritingProxy(server.pop3Port(), fault.pop3ClientRewrite().get()) : null;
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException(e);
+        }
+        server.insertRaw("alice", "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n");
+        server.insertRaw("alice", "Subject: seed two\r\nX-Mailharness-Seed: 2\r\n\r\nsecond\r\n.dot line\r\n");
+        server.insertRaw("alice", "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n"); // a twin
+        int smtpPort = proxy == null ? server.smtpPort() : proxy.port();
+        int pop3Port = pop3Proxy == null ? server.pop3Port() : pop3Proxy.port();
+        List<Account> accounts = server.accounts().stream().map(FaultyTarget::account).toList();
+        this.settings = new TargetSettings("faulty-" + fault.name(), "FaultyMailServer with " + fault.name(),
+                server.config().localDomain(),
+                Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), SmtpSecurity.PLAIN, Optional.empty())),
+                Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
+                TlsSettings.verifying(),
+                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                accounts);
+        this.key = TargetRegistry.register(settings);
+    }
+
+    static FaultyTarget start(ServerFault fault) {
+        return new FaultyTarget(fault);
+    }
+
+    private static Account account(LocalAccount local) {
+        return new Account(local.address(), local.user(), local.password(), true);
+    }
+
+    FaultyMailServer server() {
+        return server;
+    }
+
+    TargetSettings settings() {
+        return settings;
+    }
+
+    /** Runs the selected checks against this target. */
+    List<CheckResult> run(CheckSelection selection) {
+        return SuiteRunner.run(key, false, selection, FAST);
+    }
+
+    @Override
+    public void close() {
+        TargetRegistry.unregister(key);
+        if (proxy != null) proxy.close();
+        if (pop3Proxy != null) pop3Proxy.close();
+        server.close();
+    }
+}
