@@ -43,12 +43,31 @@ public final class ConformanceSuite {
             Noop.class,
             VerifyAndExpand.class,
             Quit.class,
+            // SMTP service extensions (RFC 2920, 3207, 4954, 1870, 5321 §4.1.1.11, 6152, 6531, 2034, 3461, 3030)
+            io.mailharness.conformance.rfc2920.ServerPipelining.class,
+            io.mailharness.conformance.rfc3207.StartTls.class,
+            io.mailharness.conformance.rfc4954.Auth.class,
+            io.mailharness.conformance.rfc1870.MessageSizeDeclaration.class,
+            io.mailharness.conformance.esmtp.ExtensionParameters.class,
+            io.mailharness.conformance.rfc6152.EightBitMime.class,
+            io.mailharness.conformance.rfc6531.Smtputf8.class,
+            io.mailharness.conformance.rfc2034.EnhancedStatusCodes.class,
+            io.mailharness.conformance.rfc3461.DeliveryStatusNotifications.class,
+            io.mailharness.conformance.rfc3030.Chunking.class,
+            io.mailharness.conformance.e2e.BlindCopies.class,
             // RFC 1939
             BasicOperation.class,
             AuthorizationState.class,
             TransactionState.class,
             UpdateState.class,
             OptionalCommands.class,
+            // POP3 extensions (RFC 2449, 2595, 5034, 6856) and POP3 under load
+            io.mailharness.conformance.rfc2449.CapaCommand.class,
+            io.mailharness.conformance.rfc2449.InitialCapabilities.class,
+            io.mailharness.conformance.rfc2595.StlsCommand.class,
+            io.mailharness.conformance.rfc5034.AuthCommand.class,
+            io.mailharness.conformance.rfc6856.Utf8Command.class,
+            io.mailharness.conformance.e2e.LoadModel.class,
             // end to end
             EndToEnd.class);
 

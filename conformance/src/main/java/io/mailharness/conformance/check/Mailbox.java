@@ -53,10 +53,15 @@ public final class Mailbox {
         return "mh-" + UUID.randomUUID();
     }
 
-    /** A message with headers (From, To, Subject, Message-ID, the harness id) and the given body octets. */
+    /**
+     * A message with headers (Date, From, To, Subject, Message-ID, the harness id) and the given body octets.
+     * Every header RFC 5322 requires is there, so a server has no reason to add any (Postfix adds a missing
+     * Date for local clients, which would look like an altered message).
+     */
     public TestMessage message(Account to, String subject, byte[] body) {
         String id = newId();
-        String headers = "From: <conformance@" + check.domain() + ">\r\n"
+        String headers = "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) + "\r\n"
+                + "From: <conformance@" + check.domain() + ">\r\n"
                 + "To: <" + to.address() + ">\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Message-ID: <" + id + "@mailharness>\r\n"

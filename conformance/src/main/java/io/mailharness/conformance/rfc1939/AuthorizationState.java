@@ -2,10 +2,12 @@ package io.mailharness.conformance.rfc1939;
 
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.message.TestMessage;
 import io.mailharness.reports.conformance.Level;
 import io.mailharness.target.Account;
 
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +119,111 @@ public class AuthorizationState {
             throw check.fail("PASS with a wrong password", "-ERR [AUTH] ...", refused.describe());
         }
         pop3.quitQuietly();
+    }
+
+    /*
+     * §7 PASS: the command has exactly one argument, so a server "may treat spaces in the argument as part of
+     * the password, instead of as argument separators". With an account whose password holds a space it is
+     * logged in directly; otherwise 'PASS <password> extra' shows whether the server cuts the line at a space
+     * (+OK: everything after the first space is ignored, so a password with spaces cannot work).
+     */
+    @Check(id = "POP-PASS-SPACE", level = Level.MAY, section = "7", modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE, Mode.NEEDS_SETTING},
+            requirement = "spaces in the PASS argument are part of the password: such a password logs in, and 'PASS <password> extra' is not accepted as <password>")
+    void passwordWithSpaces(CheckContext check) {
+        Optional<Account> spaced = check.target().accounts().stream().filter(a -> a.password().contains(" ")).findFirst();
+        if (spaced.isPresent()) {
+            Pop3Probe pop3 = check.pop3();
+            pop3.greeting().expectOk();
+            pop3.send("USER " + spaced.get().user()).expectOk();
+            pop3.send("PASS " + spaced.get().password()).expectOk();
+            pop3.send("QUIT");
+            return;
+        }
+        Account account = check.account();
+        Pop3Probe pop3 = check.pop3();
+        pop3.greeting().expectOk();
+        pop3.send("USER " + account.user()).expectOk();
+        Pop3Response cut = pop3.send("PASS " + account.password() + " extra");
+        if (cut.isOk()) {
+            throw check.fail("PASS <password> extra", "-ERR: the whole argument, space included, is the password",
+                    cut.describe() + " (the text after the space was dropped)");
+        }
+        cut.expectErr();
+        check.observe("no account with a space in its password in the settings; 'PASS <password> extra' was refused, "
+                + "consistent with spaces being part of the password");
+        pop3.quitQuietly();
+    }
+
+    /*
+     * §4: on entering TRANSACTION the server acquires an exclusive-access lock on the maildrop, so that messages
+     * are not changed before UPDATE; if it cannot, it answers -ERR (RFC 2449 §8.1.2: [IN-USE]). A server without
+     * a lock must at least keep one session's pending deletions out of every other session.
+     */
+    @Check(id = "POP-LOCK", level = Level.SHOULD, section = "4", modes = Mode.MUTATES_MAILBOX,
+            requirement = "while one session holds the maildrop a second login gets -ERR ([IN-USE]), or both work and DELE in one (no QUIT) hides nothing from the other")
+    void exclusiveAccess(CheckContext check) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "lock", "locked maildrop\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().deliver(account, message);
+        int number = check.mailbox().await(account, message.id()).number();
+        Pop3Probe first = check.pop3LoggedIn(account);
+        Pop3Probe second = check.pop3();
+        second.greeting().expectOk();
+        second.send("USER " + account.user()).expectOk();
+        Pop3Response entered = second.send("PASS " + account.password());
+        if (entered.isErr()) {
+            check.observe("second login while the maildrop is open: " + entered.describe()
+                    + (entered.text().startsWith("[IN-USE]") ? "" : " (no [IN-USE] response code)"));
+            first.send("QUIT");
+            return;
+        }
+        entered.expectOk();
+        check.observe("no exclusive-access lock: two sessions opened the maildrop at once");
+        first.send("DELE " + number).expectOk();
+        if (check.mailbox().find(second, message.id()).isEmpty()) {
+            throw check.fail("LIST in the second session after DELE " + number + " (no QUIT) in the first",
+                    "message " + number + " still there: a deletion is only pending until QUIT", "gone");
+        }
+        Pop3Probe third = check.pop3LoggedIn(account);
+        if (check.mailbox().find(third, message.id()).isEmpty()) {
+            throw check.fail("log in while the first session has DELE " + number + " pending",
+                    "the message still there: a deletion is only pending until QUIT", "gone");
+        }
+        first.send("RSET").expectOk();
+        first.send("QUIT");
+        second.send("QUIT");
+        third.send("QUIT");
+    }
+
+    /*
+     * §4: once the maildrop is opened, its messages get the numbers 1..n for the session; §5 STAT and RSET
+     * work on that view. Mail that arrives during the session belongs to the next one.
+     */
+    @Check(id = "POP-SNAPSHOT", level = Level.SHOULD, section = "4", modes = Mode.MUTATES_MAILBOX,
+            requirement = "a message delivered while a session is open does not show up in that session (STAT before and after RSET unchanged)")
+    void sessionSnapshot(CheckContext check) {
+        Account account = check.disposableAccount();
+        Pop3Probe pop3 = check.pop3LoggedIn(account);
+        Pop3Response before = pop3.send("STAT").expectOk();
+        TestMessage late = check.mailbox().message(account, "snapshot", "arrives during a session\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().deliver(account, late);
+        Pop3Response during = pop3.send("STAT").expectOk();
+        pop3.send("RSET").expectOk();
+        Pop3Response afterReset = pop3.send("STAT").expectOk();
+        pop3.send("QUIT").expectOk();
+        check.mailbox().await(account, late.id());
+        for (Pop3Response stat : new Pop3Response[] {during, afterReset}) {
+            if (!dropListing(stat).equals(dropListing(before))) {
+                throw check.fail(stat.step() + " after a delivery during the session",
+                        "'" + dropListing(before) + "' as at login (new mail waits for the next session)", stat.describe());
+            }
+        }
+        check.observe("delivery is assumed complete at the 250 reply; a server that delivers later would pass without showing the rule");
+    }
+
+    private static String dropListing(Pop3Response stat) {
+        Matcher m = Pop3Format.DROP_LISTING.matcher(stat.statusText());
+        return m.matches() ? "+OK " + m.group(1) + " " + m.group(2) : stat.statusText();
     }
 
     private static String timestamp(Pop3Response greeting) {

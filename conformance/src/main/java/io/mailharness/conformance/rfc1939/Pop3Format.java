@@ -17,6 +17,9 @@ final class Pop3Format {
     /** §7 UIDL n: "+OK" SP message-number SP unique-id. */
     static final Pattern DROP_LISTING_UID = Pattern.compile("\\+OK ([0-9]+) ([\\x21-\\x7E]{1,70})");
 
+    /** §3 and RFC 2449 §4: a response line is at most 512 octets including its CRLF. */
+    static final int MAX_STATUS_LINE = 512;
+
     private Pop3Format() {}
 
     /** §3: status indicators in upper case, followed by SP or the line end; the line ends with CRLF. */

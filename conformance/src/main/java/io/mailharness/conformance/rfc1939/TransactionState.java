@@ -211,4 +211,75 @@ public class TransactionState {
         if (!after.statusText().equals(before.statusText())) throw check.fail("STAT after RSET", before.statusText(), after.statusText());
         pop3.send("QUIT");
     }
+
+    /*
+     * §3: a multi-line response ends with CRLF "." CRLF. A stored message whose last line has no CRLF (possible
+     * through BDAT, LMTP or IMAP APPEND) therefore needs a CRLF from the server before the terminating line,
+     * or a client never sees the end of the response.
+     */
+    @Check(id = "POP-RETR-NOFINALCRLF", level = Level.MUST, section = "3",
+            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
+            requirement = "RETR of a message stored without a final CRLF adds one before the '.' line, so the response ends")
+    void retrieveWithoutFinalLineEnd(CheckContext check) {
+        Account account = check.disposableAccount();
+        String lastLine = "last line without CRLF";
+        TestMessage message = check.mailbox().message(account, "no final CRLF", RawStorage.ascii("first line\r\n" + lastLine));
+        RawStorage.deliverByBdat(check, account, message);
+        RawStorage.Located located = RawStorage.await(check, account, message.id());
+        Pop3Probe pop3 = located.pop3();
+        String step = "RETR " + located.number();
+        pop3.write(step + "\r\n");
+        pop3.readStatus(step).expectOk();
+        WireLine previous = null;
+        for (int i = 0; i < 100_000; i++) {
+            WireLine line = pop3.connection().readLine();
+            if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
+                throw check.fail(step, "the message, a CRLF added after its last line, then the line '.'",
+                        "no terminating line: " + line.visible() + " (a client waits for the end of the response forever)");
+            }
+            if (line.ending() == WireLine.Ending.CRLF && line.text().equals(".")) break;
+            if (line.text().equals(lastLine + ".")) {
+                throw check.fail(step, "'" + lastLine + "' CRLF, then the line '.'",
+                        line.visible() + " (the terminator ran into the last line; a client waits for the end forever)");
+            }
+            previous = line;
+        }
+        if (previous == null || !previous.text().equals(lastLine) || previous.ending() != WireLine.Ending.CRLF) {
+            throw check.fail(step, "the last line '" + lastLine + "' ended by CRLF before '.'", previous == null ? "no body" : previous.visible());
+        }
+        pop3.send("QUIT");
+    }
+
+    /*
+     * §3: every line of a multi-line response that starts with "." is byte-stuffed. A stored message with bare
+     * LF or CR line ends holds lines a client may split there; a "." after such a line end must be stuffed too,
+     * or the line can end the response early (or smuggle a fake end) at a client that splits at LF.
+     */
+    @Check(id = "POP-RETR-BARELF", level = Level.MUST, section = "3",
+            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
+            requirement = "RETR of a message with bare LF / bare CR lines stuffs a '.' at every line start, whether the line began after CRLF, LF or CR")
+    void retrieveStuffsAfterBareLineEnds(CheckContext check) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "bare line ends",
+                RawStorage.ascii("bare\n.\nafter a bare LF\r\n.after CRLF\r\ncr\r.after a bare CR\r\nend\r\n"));
+        RawStorage.deliverByBdat(check, account, message);
+        RawStorage.Located located = RawStorage.await(check, account, message.id());
+        Pop3Probe pop3 = located.pop3();
+        Pop3Response retr = pop3.sendMulti("RETR " + located.number()).expectOk();
+        if (!retr.terminated()) throw check.fail(retr.step(), "the message, then the line '.'", retr.describe());
+        boolean bare = retr.body().stream().anyMatch(l -> l.ending() == WireLine.Ending.BARE_LF || l.hasBareCr());
+        if (!bare) {
+            pop3.send("QUIT");
+            check.skip("the server stored the message with its bare line ends turned into CRLF: nothing to check");
+        }
+        for (WireLine line : retr.body()) {
+            String[] starts = line.text().split("\r", -1);
+            for (String start : starts) {
+                if (start.startsWith(".") && !start.startsWith("..")) {
+                    throw check.fail(retr.step(), "'..' wherever a line starts with '.' (after CRLF, bare LF or bare CR)", line.visible());
+                }
+            }
+        }
+        pop3.send("QUIT");
+    }
 }

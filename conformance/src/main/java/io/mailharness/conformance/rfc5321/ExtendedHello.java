@@ -2,12 +2,17 @@ package io.mailharness.conformance.rfc5321;
 
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpSyntax;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.WireLine;
+import io.mailharness.message.TestMessage;
 import io.mailharness.reports.conformance.Level;
+import io.mailharness.target.Account;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -129,4 +134,28 @@ public class ExtendedHello {
             }
         }
     }
+
+    /*
+     * §4.1.4: the server MAY check that the EHLO domain matches the client's address, but "MUST NOT refuse to
+     * accept a message on this basis". example.com is a valid, resolvable name that never stands for the client.
+     */
+    @Check(id = "SMTP-EHLO-NOIPCHECK", level = Level.MUST, section = "4.1.4", modes = Mode.MUTATES_MAILBOX,
+            requirement = "a valid EHLO domain that does not match the client's address is no reason to refuse the message")
+    void ehloNameMismatchAccepted(CheckContext check) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "EHLO name mismatch", "body\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().remember(account, message.id());
+        SmtpProbe smtp = check.smtp();
+        smtp.greeting().expectCode(220);
+        smtp.send("EHLO " + MISMATCHED_NAME).expectCode(250);
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.send("DATA").expectCode(354);
+        smtp.content(message.content()).expectCode(250);
+        smtp.send("QUIT");
+        check.mailbox().await(account, message.id());
+    }
+
+    /** A valid domain that resolves, but never to the address the harness connects from. */
+    static final String MISMATCHED_NAME = "example.com";
 }

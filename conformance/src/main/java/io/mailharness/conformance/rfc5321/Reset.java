@@ -2,9 +2,13 @@ package io.mailharness.conformance.rfc5321;
 
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.reports.conformance.Level;
+import io.mailharness.target.SmtpAuthMechanism;
+import io.mailharness.target.SmtpSettings;
 
 @Section(rfc = "5321", number = "4.1.1.5", title = "RESET (RSET)")
 public class Reset {
@@ -28,6 +32,30 @@ public class Reset {
         smtp.send("RSET").expectCode(250);
         smtp.send("RSET").expectCode(250);
         smtp.send("NOOP").expectCode(250);
+        smtp.send("QUIT");
+    }
+
+    /*
+     * §4.1.1.5: RSET aborts the mail transaction only ("any stored sender, recipients, and mail data MUST be
+     * discarded"); the EHLO and a completed AUTH are session state and stay. RFC 4954 §4: once authenticated, a
+     * further AUTH gets 503, which shows whether the login survived.
+     */
+    @Check(id = "SMTP-RSET-SESSION", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.NEEDS_SETTING},
+            requirement = "RSET clears only the mail transaction: the EHLO and a completed AUTH survive it")
+    void resetKeepsSession(CheckContext check) {
+        SmtpAuthMechanism mechanism = check.target().smtp().flatMap(SmtpSettings::auth).orElse(null);
+        if (mechanism == null) check.skip("needs smtp.auth (the AUTH mechanism) in the target settings");
+        SmtpProbe smtp = SmtpLogin.offeringAuth(check).smtp();
+        SmtpLogin.authenticate(smtp, mechanism, check.account()).expectCode(235);
+        SmtpWireReply before = SmtpLogin.authenticateAgain(smtp, mechanism);
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.send("RSET").expectCode(250);
+        smtp.mail("sender@" + check.domain()).expectCode(250); // 503 here: RSET forgot the EHLO
+        smtp.send("RSET").expectCode(250);
+        SmtpWireReply after = SmtpLogin.authenticateAgain(smtp, mechanism);
+        if (before.code() == 503 && after.code() != 503) {
+            throw check.fail("AUTH after RSET", "503 as before the RSET (the login kept)", after.describe() + " (RSET forgot the login)");
+        }
         smtp.send("QUIT");
     }
 }

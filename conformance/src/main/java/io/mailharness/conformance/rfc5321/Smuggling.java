@@ -10,6 +10,9 @@ import io.mailharness.message.TestMessage;
 import io.mailharness.target.Account;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The SMTP smuggling probe (catalogue §1.8): a message whose body holds an end-of-data look-alike followed by a
@@ -19,21 +22,70 @@ import java.nio.charset.StandardCharsets;
 final class Smuggling {
     private Smuggling() {}
 
+    /** What hides behind the look-alike: a whole second transaction, its message included. */
+    interface Hidden {
+        /** The commands and message octets for {@code recipient}; {@code message} is the smuggled message. */
+        String transaction(String recipient, String message);
+    }
+
+    /** The hidden transaction of catalogue §1.8: MAIL, RCPT, DATA and the message. */
+    static final Hidden BY_DATA = (recipient, message) ->
+            "MAIL FROM:<smuggled@test.example>\r\nRCPT TO:<" + recipient + ">\r\nDATA\r\n" + message;
+
+    /** The same in lower case with BDAT (RFC 3030): the message is one LAST chunk, so no end-of-data line is needed. */
+    static final Hidden BY_BDAT = (recipient, message) ->
+            "mail from:<smuggled@test.example>\r\nrcpt to:<" + recipient + ">\r\nbdat " + message.length() + " last\r\n" + message;
+
     static void attempt(CheckContext check, String lookAlike) {
+        attempt(check, lookAlike, BY_DATA);
+    }
+
+    static void attempt(CheckContext check, String lookAlike, Hidden hidden) {
+        Started started = start(check, lookAlike, hidden);
+        started.smtp().expectSilence("after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence());
+        finish(check, started);
+    }
+
+    /**
+     * Several look-alikes, each on its own connection, watched for early replies in one shared silence window
+     * (every connection has had the whole window once the first is done), then each finished and judged.
+     */
+    static void attempts(CheckContext check, String... lookAlikes) {
+        List<Started> all = new ArrayList<>();
+        for (String lookAlike : lookAlikes) all.add(start(check, lookAlike, BY_DATA));
+        long deadline = System.nanoTime() + check.silence().toNanos();
+        for (Started started : all) {
+            Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+            started.smtp().expectSilence("after a body holding " + visible(started.lookAlike()) + " (before the real end of data; watched "
+                    + check.silence().toMillis() + " ms with the other look-alikes)", left);
+        }
+        for (Started started : all) finish(check, started);
+    }
+
+    /** A transaction whose payload has been written, the real end of data not yet. */
+    private record Started(SmtpProbe smtp, Account account, String lookAlike, String id, String smuggledId) {}
+
+    private static Started start(CheckContext check, String lookAlike, Hidden hidden) {
         Account account = check.disposableAccount();
         String id = Mailbox.newId();
         String smuggledId = id + "-smuggled";
         check.mailbox().remember(account, id);
         check.mailbox().remember(account, smuggledId);
         String payload = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike
-                + "MAIL FROM:<smuggled@test.example>\r\nRCPT TO:<" + account.address() + ">\r\nDATA\r\n"
-                + "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n";
+                + hidden.transaction(account.address(), "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
         SmtpProbe smtp = check.smtpAfterEhlo();
         smtp.mail("sender@" + check.domain()).expectCode(250);
         smtp.rcpt(account.address()).expectCode(250, 251);
         smtp.send("DATA").expectCode(354);
         smtp.write(payload);
-        smtp.expectSilence("after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence());
+        return new Started(smtp, account, lookAlike, id, smuggledId);
+    }
+
+    private static void finish(CheckContext check, Started started) {
+        SmtpProbe smtp = started.smtp();
+        Account account = started.account();
+        String id = started.id();
+        String smuggledId = started.smuggledId();
         SmtpWireReply end = smtp.sendRaw("\r\n.\r\n");
         if (end.isComplete() && (end.replyClass() == 5 || end.code() == 421)) {
             smtp.quitQuietly();
@@ -48,7 +100,7 @@ final class Smuggling {
         }
         pop3.send("QUIT");
         String body = new String(found.octets(), StandardCharsets.ISO_8859_1);
-        if (!body.contains("MAIL FROM:<smuggled@test.example>")) {
+        if (!body.toLowerCase(java.util.Locale.ROOT).contains("mail from:<smuggled@test.example>")) {
             boolean cutAtDot = !found.retr().body().isEmpty()
                     && found.retr().body().get(found.retr().body().size() - 1).ending() == io.mailharness.conformance.wire.WireLine.Ending.BARE_LF;
             throw check.fail("RETR " + found.number(), "the smuggled lines kept inside the one message",

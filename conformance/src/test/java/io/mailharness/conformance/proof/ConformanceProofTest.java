@@ -62,8 +62,8 @@ class ConformanceProofTest {
 
     @Test
     void everyCheckHasABreakingFault() {
-        Set<String> proven = ProofTable.ROWS.stream().map(ProofTable.Proof::checkId).collect(Collectors.toSet());
-        Set<String> failing = ProofTable.ROWS.stream().filter(p -> p.expected() == Outcome.FAIL).map(ProofTable.Proof::checkId).collect(Collectors.toSet());
+        Set<String> proven = ProofTable.ROWS.stream().map(Proof::checkId).collect(Collectors.toSet());
+        Set<String> failing = ProofTable.ROWS.stream().filter(p -> p.expected() == Outcome.FAIL).map(Proof::checkId).collect(Collectors.toSet());
         Set<String> unproven = allChecks().stream()
                 .filter(c -> c.level() != Level.INFO)
                 .filter(c -> !proven.contains(c.id()) || (c.level() == Level.MUST && !failing.contains(c.id())))
@@ -78,7 +78,7 @@ class ConformanceProofTest {
     @Test
     void breakingOutcomesMatchTheLevel() {
         Map<String, Level> levels = allChecks().stream().collect(Collectors.toMap(CheckMetadata::id, CheckMetadata::level));
-        for (ProofTable.Proof proof : ProofTable.ROWS) {
+        for (Proof proof : ProofTable.ROWS) {
             Level level = levels.get(proof.checkId());
             if (level == Level.SHOULD || level == Level.MAY) {
                 assertEquals(Outcome.WARN, proof.expected(), proof + ": a broken " + level + " warns");

@@ -43,7 +43,9 @@ final class FaultyTarget implements AutoCloseable {
     private final String key;
 
     private FaultyTarget(ServerFault fault) {
-        this.server = FaultyMailServer.builder().faults(fault.faults()).readTimeout(Duration.ofSeconds(20)).start();
+        this.server = FaultyMailServer.builder().faults(fault.faults())
+                .sizeLimit(1024 * 1024) // SIZE 1 MiB: SMTP-LIM-TOOBIG goes past it quickly
+                .readTimeout(Duration.ofSeconds(20)).start();
         try {
             this.proxy = fault.smtpClientRewrite().isPresent()
                     ? new ClientRewritingProxy(server.smtpPort(), fault.smtpClientRewrite().get()) : null;
@@ -61,9 +63,10 @@ final class FaultyTarget implements AutoCloseable {
         List<Account> accounts = server.accounts().stream().map(FaultyTarget::account).toList();
         this.settings = new TargetSettings("faulty-" + fault.name(), "FaultyMailServer with " + fault.name(),
                 server.config().localDomain(),
-                Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), SmtpSecurity.PLAIN, Optional.empty())),
+                Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), SmtpSecurity.PLAIN,
+                        Optional.of(io.mailharness.target.SmtpAuthMechanism.PLAIN))), // smtp.auth: checks that log in (SMTP-RSET-SESSION)
                 Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
-                TlsSettings.verifying(),
+                new TlsSettings(false, Optional.empty()), // the fault server's certificate is self-signed
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 accounts);
         this.key = TargetRegistry.register(settings);

@@ -1,9 +1,8 @@
 package io.mailharness.conformance.proof;
 
-import io.mailharness.reports.conformance.Outcome;
-
 import java.util.List;
 
+import static io.mailharness.conformance.proof.Proof.breaks;
 import static io.mailharness.conformance.proof.ServerFault.catalogue;
 import static io.mailharness.conformance.proof.ServerFault.own;
 import static io.mailharness.conformance.proof.ServerFault.pop3Proxy;
@@ -17,18 +16,7 @@ import static io.mailharness.reports.conformance.Outcome.WARN;
  * must PASS (INFO checks: INFO). {@link ConformanceProofTest} fails when a check has no row here.
  */
 final class ProofTable {
-    record Proof(String checkId, ServerFault fault, Outcome expected) {
-        @Override
-        public String toString() {
-            return checkId + " with " + fault + " -> " + expected;
-        }
-    }
-
     private ProofTable() {}
-
-    static Proof breaks(String checkId, ServerFault fault, Outcome expected) {
-        return new Proof(checkId, fault, expected);
-    }
 
     private static final List<Proof> FIRST_WAVE = List.of(
             // RFC 5321 §4.2 replies
@@ -140,6 +128,9 @@ final class ProofTable {
      */
     static final List<Proof> ROWS = java.util.stream.Stream.of(
                     FIRST_WAVE
+                    , SmtpCoreProofs.ROWS
+                    , SmtpExtensionProofs.ROWS
+                    , Pop3Proofs.ROWS
                     // further areas: one line each, e.g. ", SmtpExtensionProofs.ROWS"
             ).flatMap(List::stream).toList();
 }

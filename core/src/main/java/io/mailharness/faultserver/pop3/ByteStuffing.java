@@ -14,7 +14,10 @@ public final class ByteStuffing {
     private ByteStuffing() {
     }
 
-    /** Stuffs, adds a CRLF if the content lacks a final one, and appends ".CRLF". */
+    /**
+     * Stuffs, adds a CRLF if non-empty content lacks a final one, and appends ".CRLF". Empty content
+     * (an empty scan or unique-id listing) is just ".CRLF": no empty line before the terminator.
+     */
     public static byte[] multilineBody(byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + content.length / 50 + 8);
         boolean lineStart = true;
@@ -25,7 +28,7 @@ public final class ByteStuffing {
             out.write(b);
             lineStart = b == '\n' || b == '\r';
         }
-        if (!endsWithCrlf(content)) {
+        if (content.length > 0 && !endsWithCrlf(content)) {
             out.write('\r');
             out.write('\n');
         }

@@ -25,6 +25,8 @@ final class CapaCommand implements Pop3Command {
         capabilities.add("RESP-CODES");
         capabilities.add("AUTH-RESP-CODE");
         capabilities.add("PIPELINING");
+        // RFC 2449 §6.5: no minimum delay between logins, announced so clients need not guess.
+        capabilities.add("LOGIN-DELAY 0");
         if (authorization && !state.tls()) {
             capabilities.add("STLS");
         }

@@ -12,6 +12,11 @@ final class MaildropOpener {
     }
 
     static void open(Pop3Session session, Pop3Stage stage, Optional<LocalAccount> account) throws IOException {
+        open(session, stage, account, true);
+    }
+
+    /** @param lock false only in the faulty variant that skips the exclusive-access lock */
+    static void open(Pop3Session session, Pop3Stage stage, Optional<LocalAccount> account, boolean lock) throws IOException {
         Pop3State state = session.state();
         if (account.isEmpty()) {
             state.pendingUser(null);
@@ -19,7 +24,7 @@ final class MaildropOpener {
             session.reply(stage, Pop3Reply.err("[AUTH] Invalid credentials"));
             return;
         }
-        if (state.open(account.get()) == Pop3State.OpenResult.LOCKED) {
+        if (state.open(account.get(), lock) == Pop3State.OpenResult.LOCKED) {
             session.reply(stage, Pop3Reply.err("[IN-USE] Maildrop is locked by another session"));
             return;
         }

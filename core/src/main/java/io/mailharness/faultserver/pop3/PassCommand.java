@@ -14,14 +14,21 @@ final class PassCommand implements Pop3Command {
 
     private final boolean requireUser;
     private final boolean checkPassword;
+    private final boolean lockMaildrop;
 
     /**
      * @param requireUser   false: PASS without USER logs in the account with that password (a fault)
      * @param checkPassword false: any password is accepted for an existing user (a fault)
      */
     PassCommand(boolean requireUser, boolean checkPassword) {
+        this(requireUser, checkPassword, true);
+    }
+
+    /** @param lockMaildrop false: the maildrop is opened without the exclusive-access lock (a fault) */
+    PassCommand(boolean requireUser, boolean checkPassword, boolean lockMaildrop) {
         this.requireUser = requireUser;
         this.checkPassword = checkPassword;
+        this.lockMaildrop = lockMaildrop;
     }
 
     @Override
@@ -41,6 +48,6 @@ final class PassCommand implements Pop3Command {
         } else {
             account = Credentials.account(state.config(), user);
         }
-        MaildropOpener.open(session, Pop3Stage.PASS, account);
+        MaildropOpener.open(session, Pop3Stage.PASS, account, lockMaildrop);
     }
 }

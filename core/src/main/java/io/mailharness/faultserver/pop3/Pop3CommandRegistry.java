@@ -30,7 +30,7 @@ public final class Pop3CommandRegistry {
         commands.put("PASS", new Registration(new PassCommand(true, true), AUTHORIZATION));
         commands.put("APOP", new Registration(new ApopCommand(), AUTHORIZATION));
         commands.put("AUTH", new Registration(new AuthCommand(), AUTHORIZATION));
-        commands.put("STLS", new Registration(new StlsCommand(), AUTHORIZATION));
+        commands.put("STLS", new Registration(new StlsCommand(true), AUTHORIZATION));
         commands.put("CAPA", new Registration(new CapaCommand(), BOTH));
         commands.put("UTF8", new Registration(new Utf8Command(), BOTH));
         commands.put("QUIT", new Registration(new QuitCommand(), BOTH));

@@ -94,6 +94,26 @@ public final class Pop3Faults {
             "UIDL", original -> new UidlCommand((number, message) ->
                     Credentials.md5Hex(new String(message.content(), StandardCharsets.ISO_8859_1))));
 
+    public static final Pop3CommandFault POP3_STLS_KEEPS_PLAINTEXT = new Pop3CommandVariant("POP3_STLS_KEEPS_PLAINTEXT",
+            "commands sent in plaintext right behind STLS are executed after the handshake "
+                    + "(RFC 2595 §4; CVE-2021-38084 command injection)",
+            "STLS", original -> new StlsCommand(false));
+
+    public static final Pop3CommandFault POP3_NO_MAILDROP_LOCK = new Pop3CommandVariant("POP3_NO_MAILDROP_LOCK",
+            "PASS opens the maildrop without the exclusive-access lock, so two sessions share it (RFC 1939 §4)",
+            "PASS", original -> new PassCommand(true, true, false));
+
+    public static final Pop3CommandFault POP3_PIPELINED_COMMAND_REFUSED = new Pop3CommandVariant(
+            "POP3_PIPELINED_COMMAND_REFUSED",
+            "LIST sent in one write with further commands gets -ERR though CAPA lists PIPELINING (RFC 2449 §6.6)",
+            "LIST", original -> (session, argument) -> {
+                if (session.inputPending()) {
+                    session.reply(Pop3Stage.LIST, Pop3Reply.err("Pipelining not allowed"));
+                } else {
+                    original.execute(session, argument);
+                }
+            });
+
     public static final Pop3CommandFault POP3_UIDL_REUSED = new Pop3CommandVariant("POP3_UIDL_REUSED",
             "UIDL uses the message number as unique-id, so ids change and are reused across sessions (RFC 1939 §7)",
             "UIDL", original -> new UidlCommand((number, message) -> "msg" + number));

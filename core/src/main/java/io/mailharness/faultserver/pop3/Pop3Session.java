@@ -9,8 +9,11 @@ import io.mailharness.faultserver.net.LineReader;
 import io.mailharness.faultserver.store.MailStore;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -150,14 +153,28 @@ public final class Pop3Session implements ConnectionHandler {
         open = false;
     }
 
-    /** RFC 2595 §4: read-ahead plaintext is discarded before the handshake (CVE-2021-38084). */
-    void startTls() throws IOException {
-        reader.discardBuffered();
+    /**
+     * RFC 2595 §4: read-ahead plaintext is discarded before the handshake (CVE-2021-38084). With
+     * {@code discardPlaintext} false (a fault) it is kept and read as if it had come through TLS.
+     */
+    void startTls(boolean discardPlaintext) throws IOException {
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        if (discardPlaintext) {
+            reader.discardBuffered();
+        } else {
+            reader.readExactly(reader.buffered(), pending);
+        }
         Socket tls = Tls.upgrade(socket);
         socket = tls;
-        reader = new LineReader(tls.getInputStream());
+        reader = new LineReader(pending.size() == 0 ? tls.getInputStream()
+                : new SequenceInputStream(new ByteArrayInputStream(pending.toByteArray()), tls.getInputStream()));
         out = new BufferedOutputStream(tls.getOutputStream());
         state.tlsStarted();
+    }
+
+    /** True when the client has sent octets beyond the command being executed (pipelined input). */
+    public boolean inputPending() {
+        return reader.buffered() > 0;
     }
 
     public Pop3State state() {

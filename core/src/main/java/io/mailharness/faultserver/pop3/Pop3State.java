@@ -77,8 +77,13 @@ public final class Pop3State {
 
     /** Takes the maildrop lock (RFC 1939 §4) and enters TRANSACTION with a fresh snapshot. */
     OpenResult open(LocalAccount user) {
+        return open(user, true);
+    }
+
+    /** @param lock false only in the faulty variant: the maildrop is opened without the exclusive-access lock */
+    OpenResult open(LocalAccount user, boolean lock) {
         var maildrop = store.maildrop(user.user());
-        if (!maildrop.tryLock(this)) {
+        if (lock && !maildrop.tryLock(this)) {
             pendingUser = null;
             return OpenResult.LOCKED;
         }

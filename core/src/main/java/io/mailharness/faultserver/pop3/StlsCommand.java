@@ -5,6 +5,13 @@ import java.io.IOException;
 /** STLS (RFC 2595 §4): no arguments, AUTHORIZATION state only, once. */
 final class StlsCommand implements Pop3Command {
 
+    private final boolean discardPlaintext;
+
+    /** @param discardPlaintext false only in the faulty variant: read-ahead plaintext runs after the handshake */
+    StlsCommand(boolean discardPlaintext) {
+        this.discardPlaintext = discardPlaintext;
+    }
+
     @Override
     public void execute(Pop3Session session, String argument) throws IOException {
         if (!argument.isEmpty()) {
@@ -17,7 +24,7 @@ final class StlsCommand implements Pop3Command {
         }
         if (session.reply(Pop3Stage.STLS, Pop3Reply.ok("Begin TLS negotiation"))) {
             try {
-                session.startTls();
+                session.startTls(discardPlaintext);
             } catch (IOException e) {
                 session.close();
             }

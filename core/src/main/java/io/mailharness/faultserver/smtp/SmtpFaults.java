@@ -107,6 +107,28 @@ public final class SmtpFaults {
             "bare CR/LF in message data accepted and stored raw (RFC 5321 §2.3.8; lenient, a WARN)",
             "DATA", original -> new DataCommand(new DataRules(true, false, false)));
 
+    // ---- STARTTLS and AUTH (RFC 3207, RFC 4954): faults on the session state, see TlsSessionFaults ----
+
+    public static final SmtpCommandFault SMTP_STARTTLS_ANSWERS_PLAINTEXT_INJECTION = new SmtpCommandVariant(
+            "SMTP_STARTTLS_ANSWERS_PLAINTEXT_INJECTION",
+            "commands pipelined in clear after STARTTLS are answered inside TLS (RFC 3207 §4.2, CVE-2011-0411)",
+            "STARTTLS", original -> TlsSessionFaults.startTlsKeeping(TlsSessionFaults.Kept.PLAINTEXT_INPUT, original));
+
+    public static final SmtpCommandFault SMTP_STARTTLS_KEEPS_TRANSACTION = new SmtpCommandVariant(
+            "SMTP_STARTTLS_KEEPS_TRANSACTION",
+            "the EHLO name and the open transaction survive the TLS handshake (RFC 3207 §4.2: discard all knowledge)",
+            "STARTTLS", original -> TlsSessionFaults.startTlsKeeping(TlsSessionFaults.Kept.GREETING_AND_TRANSACTION, original));
+
+    public static final SmtpCommandFault SMTP_STARTTLS_KEEPS_LOGIN = new SmtpCommandVariant(
+            "SMTP_STARTTLS_KEEPS_LOGIN",
+            "an AUTH login from before STARTTLS survives the handshake (RFC 3207 §4.2; session fixation)",
+            "STARTTLS", original -> TlsSessionFaults.startTlsKeeping(TlsSessionFaults.Kept.LOGIN, original));
+
+    public static final SmtpCommandFault SMTP_AUTH_PLAIN_WITHOUT_TLS = new SmtpCommandVariant(
+            "SMTP_AUTH_PLAIN_WITHOUT_TLS",
+            "AUTH PLAIN with an initial response is accepted before STARTTLS (RFC 4954 §4: no plaintext passwords in clear)",
+            "AUTH", TlsSessionFaults::plainAuthWithoutTls);
+
     private static List<String> replaceLine(List<String> lines, int index, String line) {
         List<String> changed = new ArrayList<>(lines);
         changed.set(index, line);

@@ -1,0 +1,28 @@
+package io.mailharness.conformance.check;
+
+import io.mailharness.conformance.wire.CheckFailure;
+import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.target.Pop3Security;
+import io.mailharness.target.Pop3Settings;
+
+import java.io.IOException;
+
+/** STLS (RFC 2595 §4) inside raw probes: the handshake over an open POP3 connection with the target's TLS trust. */
+public final class Pop3Tls {
+    private Pop3Tls() {}
+
+    /** True when the settings make every POP3 connection plain, so STLS can be probed from the start. */
+    public static boolean plainConnections(CheckContext check) {
+        return check.target().pop3().map(Pop3Settings::security).orElse(Pop3Security.PLAIN) == Pop3Security.PLAIN;
+    }
+
+    /** Completes the TLS handshake after a +OK to STLS, or fails the check (step "TLS handshake"). */
+    public static void handshake(CheckContext check, Pop3Probe pop3) {
+        Pop3Settings pop3Settings = check.target().requirePop3();
+        try {
+            pop3.connection().startTls(check.target().tls(), pop3Settings.endpoint().host(), pop3Settings.endpoint().port());
+        } catch (IOException | RuntimeException e) {
+            throw new CheckFailure("TLS handshake after +OK to STLS", "a completed handshake", e.toString());
+        }
+    }
+}

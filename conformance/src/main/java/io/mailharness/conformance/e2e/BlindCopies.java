@@ -1,0 +1,74 @@
+package io.mailharness.conformance.e2e;
+
+import io.mailharness.conformance.check.Check;
+import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mode;
+import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.message.TestMessage;
+import io.mailharness.reports.conformance.Level;
+import io.mailharness.target.Account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Section(rfc = {"5321", "1939"}, number = "7.2", title = "End to end: blind copies")
+public class BlindCopies {
+    private static final Pattern FOR_CLAUSE = Pattern.compile("(?i)\\bfor\\s+((?:<[^>]*>\\s*,?\\s*)+)");
+
+    /*
+     * RFC 5321 §7.2: copies to several recipients SHOULD NOT reveal the other recipients (Bcc); §4.4: the FOR clause
+     * of a Received field names exactly one path.
+     */
+    @Check(id = "E2E-BCC", level = Level.SHOULD, modes = Mode.MUTATES_MAILBOX,
+            requirement = "one transaction to two recipients: no header the server adds names both, and 'for' names at most one path")
+    void blindCopies(CheckContext check) {
+        List<Account> accounts = check.disposableAccounts(2);
+        Account first = accounts.get(0);
+        Account second = accounts.get(1);
+        TestMessage message = check.mailbox().message(first, "two recipients, one visible", "blind copy test\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().remember(first, message.id());
+        check.mailbox().remember(second, message.id());
+        SmtpProbe smtp = check.smtpAfterEhlo();
+        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.rcpt(first.address()).expectCode(250, 251);
+        smtp.rcpt(second.address()).expectCode(250, 251);
+        smtp.send("DATA").expectCode(354);
+        smtp.content(message.content()).expectCode(250);
+        smtp.send("QUIT");
+        for (Account account : accounts) {
+            byte[] stored = check.mailbox().await(account, message.id()).octets();
+            for (String field : headerFields(stored)) {
+                String lower = field.toLowerCase(Locale.ROOT);
+                if (lower.contains(first.address().toLowerCase(Locale.ROOT)) && lower.contains(second.address().toLowerCase(Locale.ROOT))) {
+                    throw check.fail("headers of the copy for " + account.address(), "no header field naming both recipients", field);
+                }
+                if (lower.startsWith("received:")) {
+                    Matcher m = FOR_CLAUSE.matcher(field);
+                    if (m.find() && m.group(1).chars().filter(c -> c == '<').count() > 1) {
+                        throw check.fail("Received field of the copy for " + account.address(), "a FOR clause with at most one path", field);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The header fields of a message, each unfolded onto one line. */
+    private static List<String> headerFields(byte[] message) {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        List<String> fields = new ArrayList<>();
+        for (String line : (end < 0 ? text : text.substring(0, end)).split("\r\n")) {
+            if ((line.startsWith(" ") || line.startsWith("\t")) && !fields.isEmpty()) {
+                fields.set(fields.size() - 1, fields.get(fields.size() - 1) + " " + line.strip());
+            } else {
+                fields.add(line);
+            }
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,116 @@
+package io.mailharness.conformance.esmtp;
+
+import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.wire.CheckFailure;
+import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.SmtpWireReply;
+import io.mailharness.conformance.wire.WireLine;
+import io.mailharness.target.Account;
+import io.mailharness.target.SmtpSecurity;
+import io.mailharness.target.SmtpSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the service-extension checks share: the keywords of an EHLO reply (RFC 5321 §4.1.1.1), the SKIP when
+ * an extension is not advertised, the STARTTLS upgrade of a probe (RFC 3207 §4) and SASL PLAIN (RFC 4616).
+ */
+public final class Extensions {
+    private Extensions() {}
+
+    /** The EHLO keywords (upper case) with their parameters; the first line (the server's domain) is not one. */
+    public static Map<String, String> keywords(SmtpWireReply ehlo) {
+        Map<String, String> keywords = new LinkedHashMap<>();
+        List<WireLine> lines = ehlo.lines();
+        for (int i = 1; i < lines.size(); i++) {
+            String text = lines.get(i).text();
+            if (text.length() < 5) continue;
+            text = text.substring(4).strip();
+            int space = text.indexOf(' ');
+            keywords.put((space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT), space < 0 ? "" : text.substring(space + 1).strip());
+        }
+        return keywords;
+    }
+
+    public static boolean advertises(SmtpWireReply ehlo, String keyword) {
+        return keywords(ehlo).containsKey(keyword);
+    }
+
+    /** SKIPs the check unless the EHLO reply lists {@code keyword}. */
+    public static void requireAdvertised(CheckContext check, SmtpWireReply ehlo, String keyword) {
+        if (!advertises(ehlo, keyword)) check.skip("the server does not advertise " + keyword + " in its EHLO reply");
+    }
+
+    /** A fresh connection, greeted, EHLO'd (250) and the EHLO reply returned with it. */
+    public record Session(SmtpProbe smtp, SmtpWireReply ehlo) {}
+
+    public static Session greeted(CheckContext check) {
+        SmtpProbe smtp = check.smtp();
+        smtp.greeting().expectCode(220);
+        return new Session(smtp, smtp.ehlo().expectCode(250));
+    }
+
+    /** True when the target's SMTP listener speaks TLS from the first octet (no STARTTLS needed). */
+    public static boolean implicitTls(CheckContext check) {
+        return check.target().smtp().map(SmtpSettings::security).orElse(SmtpSecurity.PLAIN) == SmtpSecurity.TLS;
+    }
+
+    /** Layers TLS over the probe's socket after a 220 to STARTTLS; a failed handshake fails the check. */
+    public static void handshake(CheckContext check, SmtpProbe smtp) {
+        SmtpSettings settings = check.target().smtp().orElseThrow();
+        try {
+            smtp.connection().startTls(check.target().tls(), settings.endpoint().host(), settings.endpoint().port());
+        } catch (IOException e) {
+            throw new CheckFailure("TLS handshake after 220 to STARTTLS", "a completed handshake", e.toString());
+        }
+    }
+
+    /**
+     * A fresh connection inside TLS and introduced with EHLO (both EHLO replies expected 250): implicit TLS, or
+     * STARTTLS when it is advertised. SKIPs when the listener offers neither; a 454 to STARTTLS SKIPs too.
+     */
+    public static Session secured(CheckContext check) {
+        Session clear = greeted(check);
+        if (implicitTls(check)) return clear;
+        if (!advertises(clear.ehlo(), "STARTTLS")) check.skip("the server does not advertise STARTTLS, and the listener is not implicit TLS");
+        SmtpWireReply go = clear.smtp().send("STARTTLS");
+        if (go.code() == 454) check.skip("STARTTLS answered 454 (TLS temporarily unavailable): " + go.describe());
+        go.expectCode(220);
+        handshake(check, clear.smtp());
+        return new Session(clear.smtp(), clear.smtp().ehlo().expectCode(250));
+    }
+
+    /** The SASL PLAIN message (RFC 4616) for a login, base64: {@code NUL user NUL password}. */
+    public static String plain(String user, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String plain(Account account) {
+        return plain(account.user(), account.password());
+    }
+
+    /** {@code AUTH PLAIN <initial response>} for the account; the step shown in verdicts has the response masked. */
+    public static SmtpWireReply authPlain(SmtpProbe smtp, Account account) {
+        smtp.write("AUTH PLAIN " + plain(account) + "\r\n");
+        return smtp.readReply("AUTH PLAIN ****");
+    }
+
+    /** Sends a line as UTF-8 octets (SMTPUTF8 addresses) plus CRLF and reads the reply. */
+    public static SmtpWireReply sendUtf8(SmtpProbe smtp, String line) {
+        smtp.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return smtp.readReply(line);
+    }
+
+    /** Extension parameter value of a keyword, when it has one. */
+    public static Optional<String> parameter(SmtpWireReply ehlo, String keyword) {
+        String value = keywords(ehlo).get(keyword);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}
