@@ -10,8 +10,7 @@ import io.mailharness.target.TlsSettings;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,15 +21,45 @@ import java.util.Set;
  * One SMTP connection over Commons Net, one method per protocol step. Each step returns the raw reply;
  * only a step that cannot complete at all (timeout, dropped connection, garbage instead of a reply)
  * throws {@link MailProtocolException}. Every read is bounded by the target's read timeout.
+ *
+ * <p>Message content and pipelined command groups (RFC 2920) bypass Commons Net's writers: each goes to
+ * the socket in one write, and the replies are read with Commons Net's reply parser.
  */
 public final class SmtpSession implements AutoCloseable {
-    private final AuthenticatingSMTPClient client;
+    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
+
+    private final Client client;
     private final Timeouts timeouts;
     private final SmtpReply greeting;
     private Set<String> extensions = Set.of();
-    private Writer pendingData;
+    private boolean awaitingData;
+    private int pendingReplies;
 
-    private SmtpSession(AuthenticatingSMTPClient client, Timeouts timeouts, SmtpReply greeting) {
+    /** Commons Net's client, with a way to write octets straight to the socket (plain or TLS). */
+    private static final class Client extends AuthenticatingSMTPClient {
+        Client(boolean implicitTls, javax.net.ssl.SSLContext context) {
+            super(implicitTls, context);
+        }
+
+        /** One write of prepared octets; {@code commandLines} (without CRLF) go to the protocol listeners as sent. */
+        void writeRaw(byte[] octets, List<String> commandLines) throws IOException {
+            if (_output_ == null) throw new IOException("not connected");
+            _output_.write(octets);
+            _output_.flush();
+            if (getCommandSupport().getListenerCount() > 0) {
+                for (String line : commandLines) {
+                    int space = line.indexOf(' ');
+                    fireCommandSent(space < 0 ? line : line.substring(0, space), line + "\r\n");
+                }
+            }
+        }
+
+        Charset charset() {
+            return Charset.forName(encoding);
+        }
+    }
+
+    private SmtpSession(Client client, Timeouts timeouts, SmtpReply greeting) {
         this.client = client;
         this.timeouts = timeouts;
         this.greeting = greeting;
@@ -39,7 +68,7 @@ public final class SmtpSession implements AutoCloseable {
     /** Connects and reads the greeting (TLS first for implicit-TLS endpoints). */
     public static SmtpSession connect(SmtpSettings smtp, TlsSettings tls, Timeouts timeouts, Transcript transcript) throws MailProtocolException {
         boolean implicitTls = smtp.security() == SmtpSecurity.TLS;
-        AuthenticatingSMTPClient client = new AuthenticatingSMTPClient(implicitTls, TlsTrust.sslContext(tls));
+        Client client = new Client(implicitTls, TlsTrust.sslContext(tls));
         client.setEndpointCheckingEnabled(tls.verify());
         client.setConnectTimeout(millis(timeouts.connect()));
         client.setDefaultTimeout(millis(timeouts.read()));
@@ -151,30 +180,68 @@ public final class SmtpSession implements AutoCloseable {
 
     /** DATA; on 354 the session waits for {@link #endOfData(byte[])}. */
     public SmtpReply data() throws MailProtocolException {
-        try {
-            pendingData = client.sendMessageData();
-        } catch (IOException e) {
-            throw MailProtocolException.wrap("DATA", e);
-        }
-        return lastReply(client);
+        SmtpReply reply = step("DATA", () -> client.sendCommand("DATA"));
+        awaitingData = reply.code() == 354;
+        return reply;
     }
 
     /**
-     * Sends the message content after a 354, dot-stuffed by Commons Net, then CRLF.CRLF, and returns the
-     * reply to end-of-data. Content is taken as octets (ISO-8859-1 maps each octet to one char).
+     * Sends the message content after a 354, dot-stuffed, then the end-of-data line, in one write, and
+     * returns the reply to end-of-data. The octets go as given, with the transparency Commons Net's message
+     * writer applies (a leading "." doubled, a bare LF sent as CRLF, a final CRLF added if missing).
      */
     public SmtpReply endOfData(byte[] content) throws MailProtocolException {
-        if (pendingData == null) throw new IllegalStateException("endOfData() without a 354 reply to DATA");
-        Writer writer = pendingData;
-        pendingData = null;
+        if (!awaitingData) throw new IllegalStateException("endOfData() without a 354 reply to DATA");
+        awaitingData = false;
+        return writeAndRead("end of data", DataTransparency.encode(content), List.of());
+    }
+
+    /**
+     * After a 354 to a pipelined DATA whose recipients were all refused (RFC 2920 §3.1): ends the mail data
+     * at once with the end-of-data line alone, and returns the server's reply to that.
+     */
+    public SmtpReply abandonData() throws MailProtocolException {
+        if (!awaitingData) throw new IllegalStateException("abandonData() without a 354 reply to DATA");
+        awaitingData = false;
+        return writeAndRead("end of data", END_OF_DATA, List.of());
+    }
+
+    /**
+     * Command pipelining (RFC 2920): writes MAIL FROM, one RCPT TO per forward-path and DATA in one write,
+     * without waiting. The replies then come in order, one per {@link #nextReply(String)}: MAIL's, each
+     * RCPT's, DATA's (a 354 lets {@link #endOfData(byte[])} or {@link #abandonData()} follow). Only for a
+     * server whose EHLO reply lists PIPELINING (see {@link #supports(String)}); it does not check.
+     */
+    public void pipelineEnvelope(String reversePath, String mailParameters, List<String> forwardPaths) throws MailProtocolException {
+        if (pendingReplies > 0 || awaitingData) throw new IllegalStateException("a pipelined group is still awaiting replies");
+        List<String> lines = new java.util.ArrayList<>(forwardPaths.size() + 2);
+        lines.add("MAIL FROM:<" + reversePath + ">" + (mailParameters == null || mailParameters.isBlank() ? "" : " " + mailParameters));
+        for (String forwardPath : forwardPaths) lines.add("RCPT TO:<" + forwardPath + ">");
+        lines.add("DATA");
+        StringBuilder group = new StringBuilder(64 * lines.size());
+        for (String line : lines) group.append(line).append("\r\n");
         try {
-            writer.write(new String(content, StandardCharsets.ISO_8859_1));
-            writer.close();
-            client.completePendingCommand();
+            client.writeRaw(group.toString().getBytes(client.charset()), lines);
         } catch (IOException e) {
-            throw MailProtocolException.wrap("end of data", e);
+            throw MailProtocolException.wrap("MAIL", e);
         }
-        return lastReply(client);
+        pendingReplies = lines.size();
+    }
+
+    /**
+     * The next reply to a pipelined group, in the order the commands were written; {@code step} names the
+     * command it answers (for errors). The reply to DATA, the last, arms {@link #endOfData(byte[])} on 354.
+     */
+    public SmtpReply nextReply(String step) throws MailProtocolException {
+        if (pendingReplies <= 0) throw new IllegalStateException("no pipelined reply is pending");
+        SmtpReply reply = step(step, client::getReply);
+        if (--pendingReplies == 0) awaitingData = reply.code() == 354;
+        return reply;
+    }
+
+    /** Replies of the pipelined group not read yet. */
+    public int pendingReplies() {
+        return pendingReplies;
     }
 
     /** MAIL, every RCPT, DATA and the content; stops at the first negative reply and returns it. */
@@ -218,6 +285,16 @@ public final class SmtpSession implements AutoCloseable {
     @Override
     public void close() {
         disconnectQuietly(client);
+    }
+
+    private SmtpReply writeAndRead(String name, byte[] octets, List<String> commandLines) throws MailProtocolException {
+        try {
+            client.writeRaw(octets, commandLines);
+            client.getReply();
+        } catch (IOException e) {
+            throw MailProtocolException.wrap(name, e);
+        }
+        return lastReply(client);
     }
 
     private interface Step {

@@ -37,13 +37,19 @@ public final class EmbeddedMailServer implements AutoCloseable {
     }
 
     public static EmbeddedMailServer start() {
-        ServerSetup smtp = new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTP);
-        ServerSetup pop3 = new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_POP3);
+        return start(0, 0, ACCOUNT_COUNT);
+    }
+
+    /** On the given loopback ports (0: a free one each), with {@code accountCount} generated accounts. */
+    public static EmbeddedMailServer start(int smtpPort, int pop3Port, int accountCount) {
+        if (accountCount < 1) throw new IllegalArgumentException("at least one account is needed");
+        ServerSetup smtp = new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup pop3 = new ServerSetup(pop3Port, LOOPBACK, ServerSetup.PROTOCOL_POP3);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, pop3});
         greenMail.start();
         List<Account> accounts = new ArrayList<>();
         SecureRandom random = new SecureRandom();
-        for (int i = 1; i <= ACCOUNT_COUNT; i++) {
+        for (int i = 1; i <= accountCount; i++) {
             String user = "mh" + i;
             String password = HexFormat.of().formatHex(random.generateSeed(8));
             greenMail.setUser(user + "@" + DOMAIN, user, password);

@@ -22,6 +22,7 @@ public final class LoadMessageBuilder {
     private static final int TEXT_LINE = 72;
     private static final byte[] WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua mail harness load test ".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final String SENDER_NAME = encodedWord("Mailharness Sender \u00e9\u00e8");
 
     private final long seed;
     private final MessageMix mix;
@@ -50,7 +51,7 @@ public final class LoadMessageBuilder {
         MessageMix.Draw draw = mix.draw(random);
         String boundary = "mh-boundary-" + Long.toHexString(random.nextLong());
         StringBuilder h = new StringBuilder(512)
-                .append("From: ").append(encodedWord("Mailharness Sender \u00e9\u00e8")).append(" <").append(from).append(">\r\n")
+                .append("From: ").append(SENDER_NAME).append(" <").append(from).append(">\r\n")
                 .append("To: ").append(String.join(",\r\n ", to.stream().map(a -> "<" + a + ">").toList())).append("\r\n")
                 .append("Subject: ").append(encodedWord("Load test " + index + " \u2013 Gr\u00fc\u00dfe \u00e0 tous \u2709")).append("\r\n")
                 .append("Date: ").append(DATE.format(Instant.ofEpochMilli(sentAtMillis))).append("\r\n")
@@ -111,21 +112,23 @@ public final class LoadMessageBuilder {
         out.ascii("\r\n");
     }
 
-    /** RFC 2047 B-encoded UTF-8 word(s), each encoded word within 75 characters. */
+    /** RFC 2047 B-encoded UTF-8 word(s), each encoded word within 75 characters (at most 45 octets of text each). */
     static String encodedWord(String text) {
-        StringBuilder result = new StringBuilder();
-        StringBuilder chunk = new StringBuilder();
+        StringBuilder result = new StringBuilder(text.length() * 2 + 16);
+        int chunkStart = 0;
+        int chunkOctets = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String next = new String(Character.toChars(cp));
-            if ((chunk + next).getBytes(StandardCharsets.UTF_8).length > 45) {
-                appendWord(result, chunk.toString());
-                chunk.setLength(0);
+            int octets = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (chunkOctets + octets > 45) {
+                appendWord(result, text.substring(chunkStart, i));
+                chunkStart = i;
+                chunkOctets = 0;
             }
-            chunk.append(next);
+            chunkOctets += octets;
             i += Character.charCount(cp);
         }
-        appendWord(result, chunk.toString());
+        appendWord(result, text.substring(chunkStart));
         return result.toString();
     }
 
@@ -135,14 +138,33 @@ public final class LoadMessageBuilder {
         result.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(chunk.getBytes(StandardCharsets.UTF_8))).append("?=");
     }
 
-    private static final class ByteSink extends java.io.ByteArrayOutputStream {
+    /** An unsynchronised growable byte array: one message is built by one thread, a byte at a time. */
+    private static final class ByteSink {
+        private byte[] buffer;
+        private int count;
+
         ByteSink(int size) {
-            super(size);
+            buffer = new byte[Math.max(16, size)];
+        }
+
+        void write(int b) {
+            if (count == buffer.length) buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            buffer[count++] = (byte) b;
         }
 
         ByteSink ascii(CharSequence s) {
-            for (int i = 0; i < s.length(); i++) write(s.charAt(i));
+            int n = s.length();
+            if (count + n > buffer.length) buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + n));
+            for (int i = 0; i < n; i++) buffer[count++] = (byte) s.charAt(i);
             return this;
+        }
+
+        int size() {
+            return count;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buffer, count);
         }
     }
 }

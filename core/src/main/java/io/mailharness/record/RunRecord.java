@@ -21,6 +21,9 @@ import java.util.Map;
  * @param errorsByReplyClass KO counts by kind: "4xx", "5xx", "timeout", "connection", "protocol"
  * @param ledger            the delivery ledger
  * @param messages          one trace per harness message this injector sent or retrieved
+ * @param errors            KO counts by request name and message, e.g. {@code "SMTP RCPT: 5xx 550 5.1.1 no such user" -> 3},
+ *                          the {@value #ERRORS_KEPT} most frequent (added after format version 1's first release;
+ *                          null in records written before it)
  */
 public record RunRecord(
         int formatVersion,
@@ -34,11 +37,14 @@ public record RunRecord(
         Map<String, RequestStats> requests,
         Map<String, Long> errorsByReplyClass,
         Ledger ledger,
-        List<MessageTrace> messages) {
+        List<MessageTrace> messages,
+        Map<String, Long> errors) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "run-record.json";
     public static final String DELIVERY_LATENCY = "delivery latency";
+    /** How many distinct KO messages a record keeps in {@link #errors}: the most frequent. */
+    public static final int ERRORS_KEPT = 50;
 
     /**
      * @param index        1-based injector number

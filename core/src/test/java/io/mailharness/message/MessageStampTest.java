@@ -32,6 +32,14 @@ class MessageStampTest {
     }
 
     @Test
+    void theSenderReadsItsStampWithoutHashing() {
+        byte[] rest = bytes("Subject: x\r\n\r\nbody\r\n");
+        TestMessage m = MessageStamp.stamp("mh-1", 42, 3, rest);
+        assertEquals(new MessageStamp("mh-1", 42, 3, MessageStamp.sha256(rest)), MessageStamp.read(m.content()).orElseThrow());
+        assertTrue(MessageStamp.read(bytes("Subject: x\r\n\r\nbody\r\n")).isEmpty());
+    }
+
+    @Test
     void traceFieldsAServerAddsAboveTheStampDoNotCount() {
         TestMessage m = MessageStamp.stamp("mh-2", 1, 1, bytes("Subject: x\r\n\r\nbody\r\n"));
         byte[] delivered = concat(bytes("Return-Path: <s@mh.test>\r\nReceived: from x by y;\r\n\tThu, 1 Jan 2026 00:00:00 +0000\r\n"), m.content());

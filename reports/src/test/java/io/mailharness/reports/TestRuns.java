@@ -53,22 +53,23 @@ public final class TestRuns {
     public static RunRecord record(String runId, String start, String end, RunRecord.Injector injector,
                                    Map<String, RequestStats> requests, Ledger ledger, List<MessageTrace> messages) {
         return new RunRecord(RunRecord.FORMAT_VERSION, SIMULATION, TARGET, runId, start, end,
-                Map.of("users", "10"), injector, requests, Map.of("4xx", 1L), ledger, messages);
+                Map.of("users", "10"), injector, requests, Map.of("4xx", 1L), ledger, messages,
+                Map.of("smtp send: 4xx 451 4.3.0 try again later", 1L));
     }
 
     public static RunRecord withRequests(RunRecord run, Map<String, RequestStats> requests) {
         return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), requests, run.errorsByReplyClass(), run.ledger(), run.messages());
+                run.parameters(), run.injector(), requests, run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors());
     }
 
     public static RunRecord withInjector(RunRecord run, RunRecord.Injector injector) {
         return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), injector, run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages());
+                run.parameters(), injector, run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors());
     }
 
     public static RunRecord withSimulation(RunRecord run, String simulation, String target) {
         return new RunRecord(run.formatVersion(), simulation, target, run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages());
+                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors());
     }
 
     /** The same statistics with p95 multiplied, as a hand-doctored record would have. */

@@ -75,6 +75,16 @@ public final class MailDsl {
                 details(DrainActionBuilder.DUPLICATED).failedRequests().count().is(0L));
     }
 
+    /**
+     * {@code others} and {@link #ledgerIntact()} in one list. A Gatling setUp keeps only its last
+     * {@code assertions(...)} call, so a simulation passes all its assertions in one.
+     */
+    public static List<Assertion> withLedgerIntact(Assertion... others) {
+        List<Assertion> all = new java.util.ArrayList<>(List.of(others));
+        all.addAll(ledgerIntact());
+        return all;
+    }
+
     /** {@code percent} % of deliveries within {@code limit}. */
     public static Assertion deliveredWithin(Duration limit, double percent) {
         return details(DELIVERY_LATENCY).responseTime().percentile(percent).lte((int) Math.min(Integer.MAX_VALUE, limit.toMillis()));

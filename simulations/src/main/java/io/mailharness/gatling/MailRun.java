@@ -50,7 +50,7 @@ public final class MailRun {
     private final Set<String> processedUids = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean verdictLogged = new AtomicBoolean();
     private final AtomicLong activeDrains = new AtomicLong();
-    private final ExecutorService io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mail-io-", 0).factory());
+    private final ExecutorService io = ioExecutor();
     private final Map<String, String> parameters = new TreeMap<>();
     private final Map<java.util.List<io.mailharness.target.Account>, io.mailharness.gatling.client.AccountPool> pools = new ConcurrentHashMap<>();
     private Class<?> simulation;
@@ -62,6 +62,23 @@ public final class MailRun {
     private volatile int closedAtEnd;
 
     private MailRun() {}
+
+    /** Where blocking mail I/O runs: {@code -Dmailharness.ioThreads=virtual} (default) or {@code platform}. */
+    public static final String IO_THREADS_PROPERTY = "mailharness.ioThreads";
+
+    /**
+     * Virtual threads by default: any number of open sessions at little memory. {@code platform}: a cached
+     * pool of platform threads, whose blocking reads skip the virtual-thread poller and timer (measurably
+     * faster for a few dozen busy sessions, but each open session then holds a thread).
+     */
+    private static ExecutorService ioExecutor() {
+        String mode = System.getProperty(IO_THREADS_PROPERTY, "virtual").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "virtual" -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mail-io-", 0).factory());
+            case "platform" -> Executors.newCachedThreadPool(Thread.ofPlatform().name("mail-io-", 0).daemon(true).factory());
+            default -> throw new io.mailharness.target.SettingsException(IO_THREADS_PROPERTY, "must be virtual or platform, got '" + mode + "'");
+        };
+    }
 
     /** The run in progress, created on first use. */
     public static synchronized MailRun current() {
@@ -188,8 +205,12 @@ public final class MailRun {
         if (cpu != null) cpu.close();
         Ledger l = ledger.snapshot();
         out.println("Mailharness ledger (final): " + DeliveryLedger.describe(l, -1)
-                + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness messages from elsewhere, not counted)" : "")
+                + (ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval side not checked)" : "")
+                + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness deliveries sent elsewhere: traced for a merge, not counted here)" : "")
                 + (leftovers > 0 ? "; closed " + leftovers + " connections of users cut off" : ""));
+        out.println("Mailharness injector: peak open connections " + connections.peakOpen()
+                + (cpu == null ? "" : ", peak heap used " + cpu.heapUsedPeak() / (1024 * 1024) + " MiB (committed "
+                + cpu.heapCommittedPeak() / (1024 * 1024) + " MiB of max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)"));
         Optional<Path> written = Optional.empty();
         if (simulation != null) {
             Path folder = RunFolders.resultsFolder();
@@ -228,6 +249,7 @@ public final class MailRun {
         String targetName = target == null ? "unknown" : target.settings().name();
         return new RunRecord(RunRecord.FORMAT_VERSION, simulation.getSimpleName(), targetName, runId,
                 Instant.ofEpochMilli(startMillis).toString(), Instant.ofEpochMilli(endMillis).toString(),
-                params, who, recorder.requestStats(), recorder.errorsByReplyClass(), l, ledger.traces());
+                params, who, recorder.requestStats(), recorder.errorsByReplyClass(), l, ledger.traces(),
+                recorder.errors(RunRecord.ERRORS_KEPT));
     }
 }

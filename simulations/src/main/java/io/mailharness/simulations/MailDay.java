@@ -35,12 +35,13 @@ public class MailDay extends MailSimulation {
         SimulationParameters params = new SimulationParameters(run);
         MailProtocolBuilder base = mail();
         double rate = params.rate(5);
-        int readers = params.users(SimulationParameters.USERS, base.build().maildrops().size());
+        int readers = params.users(SimulationParameters.USERS, params.allMaildrops(base.build().target()));
         Duration duration = params.seconds(SimulationParameters.DURATION, 60);
         Duration grace = params.seconds(SimulationParameters.GRACE, 60);
         int perConnection = params.integer(SimulationParameters.MESSAGES_PER_CONNECTION, 1, 1, 100_000);
         int interval = params.integer(SimulationParameters.READ_INTERVAL, 1_000, 0, 3_600_000);
-        MailProtocolBuilder mail = base.messageMix(params.mix()).messagesPerConnection(perConnection).drainGrace(grace);
+        MailProtocolBuilder mail = base.messageMix(params.mix()).messagesPerConnection(perConnection).drainGrace(grace)
+                .pipelining(params.flag(SimulationParameters.PIPELINING, false));
 
         ScenarioBuilder senders = scenario("senders")
                 .repeat(perConnection).on(exec(smtp("SMTP").send()))

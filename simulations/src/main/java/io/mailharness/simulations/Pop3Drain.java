@@ -19,12 +19,13 @@ public class Pop3Drain extends MailSimulation {
     {
         SimulationParameters params = new SimulationParameters(run);
         MailProtocolBuilder base = mail();
-        int users = params.users(SimulationParameters.USERS, base.build().maildrops().size());
+        int users = params.users(SimulationParameters.USERS, params.allMaildrops(base.build().target()));
         Duration duration = params.seconds(SimulationParameters.DURATION, 30);
         Duration grace = params.seconds(SimulationParameters.GRACE, 60);
         int prefill = params.integer(SimulationParameters.PREFILL, 100, 0, 10_000_000);
         int interval = params.integer(SimulationParameters.READ_INTERVAL, 500, 0, 3_600_000);
-        MailProtocolBuilder mail = base.messageMix(params.mix()).messagesPerConnection(Math.max(1, prefill)).drainGrace(grace);
+        MailProtocolBuilder mail = base.messageMix(params.mix()).messagesPerConnection(Math.max(1, prefill)).drainGrace(grace)
+                .pipelining(params.flag(SimulationParameters.PIPELINING, false));
 
         ScenarioBuilder fill = scenario("prefill")
                 .repeat(prefill).on(exec(smtp("SMTP").send()))
@@ -38,7 +39,6 @@ public class Pop3Drain extends MailSimulation {
                 : setUp(readers.injectOpen(atOnceUsers(users)).andThen(drain.injectOpen(atOnceUsers(1)))))
                 .protocols(mail)
                 .maxDuration(SimulationParameters.maxDuration(duration, grace))
-                .assertions(global().failedRequests().percent().lt(1.0))
-                .assertions(ledgerIntact());
+                .assertions(withLedgerIntact(global().failedRequests().percent().lt(1.0)));
     }
 }

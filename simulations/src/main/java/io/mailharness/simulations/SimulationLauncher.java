@@ -137,6 +137,10 @@ public final class SimulationLauncher {
                 throw new SettingsException(SimulationParameters.MESSAGE_MIX, e.getMessage());
             }
         }
+        String pipelining = System.getProperty(SimulationParameters.PIPELINING);
+        if (pipelining != null && !pipelining.isBlank() && !pipelining.trim().equalsIgnoreCase("true") && !pipelining.trim().equalsIgnoreCase("false")) {
+            throw new SettingsException(SimulationParameters.PIPELINING, "must be true or false, got '" + pipelining + "'");
+        }
         io.mailharness.gatling.Injector.fromSystem();
     }
 }

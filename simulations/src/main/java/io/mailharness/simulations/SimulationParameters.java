@@ -22,6 +22,8 @@ public final class SimulationParameters {
     public static final String READERS = "mailharness.readers";
     public static final String PREFILL = "mailharness.prefill";
     public static final String READ_INTERVAL = "mailharness.readInterval";
+    /** RFC 2920 pipelining of MAIL, RCPT and DATA where the server advertises it (true/false, default false). */
+    public static final String PIPELINING = "mailharness.pipelining";
 
     private final MailRun run;
     private final Injector injector;
@@ -35,13 +37,26 @@ public final class SimulationParameters {
     /** This injector's share of a whole number of users (at least 1 where the total is positive). */
     public int users(String property, int defaultTotal) {
         int total = integer(property, defaultTotal, 1, 1_000_000);
-        return Math.max(1, injector.share(total));
+        int share = Math.max(1, injector.share(total));
+        run.parameter(property + ".share", share);
+        return share;
+    }
+
+    /**
+     * How many maildrops all injectors together read: the target's disposable accounts (else all its
+     * accounts). A default number of readers is a total like any other, so {@link #users} shares it, and
+     * each injector gets one reader per maildrop of its own share.
+     */
+    public int allMaildrops(io.mailharness.target.TargetSettings target) {
+        return target.disposableAccounts().isEmpty() ? target.accounts().size() : target.disposableAccounts().size();
     }
 
     /** This injector's share of a rate in messages per second. */
     public double rate(double defaultTotal) {
         double total = decimal(RATE, defaultTotal, 0.001, 1_000_000);
-        return injector.share(total);
+        double share = injector.share(total);
+        run.parameter(RATE + ".share", share);
+        return share;
     }
 
     public Duration seconds(String property, int defaultSeconds) {
@@ -49,7 +64,12 @@ public final class SimulationParameters {
     }
 
     public MessageMix mix() {
-        String value = System.getProperty(MESSAGE_MIX, "realistic");
+        return mix("realistic");
+    }
+
+    /** The message mix, {@code defaultMix} when none is given. */
+    public MessageMix mix(String defaultMix) {
+        String value = System.getProperty(MESSAGE_MIX, defaultMix);
         try {
             MessageMix mix = MessageMix.parse(value);
             run.parameter(MESSAGE_MIX, value);
@@ -72,6 +92,21 @@ public final class SimulationParameters {
             }
         }
         if (v < min || v > max) throw new SettingsException(property, v + " is out of range (" + min + " .. " + max + ")");
+        run.parameter(property, v);
+        return v;
+    }
+
+    /** A true/false parameter. */
+    public boolean flag(String property, boolean defaultValue) {
+        String value = System.getProperty(property);
+        boolean v;
+        if (value == null || value.isBlank()) {
+            v = defaultValue;
+        } else if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
+            v = Boolean.parseBoolean(value.trim());
+        } else {
+            throw new SettingsException(property, "must be true or false, got '" + value + "'");
+        }
         run.parameter(property, v);
         return v;
     }

@@ -21,7 +21,8 @@ public class SmtpSessions extends MailSimulation {
         Duration duration = params.seconds(SimulationParameters.DURATION, 30);
         Duration grace = params.seconds(SimulationParameters.GRACE, 60);
         int perConnection = params.integer(SimulationParameters.MESSAGES_PER_CONNECTION, 10, 1, 100_000);
-        MailProtocolBuilder mail = mail().messageMix(params.mix()).messagesPerConnection(perConnection).drainGrace(grace);
+        MailProtocolBuilder mail = mail().messageMix(params.mix()).messagesPerConnection(perConnection).drainGrace(grace)
+                .pipelining(params.flag(SimulationParameters.PIPELINING, false));
 
         ScenarioBuilder senders = scenario("sessions")
                 .during(duration).on(exec(smtp("SMTP").send()))
@@ -32,7 +33,6 @@ public class SmtpSessions extends MailSimulation {
                 .andThen(drain.injectOpen(atOnceUsers(1))))
                 .protocols(mail)
                 .maxDuration(SimulationParameters.maxDuration(duration, grace))
-                .assertions(global().failedRequests().percent().lt(1.0))
-                .assertions(ledgerIntact());
+                .assertions(withLedgerIntact(global().failedRequests().percent().lt(1.0)));
     }
 }

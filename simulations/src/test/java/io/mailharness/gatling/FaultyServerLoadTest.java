@@ -36,8 +36,7 @@ class FaultyServerLoadTest {
     @AfterEach
     void stopServers() {
         servers.forEach(FaultyMailServer::close);
-        ScriptedSimulation.cases = List.of();
-        ScriptedSimulation.transactionRequests = false;
+        ScriptedSimulation.resetDefaults();
     }
 
     private FaultyMailServer server(Faults faults) {
@@ -77,6 +76,8 @@ class FaultyServerLoadTest {
         // 5 stages x 2, plus the transaction requests of RCPT, DATA and end-of-data; MAIL's 451 twice, and its transaction.
         // The DATA fault only rewrites the 354, the server still reads message data: the RSET after it gets no reply.
         assertEquals(Map.of("4xx", 4L, "5xx", 16L, "timeout", 2L), record.errorsByReplyClass(), errors.toString());
+        assertEquals(2L, record.errors().get("rcpt RCPT: 5xx 550 5.1.1 no such user"), "the record keeps the KO messages: " + record.errors());
+        assertEquals(2L, record.errors().get("mail MAIL: 4xx 451 4.3.0 try again later"));
         Ledger ledger = record.ledger();
         assertEquals(8, ledger.sent(), "a transaction starts at MAIL: 4 servers x 2 got that far");
         assertEquals(8, ledger.rejected());
@@ -139,7 +140,9 @@ class FaultyServerLoadTest {
     @Test
     void theLedgerCatchesLostDuplicatedAndAlteredMessages() {
         Duration read = Duration.ofSeconds(5);
-        ScriptedSimulation.grace = Duration.ofSeconds(2);
+        // The lost messages make the drain wait out the whole grace; it must still be long enough for every
+        // delivered message to be read on a busy machine, or a slow delivery would count as lost.
+        ScriptedSimulation.grace = Duration.ofSeconds(8);
         ScriptedSimulation.cases = List.of(
                 sender("lose", Faults.of(StoreFaults.STORE_LOSE_MESSAGE), 3, true, read),
                 sender("dup", Faults.of(StoreFaults.STORE_DUPLICATE_MESSAGE), 3, true, read),
@@ -160,5 +163,35 @@ class FaultyServerLoadTest {
         assertEquals(1, record.requests().get("ledger duplicated").ko());
         assertEquals(9, record.requests().get(RunRecord.DELIVERY_LATENCY).ok(), "one delivery latency per first sighting");
         assertEquals(0, status, "no assertions were set");
+    }
+
+    @Test
+    void harnessMessagesFromAnotherInjectorAreTracedAndDigestCheckedButNotCounted() {
+        FaultyMailServer server = server(Faults.none());
+        byte[] intact = io.mailharness.message.MessageStamp.stamp("mh-other-2-0", 1_000, 1,
+                "Subject: from injector 2\r\n\r\nhello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).content();
+        byte[] altered = io.mailharness.message.MessageStamp.stamp("mh-other-2-1", 1_000, 1,
+                "Subject: from injector 2\r\n\r\nhello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).content();
+        altered[altered.length - 3] = 'X';
+        server.insertRaw("alice", intact);
+        server.insertRaw("bob", altered);
+        ScriptedSimulation.grace = Duration.ofSeconds(5);
+        ScriptedSimulation.cases = List.of(new ScriptedSimulation.Case("own", InProcessGatling.target(server, Duration.ofSeconds(5)), 2, 1, true));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        assertEquals(new Ledger(2, 2, 0, 2, 2, 0, 0, 0), record.ledger(), "foreign messages count in no ledger figure");
+        Map<String, MessageTrace> traces = new java.util.HashMap<>();
+        record.messages().forEach(t -> traces.put(t.id(), t));
+        assertEquals(4, traces.size(), "two sent here, two retrieved from elsewhere: " + record.messages());
+        MessageTrace fromElsewhere = traces.get("mh-other-2-0");
+        assertEquals("", fromElsewhere.digest());
+        assertEquals(-1, fromElsewhere.acceptedAtMillis());
+        assertTrue(fromElsewhere.firstSeenAtMillis() > 0);
+        assertEquals(1, fromElsewhere.retrievals());
+        assertEquals(0, fromElsewhere.corruptedRetrievals());
+        assertEquals(1, traces.get("mh-other-2-1").corruptedRetrievals(), "checked against the digest its stamp carries");
+        assertEquals(2, ScriptedSimulation.lastRun.ledger().foreign());
     }
 }

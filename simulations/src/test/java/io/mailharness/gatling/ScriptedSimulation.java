@@ -17,13 +17,29 @@ import static io.mailharness.gatling.MailDsl.*;
  * against its own target, sending {@code messages} messages and then draining its maildrops.
  */
 public class ScriptedSimulation extends MailSimulation {
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
+
+    /** Puts every knob back to its default, so no test inherits another's settings. */
+    public static void resetDefaults() {
+        cases = List.of();
+        grace = DEFAULT_GRACE;
+        maxDuration = Duration.ofSeconds(60);
+        transactionRequests = false;
+        pipelining = false;
+    }
+
     /** One sender against one target. */
     public record Case(String prefix, TargetSettings target, int messages, int messagesPerConnection, boolean drain) {}
 
     public static volatile List<Case> cases = List.of();
-    public static volatile Duration grace = Duration.ofSeconds(3);
+    /**
+     * How long the final drain waits for accepted messages. Generous by default: the drain stops as soon as
+     * every message is seen, so only tests that expect a loss (and set a short grace) wait it out.
+     */
+    public static volatile Duration grace = DEFAULT_GRACE;
     public static volatile Duration maxDuration = Duration.ofSeconds(60);
     public static volatile boolean transactionRequests;
+    public static volatile boolean pipelining;
     /** The run of the last execution, for the test to inspect. */
     public static volatile MailRun lastRun;
 
@@ -32,7 +48,7 @@ public class ScriptedSimulation extends MailSimulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         for (Case c : cases) {
             MailProtocolBuilder mail = mail(c.target()).messageSize(4096).messagesPerConnection(c.messagesPerConnection())
-                    .drainGrace(grace).transactionRequest(transactionRequests);
+                    .drainGrace(grace).transactionRequest(transactionRequests).pipelining(pipelining);
             ScenarioBuilder senders = scenario(c.prefix())
                     .repeat(c.messages()).on(exec(smtp(c.prefix()).send()))
                     .exec(smtp(c.prefix()).quit());

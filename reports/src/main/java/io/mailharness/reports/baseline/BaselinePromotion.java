@@ -29,7 +29,7 @@ public final class BaselinePromotion {
         Tolerances tolerances = created ? Tolerances.defaults() : Tolerances.load(location.tolerancesFile());
         Files.createDirectories(location.recordFile().toAbsolutePath().getParent());
         RunRecord baseline = new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), List.of());
+                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), List.of(), run.errors());
         RunRecordFiles.write(baseline, location.recordFile());
         if (created) OutputFiles.write(location.tolerancesFile(), Tolerances.DEFAULTS_TEXT);
         return new Outcome(location.recordFile(), location.tolerancesFile(), created, warnings(run, tolerances));

@@ -71,7 +71,9 @@ public final class RunRecordMerger {
                 requests,
                 errors(records),
                 ledger,
-                messages);
+                messages,
+                records.stream().map(RunRecord::errors).filter(Objects::nonNull).flatMap(e -> e.entrySet().stream())
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new)));
         return new Merged(merged, List.copyOf(warnings));
     }
 

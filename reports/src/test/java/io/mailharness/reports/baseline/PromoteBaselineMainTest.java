@@ -84,7 +84,7 @@ class PromoteBaselineMainTest {
 
     private static RunRecord withMessages(RunRecord run, List<MessageTrace> messages) {
         return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), messages);
+                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), messages, run.errors());
     }
 
     private String out() {

@@ -17,6 +17,16 @@ public final class SmtpActions {
         return SmtpCommandActionBuilder.rset(prefix);
     }
 
+    /** Opens the user's session (connect+greeting, EHLO, STARTTLS, AUTH as the target asks) unless one is open. */
+    public SmtpCommandActionBuilder connect() {
+        return SmtpCommandActionBuilder.connect(prefix);
+    }
+
+    /** NOOP on the user's open session (keeps an idle session alive). */
+    public SmtpCommandActionBuilder noop() {
+        return SmtpCommandActionBuilder.noop(prefix);
+    }
+
     public SmtpCommandActionBuilder quit() {
         return SmtpCommandActionBuilder.quit(prefix);
     }

@@ -7,15 +7,19 @@ import io.mailharness.gatling.check.SmtpStage;
 import io.mailharness.gatling.client.SmtpConnection;
 
 /**
- * {@code smtp(prefix).rset()} and {@code smtp(prefix).quit()} on the user's open SMTP session. Without an
- * open session they do nothing (nothing to reset or end). QUIT closes the connection whatever the reply.
+ * {@code smtp(prefix).rset()}, {@code noop()} and {@code quit()} on the user's open SMTP session; without an
+ * open session they do nothing (nothing to reset, keep alive or end). QUIT closes the connection whatever
+ * the reply. {@code smtp(prefix).connect()} opens the session (connect+greeting, EHLO, STARTTLS, AUTH as
+ * the target asks) if the user has none, and keeps it open for the actions that follow.
  */
 public final class SmtpCommandActionBuilder implements ActionBuilder {
     private final String prefix;
     private final SmtpStage stage;
 
     SmtpCommandActionBuilder(String prefix, SmtpStage stage) {
-        if (stage != SmtpStage.RSET && stage != SmtpStage.QUIT) throw new IllegalArgumentException("only RSET and QUIT stand alone");
+        if (stage != SmtpStage.RSET && stage != SmtpStage.QUIT && stage != SmtpStage.NOOP && stage != SmtpStage.CONNECT) {
+            throw new IllegalArgumentException("only connect, RSET, NOOP and QUIT stand alone");
+        }
         this.prefix = prefix;
         this.stage = stage;
     }
@@ -26,6 +30,14 @@ public final class SmtpCommandActionBuilder implements ActionBuilder {
 
     public static SmtpCommandActionBuilder quit(String prefix) {
         return new SmtpCommandActionBuilder(prefix, SmtpStage.QUIT);
+    }
+
+    public static SmtpCommandActionBuilder noop(String prefix) {
+        return new SmtpCommandActionBuilder(prefix, SmtpStage.NOOP);
+    }
+
+    public static SmtpCommandActionBuilder connect(String prefix) {
+        return new SmtpCommandActionBuilder(prefix, SmtpStage.CONNECT);
     }
 
     @Override
@@ -43,10 +55,21 @@ public final class SmtpCommandActionBuilder implements ActionBuilder {
 
         @Override
         protected void perform(Exchange x) {
+            if (stage == SmtpStage.CONNECT) {
+                try {
+                    smtp.connection(x);
+                } catch (MailAction.StageFailed e) {
+                    // logged as a KO; the user has no session
+                }
+                return;
+            }
             SmtpConnection c = run.connections().smtp(x.session().userId());
             if (c == null || !c.isOpen()) return;
-            if (stage == SmtpStage.QUIT) smtp.quit(x, c);
-            else smtp.rset(x, c);
+            switch (stage) {
+                case QUIT -> smtp.quit(x, c);
+                case NOOP -> smtp.noop(x, c);
+                default -> smtp.rset(x, c);
+            }
         }
     }
 }

@@ -91,6 +91,16 @@ final class SmtpExchange {
         }
     }
 
+    /** NOOP, timed; a connection that does not answer, or answers 421, is closed. */
+    void noop(Exchange x, SmtpConnection c) {
+        try {
+            SmtpReply reply = stage(x, SmtpStage.NOOP, () -> c.session().noop());
+            if (reply.code() == 421) components.run().connections().closeSmtp(x.session().userId());
+        } catch (StageFailed e) {
+            components.run().connections().closeSmtp(x.session().userId());
+        }
+    }
+
     /** QUIT, timed, then the connection is closed whatever the reply. */
     void quit(Exchange x, SmtpConnection c) {
         try {

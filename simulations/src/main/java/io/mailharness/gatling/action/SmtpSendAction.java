@@ -2,7 +2,9 @@ package io.mailharness.gatling.action;
 
 import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
+import io.mailharness.client.MailProtocolException;
 import io.mailharness.client.SmtpReply;
+import io.mailharness.client.SmtpSession;
 import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.check.SmtpStage;
 import io.mailharness.gatling.client.SmtpConnection;
@@ -15,21 +17,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one message: opens or reuses the user's SMTP session, then MAIL FROM, RCPT TO for each recipient,
  * DATA and the dot-stuffed content up to end-of-data, each stage its own request; QUIT when the connection
  * has carried its share of transactions. A refused transaction is followed by RSET. The ledger learns
  * what was sent and what the server accepted.
+ *
+ * <p>With pipelining (RFC 2920) on and PIPELINING in the server's EHLO reply, MAIL, the RCPTs and DATA go
+ * out in one write; each reply is still its own stage, timed from the previous reply (MAIL's from the
+ * write) to its arrival, so the stages add up to the envelope's time as without pipelining. Where the
+ * server does not advertise it, the commands go one at a time and the log says so once.
  */
 final class SmtpSendAction extends MailAction {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSendAction.class);
+
     private final SmtpSendActionBuilder spec;
     private final SmtpExchange smtp;
+    private final boolean pipelining;
+    private final boolean tracking;
+    private final AtomicBoolean fallbackLogged = new AtomicBoolean();
 
     SmtpSendAction(SmtpSendActionBuilder spec, ScenarioContext ctx, Action next) {
         super("smtpSend-" + spec.prefix(), ctx, next);
         this.spec = spec;
         this.smtp = new SmtpExchange(spec.prefix(), components, spec.expectations());
+        this.pipelining = spec.pipelining() == null ? components.protocol().pipelining() : spec.pipelining();
+        this.tracking = components.protocol().deliveryTracking();
+    }
+
+    /** What the envelope stages ended with: MAIL's reply, the recipients accepted, the last refusal, DATA's reply (null if not reached). */
+    private record Envelope(SmtpReply mail, Set<String> acceptedRcpts, SmtpReply lastRefusal, SmtpReply data) {
+        static Envelope mailRefused(SmtpReply mail) {
+            return new Envelope(mail, null, null, null);
+        }
+
+        boolean mailAccepted() {
+            return acceptedRcpts != null;
+        }
     }
 
     @Override
@@ -49,10 +78,9 @@ final class SmtpSendAction extends MailAction {
         long number = run.nextMessageNumber();
         String id = run.messageId(number);
         TestMessage message = components.messages().build(number, id, from, recipients, System.currentTimeMillis());
-        String digest = MessageStamp.inspect(message.content()).orElseThrow().digest();
-        Set<String> all = new LinkedHashSet<>(recipients);
+        Set<String> all = recipients.size() == 1 ? Set.of(recipients.getFirst()) : new LinkedHashSet<>(recipients);
         DeliveryLedger ledger = run.ledger();
-        ledger.expecting(id, recipients.size(), all);
+        if (tracking) ledger.expecting(id, recipients.size(), all);
 
         long txStart = clock.nowMillis();
         long txNanos = System.nanoTime();
@@ -61,24 +89,16 @@ final class SmtpSendAction extends MailAction {
         try {
             mailSent = true;
             ledger.sent();
-            SmtpReply mail = smtp.stage(x, SmtpStage.MAIL, () -> c.session().mail(from));
-            if (!smtp.ok(SmtpStage.MAIL, mail)) {
-                txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.MAIL, mail);
+            Envelope envelope = pipelined(c) ? pipelinedEnvelope(x, c, from, recipients) : envelope(x, c, from, recipients);
+            if (!envelope.mailAccepted()) {
+                txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.MAIL, envelope.mail());
                 return;
             }
-            Set<String> acceptedRcpts = new LinkedHashSet<>();
-            SmtpReply lastRefusal = null;
-            for (String rcpt : recipients) {
-                SmtpReply reply = smtp.stage(x, SmtpStage.RCPT, () -> c.session().rcpt(rcpt));
-                if (smtp.ok(SmtpStage.RCPT, reply)) acceptedRcpts.add(rcpt);
-                else lastRefusal = reply;
-                if (reply.code() == 421) break;
-            }
-            if (acceptedRcpts.isEmpty()) {
-                txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.RCPT, lastRefusal);
+            if (envelope.acceptedRcpts().isEmpty()) {
+                txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.RCPT, envelope.lastRefusal());
                 return;
             }
-            SmtpReply data = smtp.stage(x, SmtpStage.DATA, () -> c.session().data());
+            SmtpReply data = envelope.data();
             if (data.code() != 354) {
                 txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.DATA, data);
                 return;
@@ -90,15 +110,20 @@ final class SmtpSendAction extends MailAction {
                 return;
             }
             long acceptedAt = System.currentTimeMillis();
-            for (long seenAt : ledger.accepted(id, recipients.size(), acceptedRcpts, digest, acceptedAt)) {
-                x.deliveryLatency(acceptedAt, seenAt); // the POP3 side was faster than the 250
+            if (tracking) {
+                String digest = MessageStamp.read(message.content()).orElseThrow().digest();
+                for (long seenAt : ledger.accepted(id, recipients.size(), envelope.acceptedRcpts(), digest, acceptedAt)) {
+                    x.deliveryLatency(acceptedAt, seenAt); // the POP3 side was faster than the 250
+                }
+            } else {
+                ledger.acceptedUntracked();
             }
             txOutcome = Outcome.ok(Integer.toString(end.code()));
             if (c.transactions() >= perConnection) smtp.quit(x, c);
         } catch (MailAction.StageFailed e) {
             if (mailSent) {
                 ledger.rejected();
-                ledger.abandon(id, recipients.size(), all);
+                if (tracking) ledger.abandon(id, recipients.size(), all);
             }
             run.connections().closeSmtp(x.session().userId());
             txOutcome = Outcome.of(e.getCause());
@@ -109,9 +134,79 @@ final class SmtpSendAction extends MailAction {
         }
     }
 
+    /** Whether this transaction is pipelined: asked for, and advertised by the server (else said once in the log). */
+    private boolean pipelined(SmtpConnection c) {
+        if (!pipelining) return false;
+        if (c.session().supports("PIPELINING")) return true;
+        if (fallbackLogged.compareAndSet(false, true)) {
+            LOG.warn("{}: the server does not advertise PIPELINING (RFC 2920) in its EHLO reply: MAIL, RCPT and DATA are sent one at a time",
+                    spec.prefix());
+        }
+        return false;
+    }
+
+    /** MAIL, each RCPT, DATA, one round trip each. */
+    private Envelope envelope(Exchange x, SmtpConnection c, String from, List<String> recipients) throws MailAction.StageFailed {
+        SmtpReply mail = smtp.stage(x, SmtpStage.MAIL, () -> c.session().mail(from));
+        if (!smtp.ok(SmtpStage.MAIL, mail)) return Envelope.mailRefused(mail);
+        Set<String> acceptedRcpts = new LinkedHashSet<>();
+        SmtpReply lastRefusal = null;
+        for (String rcpt : recipients) {
+            SmtpReply reply = smtp.stage(x, SmtpStage.RCPT, () -> c.session().rcpt(rcpt));
+            if (smtp.ok(SmtpStage.RCPT, reply)) acceptedRcpts.add(rcpt);
+            else lastRefusal = reply;
+            if (reply.code() == 421) break;
+        }
+        if (acceptedRcpts.isEmpty()) return new Envelope(mail, acceptedRcpts, lastRefusal, null);
+        SmtpReply data = smtp.stage(x, SmtpStage.DATA, () -> c.session().data());
+        return new Envelope(mail, acceptedRcpts, lastRefusal, data);
+    }
+
+    /**
+     * MAIL, every RCPT and DATA in one write, then their replies in order, each timed as its stage. Replies after a refused MAIL, or after a 421, are read (or the connection is
+     * closed) but not logged: the commands were only sent ahead.
+     */
+    private Envelope pipelinedEnvelope(Exchange x, SmtpConnection c, String from, List<String> recipients) throws MailAction.StageFailed {
+        SmtpSession session = c.session();
+        SmtpReply mail = smtp.stage(x, SmtpStage.MAIL, () -> {
+            session.pipelineEnvelope(from, null, recipients);
+            return session.nextReply("MAIL");
+        });
+        if (mail.code() == 421) return Envelope.mailRefused(mail);
+        if (!smtp.ok(SmtpStage.MAIL, mail)) {
+            skipPendingReplies(x, session);
+            return Envelope.mailRefused(mail);
+        }
+        Set<String> acceptedRcpts = new LinkedHashSet<>();
+        SmtpReply lastRefusal = null;
+        for (String rcpt : recipients) {
+            SmtpReply reply = smtp.stage(x, SmtpStage.RCPT, () -> session.nextReply("RCPT"));
+            if (smtp.ok(SmtpStage.RCPT, reply)) acceptedRcpts.add(rcpt);
+            else lastRefusal = reply;
+            if (reply.code() == 421) return new Envelope(mail, Set.of(), reply, null);
+        }
+        if (acceptedRcpts.isEmpty()) {
+            skipPendingReplies(x, session);
+            return new Envelope(mail, acceptedRcpts, lastRefusal, null);
+        }
+        SmtpReply data = smtp.stage(x, SmtpStage.DATA, () -> session.nextReply("DATA"));
+        return new Envelope(mail, acceptedRcpts, lastRefusal, data);
+    }
+
+    /** Reads the replies still owed to a pipelined group (ending a 354 at once); a session that cannot is closed. */
+    private void skipPendingReplies(Exchange x, SmtpSession session) {
+        try {
+            SmtpReply last = null;
+            while (session.pendingReplies() > 0) last = session.nextReply("pipelined command");
+            if (last != null && last.code() == 354) session.abandonData();
+        } catch (MailProtocolException e) {
+            run.connections().closeSmtp(x.session().userId());
+        }
+    }
+
     private Outcome refused(Exchange x, SmtpConnection c, String id, int recipients, Set<String> all, SmtpStage stage, SmtpReply reply) {
         run.ledger().rejected();
-        run.ledger().abandon(id, recipients, all);
+        if (tracking) run.ledger().abandon(id, recipients, all);
         if (reply != null && reply.code() == 421) {
             run.connections().closeSmtp(x.session().userId());
         } else if (stage != SmtpStage.END_OF_DATA) {

@@ -11,6 +11,7 @@ public enum SmtpStage {
     DATA("DATA", ReplyExpectation.code(354)),
     END_OF_DATA("end-of-data", ReplyExpectation.positiveCompletion()),
     RSET("RSET", ReplyExpectation.positiveCompletion()),
+    NOOP("NOOP", ReplyExpectation.positiveCompletion()),
     QUIT("QUIT", ReplyExpectation.positiveCompletion());
 
     private final String label;

@@ -14,6 +14,7 @@ public final class ConnectionRegistry {
     private final Map<Long, SmtpConnection> smtp = new ConcurrentHashMap<>();
     private final Map<Long, Pop3Connection> pop3 = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
 
     public SmtpConnection smtp(long userId) {
         return smtp.get(userId);
@@ -25,11 +26,13 @@ public final class ConnectionRegistry {
 
     public void put(long userId, SmtpConnection connection) {
         smtp.put(userId, connection);
+        peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closeSmtp(userId);
     }
 
     public void put(long userId, Pop3Connection connection) {
         pop3.put(userId, connection);
+        peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closePop3(userId);
     }
 
@@ -56,6 +59,11 @@ public final class ConnectionRegistry {
         int n = smtp.size() + pop3.size();
         users.forEach(this::closeUser);
         return n;
+    }
+
+    /** The most connections open at once so far (SMTP and POP3). */
+    public int peakOpen() {
+        return peak.get();
     }
 
     public int openCount() {

@@ -29,6 +29,7 @@ public final class DeliveryLedger {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
+    private final AtomicLong untracked = new AtomicLong();
     private volatile long drainDeadline = Long.MAX_VALUE;
 
     /** What the POP3 side learns when it retrieves a message. */
@@ -37,6 +38,8 @@ public final class DeliveryLedger {
     /** One message in one maildrop. Guarded by its own monitor. */
     static final class Delivery {
         final String key;
+        /** Retrieved here but sent by no transaction of this run (another injector's, or an earlier run's). */
+        boolean foreign;
         String digest = "";
         long acceptedAt = -1;
         long firstSeenAt = -1;
@@ -87,18 +90,39 @@ public final class DeliveryLedger {
     }
 
     /**
-     * A harness message was retrieved from {@code maildrop}. Returns the sighting and, for a first sighting
-     * of an accepted message, its accept time in {@code acceptedAtOut[0]} (else -1).
+     * 250 to end-of-data for a message sent without delivery tracking (a server that stores nothing): it
+     * counts as accepted, and no delivery is owed, so it can be neither retrieved nor lost.
+     */
+    public void acceptedUntracked() {
+        accepted.incrementAndGet();
+        untracked.incrementAndGet();
+    }
+
+    /** Accepted messages sent without delivery tracking. */
+    public long untracked() {
+        return untracked.get();
+    }
+
+    /**
+     * A harness message was retrieved from {@code maildrop}; {@code intact} is its digest check against the
+     * stamp's sha256. Returns the sighting and, for a first sighting of an accepted message, its accept time
+     * in {@code acceptedAtOut[0]} (else -1). A message this run did not send (another injector's, or an
+     * earlier run's) is {@link Sighting#UNKNOWN}: it counts in no ledger figure here, but it is traced, under
+     * the same key its sender uses, so that a merge of the injectors' records joins the sender's trace with
+     * the reader's and counts the delivery once.
      */
     public Sighting retrieved(String id, int recipients, String maildrop, boolean intact, long atMillis, long[] acceptedAtOut) {
         acceptedAtOut[0] = -1;
         String key = key(id, recipients, maildrop);
         Delivery d = deliveries.get(key);
-        if (d == null) {
-            foreign.incrementAndGet();
-            return Sighting.UNKNOWN;
-        }
+        if (d == null) d = foreignDelivery(key);
         synchronized (d) {
+            if (d.foreign) {
+                d.retrievals++;
+                if (!intact) d.corrupted++;
+                if (d.firstSeenAt < 0) d.firstSeenAt = atMillis;
+                return Sighting.UNKNOWN;
+            }
             d.retrievals++;
             if (!intact) d.corrupted++;
             if (d.retrievals > 1) return Sighting.REPEAT;
@@ -111,6 +135,15 @@ public final class DeliveryLedger {
             }
             return Sighting.FIRST;
         }
+    }
+
+    private Delivery foreignDelivery(String key) {
+        Delivery fresh = new Delivery(key);
+        fresh.foreign = true;
+        Delivery earlier = deliveries.putIfAbsent(key, fresh);
+        if (earlier != null) return earlier;
+        foreign.incrementAndGet();
+        return fresh;
     }
 
     /**
@@ -142,7 +175,7 @@ public final class DeliveryLedger {
         return n == null ? 0 : n.get();
     }
 
-    /** Harness messages retrieved that this run did not send (an earlier run's, or another injector's). */
+    /** Distinct harness deliveries retrieved that this run did not send (an earlier run's, or another injector's). */
     public long foreign() {
         return foreign.get();
     }
@@ -175,7 +208,10 @@ public final class DeliveryLedger {
         return new Ledger(sent.get(), accepted.get(), rejected.get(), retrieved, intact, corrupted, duplicated, lost);
     }
 
-    /** One trace per delivery, accepted ones and ones seen; oldest first. */
+    /**
+     * One trace per delivery this injector sent and got accepted, or retrieved: oldest first (foreign ones,
+     * with no accept time, lead). A foreign delivery's trace has an empty digest and accept time -1.
+     */
     public List<MessageTrace> traces() {
         List<MessageTrace> out = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries.values()) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param seed                 makes message content repeatable
  * @param drainGrace           after the load, how long the drain waits for accepted messages to appear
  * @param deleteAfterRetrieval DELE what was retrieved (harness messages; everything in disposable maildrops)
+ * @param pipelining           send MAIL, the RCPTs and DATA in one write where the server advertises PIPELINING (RFC 2920)
+ * @param deliveryTracking     the ledger follows every accepted message to its retrieval (off for a server that stores nothing)
  */
 public record MailProtocol(
         TargetSettings target,
@@ -39,7 +41,9 @@ public record MailProtocol(
         MessageMix mix,
         long seed,
         Duration drainGrace,
-        boolean deleteAfterRetrieval) implements Protocol {
+        boolean deleteAfterRetrieval,
+        boolean pipelining,
+        boolean deliveryTracking) implements Protocol {
 
     public MailProtocol {
         maildrops = List.copyOf(maildrops);
@@ -52,6 +56,6 @@ public record MailProtocol(
     public String toString() {
         return "MailProtocol[target=" + target.name() + ", smtp=" + target.smtp().map(s -> s.endpoint() + "/" + s.security()).orElse("-")
                 + ", pop3=" + target.pop3().map(p -> p.endpoint() + "/" + p.security()).orElse("-")
-                + ", maildrops=" + maildrops.size() + ", messagesPerConnection=" + messagesPerConnection + ", mix=" + mix.name() + "]";
+                + ", maildrops=" + maildrops.size() + ", messagesPerConnection=" + messagesPerConnection + ", mix=" + mix.name() + (pipelining ? ", pipelining" : "") + (deliveryTracking ? "" : ", no delivery tracking") + "]";
     }
 }

@@ -45,7 +45,7 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
         }
         return new MailProtocolBuilder(new MailProtocol(target, "mailharness.invalid", accounts.isEmpty() ? null : accounts.get(0),
                 accounts.get(0).address(), mine, Pop3Login.USER_PASS, 1, true, false, MessageMix.realistic(),
-                20_240_501L, Duration.ofSeconds(60), true));
+                20_240_501L, Duration.ofSeconds(60), true, false, true));
     }
 
     public MailProtocol build() {
@@ -59,7 +59,7 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
 
     private MailProtocolBuilder target(TargetSettings t) {
         return new MailProtocolBuilder(new MailProtocol(t, p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     private TargetSettings t() {
@@ -98,7 +98,7 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
 
     public MailProtocolBuilder smtpAuthAccount(Account account) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), account, p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** The POP3 endpoint, instead of the target's. */
@@ -119,7 +119,7 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
 
     public MailProtocolBuilder pop3Login(Pop3Login login) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), login,
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** Certificate verification; {@code false} only for self-signed test servers. */
@@ -135,42 +135,42 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
     /** The domain in EHLO. */
     public MailProtocolBuilder clientDomain(String domain) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), domain, p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** MAIL FROM (default: the first account's address). */
     public MailProtocolBuilder reversePath(String address) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), address, p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** The accounts senders address and readers drain (default: this injector's share of the target's disposable accounts). */
     public MailProtocolBuilder maildrops(List<Account> accounts) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), accounts, p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** Connection policy: transactions per SMTP connection before QUIT; 1 connects per message. */
     public MailProtocolBuilder messagesPerConnection(int n) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                n, p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                n, p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** One Gatling request per protocol stage (default on). */
     public MailProtocolBuilder stageRequests(boolean on) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), on, p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), on, p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** Also one request per SMTP transaction, MAIL to end-of-data (default off). */
     public MailProtocolBuilder transactionRequest(boolean on) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), on, p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), on, p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     public MailProtocolBuilder messageMix(MessageMix mix) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), mix, p.seed(), p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), mix, p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** {@code realistic}, {@code fixed:SIZE} or {@code uniform:MIN-MAX}, sizes like 1024, 4k, 1m. */
@@ -184,18 +184,41 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
 
     public MailProtocolBuilder seed(long seed) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), seed, p.drainGrace(), p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), seed, p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** How long the drain phase keeps reading for accepted messages after the load (default 60 s). */
     public MailProtocolBuilder drainGrace(Duration grace) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), grace, p.deleteAfterRetrieval()));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), grace, p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
     }
 
     /** Whether readers DELE what they retrieved (default on). */
     public MailProtocolBuilder deleteAfterRetrieval(boolean on) {
         return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), on));
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), on, p.pipelining(), p.deliveryTracking()));
+    }
+
+    /**
+     * SMTP command pipelining (RFC 2920): MAIL, every RCPT and DATA go out in one write and their replies
+     * are read in order, each still timed as its own stage. Used only on connections whose EHLO reply
+     * advertises PIPELINING; elsewhere the commands go one at a time and the log says so once. Default off.
+     */
+    public MailProtocolBuilder pipelining(boolean on) {
+        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(),
+                on, p.deliveryTracking()));
+    }
+
+    /**
+     * Whether the ledger tracks every accepted message to its retrieval (default on). Off, for a server that
+     * stores nothing (a sink): the ledger still counts sent, accepted and rejected, but owes no delivery, so
+     * there is nothing to drain, no message trace and no delivery latency, and the verdict says the retrieval
+     * side was not checked. Per-stage timing is unaffected.
+     */
+    public MailProtocolBuilder deliveryTracking(boolean on) {
+        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
+                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(),
+                p.pipelining(), on));
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples this process's CPU use (and the machine's) once a second, so that a run record shows whether
- * the injector itself was the bottleneck. Values are 0..1 of all cores.
+ * the injector itself was the bottleneck. Values are 0..1 of all cores. Also keeps the peak heap use.
  */
 public final class CpuSampler implements AutoCloseable {
     private final com.sun.management.OperatingSystemMXBean os;
@@ -16,7 +16,9 @@ public final class CpuSampler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private double processSum, machineSum, peak;
+    private long heapUsedPeak, heapCommittedPeak;
     private int samples;
 
     public CpuSampler() {
@@ -32,6 +34,9 @@ public final class CpuSampler implements AutoCloseable {
     }
 
     private synchronized void sample() {
+        java.lang.management.MemoryUsage heap = memory.getHeapMemoryUsage();
+        heapUsedPeak = Math.max(heapUsedPeak, heap.getUsed());
+        heapCommittedPeak = Math.max(heapCommittedPeak, heap.getCommitted());
         double process = os.getProcessCpuLoad();
         double machine = os.getCpuLoad();
         if (process < 0) return;
@@ -47,6 +52,16 @@ public final class CpuSampler implements AutoCloseable {
 
     public synchronized double peak() {
         return round(peak);
+    }
+
+    /** The most heap in use at a sample (live objects and garbage not yet collected), in bytes. */
+    public synchronized long heapUsedPeak() {
+        return heapUsedPeak;
+    }
+
+    /** The most heap the JVM had reserved at a sample, in bytes. */
+    public synchronized long heapCommittedPeak() {
+        return heapCommittedPeak;
     }
 
     public synchronized double machineAverage() {

@@ -84,6 +84,19 @@ public final class LatencyRecorder {
         return out;
     }
 
+    /**
+     * The {@code limit} most frequent KO messages (as {@link #errors()}), most frequent first, ties in name
+     * order: what a run record keeps, so that a run full of distinct messages cannot bloat it.
+     */
+    public Map<String, Long> errors(int limit) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        errors().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Count of requests (OK + KO) and KO so far, all names. */
     public long[] totals() {
         long all = 0, ko = 0;

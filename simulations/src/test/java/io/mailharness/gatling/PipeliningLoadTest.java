@@ -1,0 +1,83 @@
+package io.mailharness.gatling;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.mailharness.faultserver.Faults;
+import io.mailharness.faultserver.FaultyMailServer;
+import io.mailharness.faultserver.smtp.SmtpFaults;
+import io.mailharness.faultserver.smtp.SmtpStage;
+import io.mailharness.record.Ledger;
+import io.mailharness.record.RunRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RFC 2920 pipelining in a load run: stages still timed one by one, and a silent fallback where it is not advertised. */
+class PipeliningLoadTest {
+    @TempDir
+    Path results;
+
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger actionLogger = (Logger) LoggerFactory.getLogger("io.mailharness.gatling.action.SmtpSendAction");
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        actionLogger.addAppender(log);
+    }
+
+    @AfterEach
+    void reset() {
+        actionLogger.detachAppender(log);
+        ScriptedSimulation.resetDefaults();
+    }
+
+    private List<String> fallbackWarnings() {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("does not advertise PIPELINING")).toList();
+    }
+
+    @Test
+    void pipelinedTransactionsAreTimedPerStageAndDeliveredIntact() {
+        try (FaultyMailServer server = FaultyMailServer.start()) {
+            ScriptedSimulation.pipelining = true;
+            ScriptedSimulation.cases = List.of(new ScriptedSimulation.Case("piped", server.settings(Duration.ofSeconds(5)), 6, 3, true));
+
+            InProcessGatling.run(ScriptedSimulation.class, results);
+
+            RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+            assertEquals(new Ledger(6, 6, 0, 6, 6, 0, 0, 0), record.ledger());
+            for (String stage : List.of("MAIL", "RCPT", "DATA", "end-of-data")) {
+                assertEquals(6, record.requests().get("piped " + stage).ok(), stage);
+            }
+            assertEquals(2, record.requests().get("piped connect+greeting").ok(), "three transactions per connection");
+            assertEquals(List.of(), fallbackWarnings());
+        }
+    }
+
+    @Test
+    void withoutPipeliningInTheEhloReplyCommandsGoOneAtATimeAndTheLogSaysSoOnce() {
+        try (FaultyMailServer server = FaultyMailServer.start(Faults.of(SmtpFaults.replyAt(SmtpStage.EHLO, 250, "localhost, no extensions")))) {
+            ScriptedSimulation.pipelining = true;
+            ScriptedSimulation.cases = List.of(new ScriptedSimulation.Case("plain", server.settings(Duration.ofSeconds(5)), 4, 2, true));
+
+            InProcessGatling.run(ScriptedSimulation.class, results);
+
+            RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+            assertEquals(new Ledger(4, 4, 0, 4, 4, 0, 0, 0), record.ledger());
+            assertEquals(4, record.requests().get("plain RCPT").ok());
+            List<String> warnings = fallbackWarnings();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.getFirst().startsWith("plain: "), warnings.getFirst());
+        }
+    }
+}
