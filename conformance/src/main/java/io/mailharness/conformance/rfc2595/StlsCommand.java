@@ -73,7 +73,11 @@ public class StlsCommand {
         unsolicited(check, pop3).ifPresent(octets -> {
             throw check.fail("after +OK to STLS, before the handshake", "nothing: the injected CAPA is discarded", octets);
         });
-        Pop3Tls.handshake(check, pop3);
+        if (!Pop3Tls.tryHandshake(check, pop3)) {
+            // A server that aborts the negotiation when plaintext follows STLS executes nothing: the defence works.
+            check.observe("the server ended the TLS negotiation (plaintext was queued behind STLS)");
+            return;
+        }
         unsolicited(check, pop3).ifPresent(octets -> {
             throw check.fail("inside TLS, before any command", "nothing: the plaintext CAPA is never executed", octets);
         });
