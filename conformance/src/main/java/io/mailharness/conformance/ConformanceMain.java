@@ -100,6 +100,13 @@ public final class ConformanceMain {
     private static int runAgainst(MailTarget target, CliOptions options, PrintStream out, PrintStream err) throws Preflight.HarnessException, IOException {
         TargetSettings settings = target.settings();
         Preflight.Greetings greetings = Preflight.check(settings);
+        if (settings.smtp().map(smtp -> smtp.security() == io.mailharness.target.SmtpSecurity.STARTTLS).orElse(false)) {
+            // The SMTP rows probe a session in clear, as an MX sees it; a listener that demands STARTTLS first
+            // answers them 530, which says nothing about the rule each row checks.
+            err.println("mailharness conformance: note: this target's SMTP listener is set to security = starttls; the SMTP"
+                    + " rows speak in clear as to an MX, so a listener that requires STARTTLS answers many of them 530:"
+                    + " judge SMTP rules on its plain MX listener and use this one for the SMTP-TLS-* and SMTP-AUTH-* rows");
+        }
         Instant started = Instant.now();
         Path directory = options.out().orElseGet(() -> Path.of("results",
                 "conformance-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now())));

@@ -59,9 +59,39 @@ public final class CheckContext implements Verdicts, AutoCloseable {
 
     // ---- connections ------------------------------------------------------------------------------
 
-    /** A fresh SMTP connection with the greeting read (not yet judged). */
+    /**
+     * A fresh SMTP connection with the greeting read (not yet judged). On a target whose settings say
+     * {@code security = starttls} the session is first moved inside TLS (EHLO, STARTTLS, handshake) and, with
+     * {@code smtp.auth} set, authenticated, because such a listener refuses mail in clear (RFC 3207 §4): the
+     * rows then judge the session a client of that listener really gets. Rows about the clear phase itself
+     * (STARTTLS, AUTH) use {@link #smtpInClear()}.
+     */
     public SmtpProbe smtp() {
+        SmtpProbe smtp = smtpInClear();
+        SmtpSettings settings = target.requireSmtp();
+        if (settings.security() != SmtpSecurity.STARTTLS) return smtp;
+        smtp.greeting().expectCode(220);
+        smtp.ehlo().expectCode(250);
+        smtp.send("STARTTLS").expectCode(220);
+        upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
+        if (settings.auth().isPresent()) {
+            smtp.ehlo().expectCode(250);
+            io.mailharness.conformance.esmtp.Extensions.authPlain(smtp, account()).expectCode(235);
+        }
+        return smtp;
+    }
+
+    /** A fresh SMTP connection with the greeting read, in clear whatever the settings say. */
+    public SmtpProbe smtpInClear() {
         return SmtpProbe.afterGreeting(openSmtp(), this);
+    }
+
+    /** {@link #smtpInClear()}, greeted (220 expected) and introduced with EHLO (250 expected). */
+    public SmtpProbe smtpInClearAfterEhlo() {
+        SmtpProbe smtp = smtpInClear();
+        smtp.greeting().expectCode(220);
+        smtp.ehlo().expectCode(250);
+        return smtp;
     }
 
     /** A fresh SMTP connection on which nothing has been read yet. */

@@ -57,6 +57,13 @@ public final class Extensions {
         return new Session(smtp, smtp.ehlo().expectCode(250));
     }
 
+    /** The same in clear whatever the settings say: for the rows about STARTTLS and AUTH themselves. */
+    public static Session greetedInClear(CheckContext check) {
+        SmtpProbe smtp = check.smtpInClear();
+        smtp.greeting().expectCode(220);
+        return new Session(smtp, smtp.ehlo().expectCode(250));
+    }
+
     /** True when the target's SMTP listener speaks TLS from the first octet (no STARTTLS needed). */
     public static boolean implicitTls(CheckContext check) {
         return check.target().smtp().map(SmtpSettings::security).orElse(SmtpSecurity.PLAIN) == SmtpSecurity.TLS;
@@ -77,7 +84,7 @@ public final class Extensions {
      * STARTTLS when it is advertised. SKIPs when the listener offers neither; a 454 to STARTTLS SKIPs too.
      */
     public static Session secured(CheckContext check) {
-        Session clear = greeted(check);
+        Session clear = greetedInClear(check);
         if (implicitTls(check)) return clear;
         if (!advertises(clear.ehlo(), "STARTTLS")) check.skip("the server does not advertise STARTTLS, and the listener is not implicit TLS");
         SmtpWireReply go = clear.smtp().send("STARTTLS");

@@ -68,7 +68,8 @@ public class StartTls {
 
         SmtpProbe second = offered(check);
         second.write("RSET\r\nSTARTTLS\r\nRSET\r\n");
-        second.readReply("RSET (first of RSET, STARTTLS, RSET in one write)").expectCode(250);
+        // A listener that requires TLS answers RSET 530 in clear (RFC 3207 §4 exempts only NOOP, EHLO, STARTTLS, QUIT).
+        second.readReply("RSET (first of RSET, STARTTLS, RSET in one write)").expectCode(250, 530);
         injectedNeverAnswered(check, second, second.readReply("STARTTLS (RSET in the same write)"), "RSET");
         second.quitQuietly();
     }
@@ -109,7 +110,7 @@ public class StartTls {
         byte[] body = "starttls begins this body\r\nSTARTTLS\r\nSTARTTLS is only a word here\r\n".getBytes(StandardCharsets.US_ASCII);
         TestMessage message = check.mailbox().message(account, "STARTTLS as data", body);
         check.mailbox().remember(account, message.id());
-        SmtpProbe smtp = check.smtpAfterEhlo();
+        SmtpProbe smtp = check.smtpAfterEhlo(); // inside TLS when the settings say the listener requires it
         smtp.mail("starttls@" + check.domain()).expectCode(250);
         smtp.rcpt(account.address()).expectCode(250, 251);
         SmtpWireReply word = smtp.rcpt("starttls@" + check.domain());
@@ -132,7 +133,9 @@ public class StartTls {
     void stateReset(CheckContext check) {
         String sender = "sender@" + check.domain();
         SmtpProbe smtp = offered(check);
-        smtp.mail(sender).expectCode(250);
+        SmtpWireReply opened = smtp.mail(sender);
+        if (opened.code() == 530) check.skip("the listener requires STARTTLS before MAIL (" + opened.describe().strip() + "): no transaction in clear to forget");
+        opened.expectCode(250);
         SmtpWireReply go = smtp.send("STARTTLS");
         if (go.code() == 454) check.skip("STARTTLS answered 454 (TLS temporarily unavailable): " + go.describe());
         go.expectCode(220);
@@ -142,7 +145,7 @@ public class StartTls {
         smtp.quitQuietly();
         if (mail.code() == 503) return;
         if (mail.replyClass() != 2) throw check.fail(mail.step(), "503 (EHLO forgotten)", mail.describe());
-        SmtpProbe clear = check.smtp();
+        SmtpProbe clear = check.smtpInClear();
         clear.greeting().expectCode(220);
         SmtpWireReply before = clear.mail(sender);
         clear.quitQuietly();
@@ -161,7 +164,7 @@ public class StartTls {
             requirement = "a login made before STARTTLS is refused or forgotten inside TLS (a new AUTH gets 235, not 503)")
     void loginForgotten(CheckContext check) {
         Account account = check.account();
-        SmtpProbe smtp = check.smtp();
+        SmtpProbe smtp = check.smtpInClear();
         smtp.greeting().expectCode(220);
         SmtpWireReply ehlo = smtp.ehlo().expectCode(250);
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: STARTTLS does not apply");
@@ -205,7 +208,7 @@ public class StartTls {
     void tlsRequired(CheckContext check) {
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: nothing is sent in clear");
         String sender = "sender@" + check.domain();
-        SmtpProbe smtp = check.smtpAfterEhlo();
+        SmtpProbe smtp = check.smtpInClearAfterEhlo();
         SmtpWireReply mail = smtp.mail(sender);
         if (mail.code() != 530 || !mail.text().toUpperCase(Locale.ROOT).contains("TLS")) {
             check.observe("MAIL in clear -> " + mail.describe() + ": not a TLS-required listener"
@@ -217,13 +220,13 @@ public class StartTls {
         smtp.rcpt(check.account().address()).expectCode(530);
         smtp.send("NOOP").expectCode(250);
         smtp.send("QUIT").expectCode(221);
-        SmtpProbe second = check.smtp();
+        SmtpProbe second = check.smtpInClear();
         second.greeting().expectCode(220);
         second.send("HELO " + SmtpProbe.CLIENT_DOMAIN).expectCode(530);
         second.send("VRFY postmaster").expectCode(530);
         second.ehlo().expectCode(250);
         second.send("QUIT").expectCode(221);
-        SmtpProbe third = check.smtpAfterEhlo();
+        SmtpProbe third = check.smtpInClearAfterEhlo();
         third.send("DATA").expectCode(530);
         third.send("QUIT").expectCode(221);
     }
@@ -231,7 +234,7 @@ public class StartTls {
     /** A fresh connection, greeted and EHLO'd in clear, with STARTTLS advertised (or SKIP). */
     private static SmtpProbe offered(CheckContext check) {
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: STARTTLS does not apply");
-        Extensions.Session session = Extensions.greeted(check);
+        Extensions.Session session = Extensions.greetedInClear(check);
         Extensions.requireAdvertised(check, session.ehlo(), "STARTTLS");
         return session.smtp();
     }

@@ -22,7 +22,7 @@ public class Auth {
             requirement = "before TLS, AUTH PLAIN is not offered or is refused without checking the password (538/530), not 535")
     void noPlaintextPasswords(CheckContext check) {
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: no password is ever sent in clear");
-        Extensions.Session clear = Extensions.greeted(check);
+        Extensions.Session clear = Extensions.greetedInClear(check);
         String offered = mechanisms(clear.ehlo());
         // never a real password in clear: a made-up login shows whether the server would check one
         clear.smtp().write("AUTH PLAIN " + Extensions.plain("no-such-user", "not-the-password") + "\r\n");

@@ -23,7 +23,7 @@ final class SmtpLogin {
      * inside TLS after STARTTLS (RFC 4954 §4 keeps plaintext mechanisms out of clear channels). SKIPs when neither.
      */
     static Extensions.Session offeringAuth(CheckContext check) {
-        Extensions.Session clear = Extensions.greeted(check);
+        Extensions.Session clear = Extensions.greetedInClear(check);
         if (Extensions.advertises(clear.ehlo(), "AUTH")) return clear;
         if (!Extensions.advertises(clear.ehlo(), "STARTTLS")) check.skip("AUTH is not offered, and STARTTLS is not either");
         clear.smtp().close();

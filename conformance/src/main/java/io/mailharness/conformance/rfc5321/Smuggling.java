@@ -42,7 +42,7 @@ final class Smuggling {
 
     static void attempt(CheckContext check, String lookAlike, Hidden hidden) {
         Started started = start(check, lookAlike, hidden);
-        started.smtp().expectSilence("after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence());
+        if (refusedEarly(check, started, "after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence())) return;
         finish(check, started);
     }
 
@@ -54,12 +54,32 @@ final class Smuggling {
         List<Started> all = new ArrayList<>();
         for (String lookAlike : lookAlikes) all.add(start(check, lookAlike, BY_DATA));
         long deadline = System.nanoTime() + check.silence().toNanos();
+        List<Started> going = new ArrayList<>();
         for (Started started : all) {
             Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
-            started.smtp().expectSilence("after a body holding " + visible(started.lookAlike()) + " (before the real end of data; watched "
-                    + check.silence().toMillis() + " ms with the other look-alikes)", left);
+            if (!refusedEarly(check, started, "after a body holding " + visible(started.lookAlike()) + " (before the real end of data; watched "
+                    + check.silence().toMillis() + " ms with the other look-alikes)", left)) going.add(started);
         }
-        for (Started started : all) finish(check, started);
+        for (Started started : going) finish(check, started);
+    }
+
+    /**
+     * Watches for octets before the real end of data. Nothing: the look-alike was data. One refusal (421 or 5yz)
+     * and nothing after it: the server rejected the bare line end (Sendmail's "421 Bare linefeed (LF) not allowed"),
+     * which conforms. Anything else, such as replies to the smuggled commands, FAILs.
+     */
+    private static boolean refusedEarly(CheckContext check, Started started, String step, Duration window) {
+        java.util.Optional<byte[]> early = started.smtp().connection().awaitAnyOctets(window);
+        if (early.isEmpty()) return false;
+        String octets = new String(early.get(), StandardCharsets.ISO_8859_1);
+        boolean oneLine = octets.endsWith("\r\n") && octets.indexOf("\r\n") == octets.length() - 2;
+        boolean refusal = octets.length() >= 4 && (octets.startsWith("421") || octets.charAt(0) == '5') && octets.charAt(3) == ' ';
+        if (oneLine && refusal) {
+            check.observe(step + ": refused at once with " + io.mailharness.client.Transcript.visible(octets.strip()) + ", nothing smuggled");
+            started.smtp().quitQuietly();
+            return true;
+        }
+        throw check.fail(step, "no reply yet (nothing within " + window.toMillis() + " ms), or one 421/5yz refusal", io.mailharness.client.Transcript.visible(octets));
     }
 
     /** A transaction whose payload has been written, the real end of data not yet. */

@@ -17,6 +17,8 @@ public final class Pop3Probe implements AutoCloseable {
     private static final int MAX_BODY_LINES = 200_000;
 
     private final RawConnection connection;
+    /** Masks credentials in the step names that verdicts show, as the transcript's own mask does. */
+    private final io.mailharness.client.CredentialMask stepMask = new io.mailharness.client.CredentialMask();
     private final Pop3Response greeting;
 
     private Pop3Probe(RawConnection connection) {
@@ -36,13 +38,19 @@ public final class Pop3Probe implements AutoCloseable {
     /** Sends {@code line} + CRLF and reads a single-line response. */
     public Pop3Response send(String line) {
         write(line + "\r\n");
-        return readStatus(line);
+        return seen(readStatus(stepMask.clientLine(line)));
     }
 
     /** Sends {@code line} + CRLF and reads a multi-line response (only the status line when it is -ERR). */
     public Pop3Response sendMulti(String line) {
         write(line + "\r\n");
-        return readMulti(line);
+        return seen(readMulti(stepMask.clientLine(line)));
+    }
+
+    /** A continuation ("+ ") keeps a SASL exchange going; any status ends it. */
+    private Pop3Response seen(Pop3Response response) {
+        stepMask.serverLine(response.isOk() ? "+OK" : response.isErr() ? "-ERR" : "+ ");
+        return response;
     }
 
     /** USER and PASS, each expected +OK (the password is masked in the transcript). */

@@ -22,6 +22,8 @@ public final class SmtpProbe implements AutoCloseable {
     private static final int MAX_REPLY_LINES = 1_000;
 
     private final RawConnection connection;
+    /** Masks credentials in the step names that verdicts show, as the transcript's own mask does. */
+    private final io.mailharness.client.CredentialMask stepMask = new io.mailharness.client.CredentialMask();
     private final Verdicts verdicts;
     private final SmtpWireReply greeting;
 
@@ -49,7 +51,9 @@ public final class SmtpProbe implements AutoCloseable {
     /** Sends {@code line} followed by CRLF and reads the reply. */
     public SmtpWireReply send(String line) {
         write(line + "\r\n");
-        return readReply(line);
+        SmtpWireReply reply = readReply(stepMask.clientLine(line));
+        stepMask.serverLine(String.valueOf(reply.code()));
+        return reply;
     }
 
     /** Sends exact octets (no CRLF added) and reads one reply. */
