@@ -26,6 +26,9 @@ do_start() {
         echo "mh$n@mh.test mh$n" >>"$S/virtuals"
         echo "mh$n $MH_VUID:$MH_VUID:$MAILDIRS/mh$n" >>"$S/users"
     done
+    # RFC 5321 §4.5.1: every domain accepts postmaster.
+    echo "postmaster@mh.test mh1" >>"$S/virtuals"
+    echo "postmaster@mail.mh.test mh1" >>"$S/virtuals"   # the unqualified <Postmaster>, qualified with our hostname
     smtpd_check
     # shellcheck disable=SC2016 # expanded inside the namespace
     ns_start "$NAME" '/usr/sbin/smtpd -f "$1"' "$S/smtpd.conf" ||
