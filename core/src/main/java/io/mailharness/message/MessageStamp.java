@@ -44,55 +44,44 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
      * without a digest (messages from {@link MessageBuilder}) is read as intact.
      */
     public static Optional<Inspection> inspect(byte[] retrieved) {
-        int at = findStampLine(retrieved);
-        if (at < 0) return Optional.empty();
-        int eol = indexOfCrlf(retrieved, at);
-        if (eol < 0) return Optional.empty();
-        String value = new String(retrieved, at + FIELD.length, eol - at - FIELD.length, StandardCharsets.ISO_8859_1).strip();
-        String[] parts = value.split(";");
-        String id = parts[0].strip();
-        long sentAt = -1;
-        int recipients = 1;
-        String digest = "";
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            int eq = p.indexOf('=');
-            if (eq < 0) continue;
-            String key = p.substring(0, eq).toLowerCase(Locale.ROOT);
-            String v = p.substring(eq + 1);
-            try {
-                switch (key) {
-                    case "t" -> sentAt = Long.parseLong(v);
-                    case "n" -> recipients = Integer.parseInt(v);
-                    case "sha256" -> digest = v.toLowerCase(Locale.ROOT);
-                    default -> { /* a later format's field: ignored */ }
-                }
-            } catch (NumberFormatException e) {
-                // a mangled stamp: the digest check below reports the damage
-            }
-        }
-        if (id.isEmpty()) return Optional.empty();
-        byte[] rest = java.util.Arrays.copyOfRange(retrieved, eol + 2, retrieved.length);
-        String actual = sha256(rest);
-        boolean intact = digest.isEmpty() || digest.equals(actual);
-        return Optional.of(new Inspection(id, sentAt, recipients, digest, actual, intact));
+        Optional<Fields> found = stampFields(retrieved);
+        if (found.isEmpty() || found.get().id().isEmpty()) return Optional.empty();
+        Fields f = found.get();
+        // A mangled number does not hide the message: the digest check reports the damage.
+        String actual = sha256(java.util.Arrays.copyOfRange(retrieved, f.restStart(), retrieved.length));
+        boolean intact = f.digest().isEmpty() || f.digest().equals(actual);
+        return Optional.of(new Inspection(f.id(), f.sentAtMillis(), f.recipients(), f.digest(), actual, intact));
     }
 
     /**
      * The stamp of a message as it stands, without checking the digest (no hashing, no copy): for the
-     * sender, which knows its octets are the ones stamped. Empty for a message without a stamp.
+     * sender, which knows its octets are the ones stamped. Empty for a message without a well-formed stamp.
      */
     public static Optional<MessageStamp> read(byte[] message) {
+        Optional<Fields> found = stampFields(message);
+        if (found.isEmpty() || !found.get().wellFormed()) return Optional.empty();
+        Fields f = found.get();
+        try {
+            return Optional.of(new MessageStamp(f.id(), f.sentAtMillis(), f.recipients(), f.digest()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The stamp line's fields as found, and where the octets it covers start. */
+    private record Fields(String id, long sentAtMillis, int recipients, String digest, boolean wellFormed, int restStart) {}
+
+    private static Optional<Fields> stampFields(byte[] message) {
         int at = findStampLine(message);
         if (at < 0) return Optional.empty();
         int eol = indexOfCrlf(message, at);
         if (eol < 0) return Optional.empty();
         String value = new String(message, at + FIELD.length, eol - at - FIELD.length, StandardCharsets.ISO_8859_1).strip();
         String[] parts = value.split(";");
-        String id = parts[0].strip();
         long sentAt = -1;
         int recipients = 1;
         String digest = "";
+        boolean wellFormed = true;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].strip();
             int eq = p.indexOf('=');
@@ -106,14 +95,10 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
                     default -> { /* a later format's field: ignored */ }
                 }
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                wellFormed = false;
             }
         }
-        try {
-            return Optional.of(new MessageStamp(id, sentAt, recipients, digest));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.of(new Fields(parts[0].strip(), sentAt, recipients, digest, wellFormed, eol + 2));
     }
 
     /**
