@@ -2,7 +2,6 @@ package io.mailharness.reports.vendors;
 
 import io.mailharness.reports.conformance.ConformanceRun;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,13 +30,7 @@ public final class ConformanceMatrixMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Instant now) {
-        try {
-            ComparisonArguments arguments = ComparisonArguments.parse(args);
-            if (arguments.help()) {
-                out.println(USAGE);
-                return 0;
-            }
-            ServerVersions versions = arguments.versions().map(ServerVersions::read).orElse(ServerVersions.none());
+        return ComparisonCommand.run("conformance-matrix", USAGE, args, out, err, (arguments, versions) -> {
             List<MatrixColumn> columns = new ArrayList<>();
             List<String> taken = new ArrayList<>();
             for (ComparisonArguments.Source source : arguments.sources()) {
@@ -45,7 +38,7 @@ public final class ConformanceMatrixMain {
                     case ComparisonArguments.Source.Input input -> {
                         ConformanceRun run = ConformanceResultReader.read(input.path());
                         String name = input.name() != null ? input.name() : run.target();
-                        yield MatrixColumn.of(ComparisonArguments.unique(name, taken), versionOf(versions, name, run.target()), run);
+                        yield MatrixColumn.of(ComparisonArguments.unique(name, taken), versions.of(name, run.target()), run);
                     }
                     case ComparisonArguments.Source.Unavailable u ->
                             MatrixColumn.unavailable(ComparisonArguments.unique(u.name(), taken), versions.of(u.name()), u.reason());
@@ -56,23 +49,7 @@ public final class ConformanceMatrixMain {
             MatrixModel model = MatrixModel.build(arguments.title().orElse("Conformance matrix"), now, columns);
             Path html = OutputFiles.write(arguments.out().resolve(MatrixPage.FILE_NAME), MatrixPage.render(model));
             Path json = OutputFiles.write(arguments.out().resolve(MatrixJson.FILE_NAME), MatrixJson.render(model));
-            out.println(html);
-            out.println(json);
-            return 0;
-        } catch (ComparisonInputException e) {
-            err.println("conformance-matrix: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("conformance-matrix: cannot write the page: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("conformance-matrix: internal error: " + e + " (please report it)");
-            return 1;
-        }
-    }
-
-    private static String versionOf(ServerVersions versions, String name, String target) {
-        String version = versions.of(name);
-        return version.isBlank() ? versions.of(target) : version;
+            return List.of(html, json);
+        });
     }
 }

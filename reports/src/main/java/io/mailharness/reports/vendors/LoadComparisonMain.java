@@ -2,7 +2,6 @@ package io.mailharness.reports.vendors;
 
 import io.mailharness.record.RunRecord;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,13 +30,7 @@ public final class LoadComparisonMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Instant now) {
-        try {
-            ComparisonArguments arguments = ComparisonArguments.parse(args);
-            if (arguments.help()) {
-                out.println(USAGE);
-                return 0;
-            }
-            ServerVersions versions = arguments.versions().map(ServerVersions::read).orElse(ServerVersions.none());
+        return ComparisonCommand.run("load-comparison", USAGE, args, out, err, (arguments, versions) -> {
             List<LoadColumn> columns = new ArrayList<>();
             List<String> taken = new ArrayList<>();
             for (ComparisonArguments.Source source : arguments.sources()) {
@@ -45,8 +38,7 @@ public final class LoadComparisonMain {
                     case ComparisonArguments.Source.Input input -> {
                         RunRecord record = RunRecordLocator.read(input.path());
                         String name = input.name() != null ? input.name() : record.target() == null ? "target" : record.target();
-                        String version = versions.of(name).isBlank() && record.target() != null ? versions.of(record.target()) : versions.of(name);
-                        yield LoadColumn.of(ComparisonArguments.unique(name, taken), version, record);
+                        yield LoadColumn.of(ComparisonArguments.unique(name, taken), versions.of(name, record.target()), record);
                     }
                     case ComparisonArguments.Source.Unavailable u ->
                             LoadColumn.unavailable(ComparisonArguments.unique(u.name(), taken), versions.of(u.name()), u.reason());
@@ -57,18 +49,7 @@ public final class LoadComparisonMain {
             LoadComparisonModel model = LoadComparisonModel.build(arguments.title().orElse("Load comparison"), now, columns);
             Path html = OutputFiles.write(arguments.out().resolve(LoadComparisonPage.FILE_NAME), LoadComparisonPage.render(model));
             Path json = OutputFiles.write(arguments.out().resolve(LoadComparisonJson.FILE_NAME), LoadComparisonJson.render(model));
-            out.println(html);
-            out.println(json);
-            return 0;
-        } catch (ComparisonInputException e) {
-            err.println("load-comparison: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("load-comparison: cannot write the page: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("load-comparison: internal error: " + e + " (please report it)");
-            return 1;
-        }
+            return List.of(html, json);
+        });
     }
 }

@@ -37,6 +37,12 @@ public final class ServerVersions {
         return versions.getOrDefault(target, "");
     }
 
+    /** The version under the column's name, else under the target name the result itself carries. */
+    public String of(String column, String resultTarget) {
+        String version = of(column);
+        return version.isBlank() && resultTarget != null ? of(resultTarget) : version;
+    }
+
     public Map<String, String> asMap() {
         return versions;
     }
