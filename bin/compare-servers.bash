@@ -84,9 +84,9 @@ run_compare_servers() {
   [ -f "$file" ] || die "target file $file not found"
   local out; out="$RESULTS/compare/$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$out/conformance" "$out/load"
-  local reports_cp; reports_cp=$(classpath reports)
+  local reports_cp; reports_cp=$(classpath pages)
   local all_targets=() targets=() name
-  mapfile -t all_targets < <("$JAVA" -cp "$reports_cp" io.mailharness.reports.vendors.TargetNamesMain "$file") || true
+  mapfile -t all_targets < <("$JAVA" -cp "$reports_cp" io.mailharness.pages.TargetNamesMain "$file") || true
   [ "${#all_targets[@]}" -gt 0 ] || die "no target in $file (or it is invalid: check it with ./mailharness conformance --target-file $file)"
   # Columns in the order the file lists the targets (the loader's map has none).
   local in_file=() ordered=()
@@ -163,11 +163,11 @@ run_compare_servers() {
 
   local status=0
   if [ "$which" != load ]; then
-    "$JAVA" -cp "$reports_cp" io.mailharness.reports.vendors.ConformanceMatrixMain --out "$out" --versions "$versions" \
+    "$JAVA" -cp "$reports_cp" io.mailharness.pages.ConformanceMatrixMain --out "$out" --versions "$versions" \
       --title "Conformance matrix ($(basename "$file"))" "${conformance_inputs[@]}" || status=$?
   fi
   if [ "$which" != conformance ]; then
-    "$JAVA" -cp "$reports_cp" io.mailharness.reports.vendors.LoadComparisonMain --out "$out" --versions "$versions" \
+    "$JAVA" -cp "$reports_cp" io.mailharness.pages.LoadComparisonMain --out "$out" --versions "$versions" \
       --title "Load comparison: $simulation" "${load_inputs[@]}" || status=$?
   fi
   echo "compare-servers: ${#columns[@]} columns in $(( (SECONDS - t0) / 60 )) min $(( (SECONDS - t0) % 60 )) s; pages in $out" >&2

@@ -3,15 +3,15 @@ package io.mailharness.conformance;
 import io.mailharness.conformance.check.TargetRegistry;
 import io.mailharness.conformance.run.Preflight;
 import io.mailharness.conformance.run.SuiteRunner;
-import io.mailharness.reports.conformance.CheckResult;
-import io.mailharness.reports.conformance.ConformanceRun;
-import io.mailharness.reports.conformance.ResultJsonWriter;
-import io.mailharness.reports.conformance.SummaryText;
-import io.mailharness.target.MailTarget;
-import io.mailharness.target.SettingsException;
-import io.mailharness.target.SettingsOverrides;
-import io.mailharness.target.TargetSelection;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.result.CheckResult;
+import io.mailharness.result.ConformanceRun;
+import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.SummaryText;
+import io.mailharness.settings.MailTarget;
+import io.mailharness.settings.SettingsException;
+import io.mailharness.settings.SettingsOverrides;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 import java.io.IOException;
@@ -100,7 +100,7 @@ public final class ConformanceMain {
     private static int runAgainst(MailTarget target, CliOptions options, PrintStream out, PrintStream err) throws Preflight.HarnessException, IOException {
         TargetSettings settings = target.settings();
         Preflight.Greetings greetings = Preflight.check(settings);
-        if (settings.smtp().map(smtp -> smtp.security() == io.mailharness.target.SmtpSecurity.STARTTLS).orElse(false)) {
+        if (settings.smtp().map(smtp -> smtp.security() == io.mailharness.settings.SmtpSecurity.STARTTLS).orElse(false)) {
             // The SMTP rows probe a session in clear, as an MX sees it; a listener that demands STARTTLS first
             // answers them 530, which says nothing about the rule each row checks.
             err.println("mailharness conformance: note: this target's SMTP listener is set to security = starttls; the SMTP"

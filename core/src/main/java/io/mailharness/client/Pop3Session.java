@@ -1,11 +1,11 @@
 package io.mailharness.client;
 
-import io.mailharness.target.Account;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.Timeouts;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.Timeouts;
+import io.mailharness.settings.TlsSettings;
 import org.apache.commons.net.pop3.POP3;
 import org.apache.commons.net.pop3.POP3Command;
 import org.apache.commons.net.pop3.POP3SClient;

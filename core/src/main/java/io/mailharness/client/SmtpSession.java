@@ -1,12 +1,12 @@
 package io.mailharness.client;
 
-import io.mailharness.target.Account;
-import io.mailharness.target.SmtpAuthMechanism;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.Timeouts;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.SmtpAuthMechanism;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.Timeouts;
+import io.mailharness.settings.TlsSettings;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.mailharness.client;
 
-import io.mailharness.target.SettingsException;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.SettingsException;
+import io.mailharness.settings.TlsSettings;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;

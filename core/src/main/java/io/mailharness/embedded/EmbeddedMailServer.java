@@ -2,16 +2,16 @@ package io.mailharness.embedded;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.mailharness.target.Account;
-import io.mailharness.target.Endpoint;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSelection;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.Timeouts;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Endpoint;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.Timeouts;
+import io.mailharness.settings.TlsSettings;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

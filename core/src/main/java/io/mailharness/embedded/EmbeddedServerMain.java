@@ -1,8 +1,8 @@
 package io.mailharness.embedded;
 
-import io.mailharness.target.Account;
-import io.mailharness.target.TargetSelection;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mailharness.target.SettingsException;
+import io.mailharness.files.AtomicFiles;
+import io.mailharness.settings.SettingsException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,7 @@ public final class RunRecordFiles {
 
     /** Writes through a temporary file, so a reader never sees half a record. */
     public static void write(RunRecord record, Path file) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temporary.toFile(), record);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON.writeValueAsBytes(record));
     }
 
     public static RunRecord read(Path file) {

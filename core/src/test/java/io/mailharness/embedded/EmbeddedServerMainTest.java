@@ -1,9 +1,9 @@
 package io.mailharness.embedded;
 
 import io.mailharness.client.SmtpSession;
-import io.mailharness.target.TargetSelection;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.TargetSettingsLoader;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.TargetSettingsLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.mailharness.gatling;
 
-import io.mailharness.target.SettingsException;
+import io.mailharness.settings.SettingsException;
 
 import java.util.List;
 import java.util.stream.IntStream;

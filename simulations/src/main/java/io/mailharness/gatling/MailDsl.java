@@ -6,7 +6,7 @@ import io.mailharness.gatling.action.Pop3ActionBuilder;
 import io.mailharness.gatling.action.SmtpActions;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
 import io.mailharness.record.RunRecord;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.TargetSettings;
 
 import java.time.Duration;
 import java.util.List;

@@ -8,8 +8,8 @@ import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.RunRecord;
 import io.mailharness.record.RunRecordFiles;
-import io.mailharness.target.MailTarget;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.MailTarget;
+import io.mailharness.settings.TargetSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class MailRun {
     private final AtomicLong activeDrains = new AtomicLong();
     private final ExecutorService io = ioExecutor();
     private final Map<String, String> parameters = new TreeMap<>();
-    private final Map<java.util.List<io.mailharness.target.Account>, io.mailharness.gatling.client.AccountPool> pools = new ConcurrentHashMap<>();
+    private final Map<java.util.List<io.mailharness.settings.Account>, io.mailharness.gatling.client.AccountPool> pools = new ConcurrentHashMap<>();
     private Class<?> simulation;
     private MailTarget target;
     private CpuSampler cpu;
@@ -76,7 +76,7 @@ public final class MailRun {
         return switch (mode) {
             case "virtual" -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mail-io-", 0).factory());
             case "platform" -> Executors.newCachedThreadPool(Thread.ofPlatform().name("mail-io-", 0).daemon(true).factory());
-            default -> throw new io.mailharness.target.SettingsException(IO_THREADS_PROPERTY, "must be virtual or platform, got '" + mode + "'");
+            default -> throw new io.mailharness.settings.SettingsException(IO_THREADS_PROPERTY, "must be virtual or platform, got '" + mode + "'");
         };
     }
 
@@ -128,7 +128,7 @@ public final class MailRun {
      * The maildrop pool for a set of accounts: one per run, whatever the number of scenarios (Gatling makes
      * protocol components per scenario), so that readers and the drain never hold the same maildrop.
      */
-    public io.mailharness.gatling.client.AccountPool maildropPool(java.util.List<io.mailharness.target.Account> accounts) {
+    public io.mailharness.gatling.client.AccountPool maildropPool(java.util.List<io.mailharness.settings.Account> accounts) {
         return pools.computeIfAbsent(accounts, io.mailharness.gatling.client.AccountPool::new);
     }
 

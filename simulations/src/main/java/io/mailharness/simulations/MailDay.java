@@ -8,8 +8,8 @@ import io.mailharness.gatling.check.SmtpStage;
 import io.mailharness.gatling.protocol.MailProtocol;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
 import io.mailharness.gatling.protocol.Pop3Login;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.SmtpSecurity;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.SmtpSecurity;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package io.mailharness.simulations;
 import io.gatling.app.Gatling$;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
-import io.mailharness.target.MailTarget;
-import io.mailharness.target.SettingsException;
-import io.mailharness.target.SettingsOverrides;
-import io.mailharness.target.TargetSelection;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.MailTarget;
+import io.mailharness.settings.SettingsException;
+import io.mailharness.settings.SettingsOverrides;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package io.mailharness.simulations;
 import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.message.MessageMix;
-import io.mailharness.target.SettingsException;
+import io.mailharness.settings.SettingsException;
 
 import java.time.Duration;
 
@@ -47,7 +47,7 @@ public final class SimulationParameters {
      * accounts). A default number of readers is a total like any other, so {@link #users} shares it, and
      * each injector gets one reader per maildrop of its own share.
      */
-    public int allMaildrops(io.mailharness.target.TargetSettings target) {
+    public int allMaildrops(io.mailharness.settings.TargetSettings target) {
         return target.disposableAccounts().isEmpty() ? target.accounts().size() : target.disposableAccounts().size();
     }
 

@@ -5,7 +5,7 @@ import io.mailharness.faultserver.FaultyMailServer;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
 import io.mailharness.record.RunRecordFiles;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.TargetSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.mailharness.gatling;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.mailharness.gatling.action.Pop3Keys;
 import io.mailharness.gatling.protocol.Pop3Login;
-import io.mailharness.target.SmtpAuthMechanism;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.SmtpAuthMechanism;
+import io.mailharness.settings.TargetSettings;
 
 import java.util.List;
 import java.util.Map;

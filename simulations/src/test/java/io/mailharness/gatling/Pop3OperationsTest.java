@@ -3,7 +3,7 @@ package io.mailharness.gatling;
 import io.mailharness.faultserver.FaultyMailServer;
 import io.mailharness.gatling.protocol.Pop3Login;
 import io.mailharness.record.RunRecord;
-import io.mailharness.target.SmtpAuthMechanism;
+import io.mailharness.settings.SmtpAuthMechanism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.mailharness.gatling;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.TargetSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,12 +6,12 @@ import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.RawConnection;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.Verdicts;
-import io.mailharness.target.Account;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSettings;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.mailharness.conformance.check;
 
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.mailharness.conformance.check;
 
 import io.mailharness.client.Transcript;
 import io.mailharness.conformance.wire.CheckFailure;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.reports.conformance.Outcome;
+import io.mailharness.result.Level;
+import io.mailharness.result.Outcome;
 import org.opentest4j.TestAbortedException;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mailharness.conformance.check;
 
-import io.mailharness.reports.conformance.Outcome;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.result.Outcome;
+import io.mailharness.settings.TargetSettings;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;

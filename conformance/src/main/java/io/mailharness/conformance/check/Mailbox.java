@@ -6,7 +6,7 @@ import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 

@@ -2,8 +2,8 @@ package io.mailharness.conformance.check;
 
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.Pop3Probe;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package io.mailharness.conformance.check;
 
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.TargetSettings;
 
 import java.util.Map;
 import java.util.Optional;

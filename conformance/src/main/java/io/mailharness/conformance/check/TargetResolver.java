@@ -1,7 +1,7 @@
 package io.mailharness.conformance.check;
 
-import io.mailharness.target.MailTarget;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.MailTarget;
+import io.mailharness.settings.TargetSettings;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

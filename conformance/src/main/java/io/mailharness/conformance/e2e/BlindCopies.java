@@ -6,8 +6,8 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.message.TestMessage;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.Account;
+import io.mailharness.result.Level;
+import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,8 +9,8 @@ import io.mailharness.conformance.check.StoredMessages;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.message.TestMessage;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.Account;
+import io.mailharness.result.Level;
+import io.mailharness.settings.Account;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "5321", number = "4.1.1.11", title = "Mail-Parameter and Rcpt-Parameter Error Responses")
 public class ExtensionParameters {

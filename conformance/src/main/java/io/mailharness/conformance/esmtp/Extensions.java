@@ -5,9 +5,9 @@ import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.WireLine;
-import io.mailharness.target.Account;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

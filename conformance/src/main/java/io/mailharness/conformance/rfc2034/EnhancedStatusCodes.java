@@ -7,7 +7,7 @@ import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.check.Mode;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Capabilities;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.WireLine;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 import java.util.List;
 import java.util.Set;

@@ -9,7 +9,7 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Capabilities;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -10,8 +10,8 @@ import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.message.TestMessage;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.Account;
+import io.mailharness.result.Level;
+import io.mailharness.settings.Account;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

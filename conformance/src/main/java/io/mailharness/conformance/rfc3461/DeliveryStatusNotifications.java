@@ -6,7 +6,7 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "3461", number = "4", title = "Additional parameters for RCPT and MAIL commands")
 public class DeliveryStatusNotifications {

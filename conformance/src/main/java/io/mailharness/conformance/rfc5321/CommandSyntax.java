@@ -6,7 +6,7 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "5321", number = "4.1.1", title = "Command Semantics and Syntax")
 public class CommandSyntax {

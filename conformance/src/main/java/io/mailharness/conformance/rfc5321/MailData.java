@@ -11,8 +11,8 @@ import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.client.Transcript;
 import io.mailharness.message.DotStuffing;
 import io.mailharness.message.TestMessage;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.Account;
+import io.mailharness.result.Level;
+import io.mailharness.settings.Account;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

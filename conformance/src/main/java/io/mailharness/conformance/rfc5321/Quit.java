@@ -7,8 +7,8 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.message.TestMessage;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.Account;
+import io.mailharness.result.Level;
+import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -6,9 +6,9 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
-import io.mailharness.reports.conformance.Level;
-import io.mailharness.target.SmtpAuthMechanism;
-import io.mailharness.target.SmtpSettings;
+import io.mailharness.result.Level;
+import io.mailharness.settings.SmtpAuthMechanism;
+import io.mailharness.settings.SmtpSettings;
 
 @Section(rfc = "5321", number = "4.1.1.5", title = "RESET (RSET)")
 public class Reset {

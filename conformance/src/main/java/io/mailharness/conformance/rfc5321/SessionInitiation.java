@@ -8,7 +8,7 @@ import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpSyntax;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.WireLine;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "5321", number = "3.1", title = "Session Initiation")
 public class SessionInitiation {

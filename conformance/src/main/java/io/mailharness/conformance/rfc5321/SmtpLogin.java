@@ -4,8 +4,8 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
-import io.mailharness.target.Account;
-import io.mailharness.target.SmtpAuthMechanism;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.SmtpAuthMechanism;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

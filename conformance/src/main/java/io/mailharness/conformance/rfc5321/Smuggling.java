@@ -7,7 +7,7 @@ import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.message.TestMessage;
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

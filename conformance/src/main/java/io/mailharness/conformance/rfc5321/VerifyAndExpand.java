@@ -5,7 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 import java.util.UUID;
 

@@ -6,7 +6,7 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "6531", number = "3.4", title = "The SMTPUTF8 Parameter to the MAIL Command")
 public class Smtputf8 {

@@ -5,7 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Capabilities;
 import io.mailharness.conformance.wire.Pop3Probe;
-import io.mailharness.reports.conformance.Level;
+import io.mailharness.result.Level;
 
 @Section(rfc = "6856", number = "2", title = "UTF8 Capability")
 public class Utf8Command {

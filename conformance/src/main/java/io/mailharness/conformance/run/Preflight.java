@@ -7,12 +7,12 @@ import io.mailharness.conformance.wire.RawConnection;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.Verdicts;
-import io.mailharness.target.Account;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSettings;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -79,7 +79,7 @@ public final class Preflight {
         }
     }
 
-    private static RawConnection open(TargetSettings target, io.mailharness.target.Endpoint endpoint, boolean tls, String protocol) throws IOException {
+    private static RawConnection open(TargetSettings target, io.mailharness.settings.Endpoint endpoint, boolean tls, String protocol) throws IOException {
         return RawConnection.open(endpoint, tls, target.tls(), target.timeouts().connect(), target.timeouts().read(), new Transcript());
     }
 

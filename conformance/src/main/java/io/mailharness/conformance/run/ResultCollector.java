@@ -2,8 +2,8 @@ package io.mailharness.conformance.run;
 
 import io.mailharness.conformance.check.CheckMetadata;
 import io.mailharness.conformance.check.ConformanceExtension;
-import io.mailharness.reports.conformance.CheckResult;
-import io.mailharness.reports.conformance.Outcome;
+import io.mailharness.result.CheckResult;
+import io.mailharness.result.Outcome;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;

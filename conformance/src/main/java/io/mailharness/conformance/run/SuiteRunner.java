@@ -2,7 +2,7 @@ package io.mailharness.conformance.run;
 
 import io.mailharness.conformance.ConformanceSuite;
 import io.mailharness.conformance.check.SuiteParameters;
-import io.mailharness.reports.conformance.CheckResult;
+import io.mailharness.result.CheckResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;

@@ -1,7 +1,7 @@
 package io.mailharness.conformance.wire;
 
 import io.mailharness.client.Transcript;
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.mailharness.conformance.wire;
 import io.mailharness.client.CredentialMask;
 import io.mailharness.client.TlsTrust;
 import io.mailharness.client.Transcript;
-import io.mailharness.target.Endpoint;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.Endpoint;
+import io.mailharness.settings.TlsSettings;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;

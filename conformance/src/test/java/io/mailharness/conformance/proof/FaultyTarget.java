@@ -6,16 +6,16 @@ import io.mailharness.conformance.run.CheckSelection;
 import io.mailharness.conformance.run.SuiteRunner;
 import io.mailharness.faultserver.FaultyMailServer;
 import io.mailharness.faultserver.LocalAccount;
-import io.mailharness.reports.conformance.CheckResult;
-import io.mailharness.target.Account;
-import io.mailharness.target.Endpoint;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.Timeouts;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.result.CheckResult;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Endpoint;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.Timeouts;
+import io.mailharness.settings.TlsSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ final class FaultyTarget implements AutoCloseable {
         this.settings = new TargetSettings("faulty-" + fault.name(), "FaultyMailServer with " + fault.name(),
                 server.config().localDomain(),
                 Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), SmtpSecurity.PLAIN,
-                        Optional.of(io.mailharness.target.SmtpAuthMechanism.PLAIN))), // smtp.auth: checks that log in (SMTP-RSET-SESSION)
+                        Optional.of(io.mailharness.settings.SmtpAuthMechanism.PLAIN))), // smtp.auth: checks that log in (SMTP-RSET-SESSION)
                 Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
                 new TlsSettings(false, Optional.empty()), // the fault server's certificate is self-signed
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),

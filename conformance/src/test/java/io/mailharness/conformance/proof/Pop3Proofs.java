@@ -7,8 +7,8 @@ import java.util.List;
 import static io.mailharness.conformance.proof.Proof.breaks;
 import static io.mailharness.conformance.proof.ServerFault.catalogue;
 import static io.mailharness.conformance.proof.ServerFault.own;
-import static io.mailharness.reports.conformance.Outcome.FAIL;
-import static io.mailharness.reports.conformance.Outcome.WARN;
+import static io.mailharness.result.Outcome.FAIL;
+import static io.mailharness.result.Outcome.WARN;
 
 /** Proof rows for the POP3 session model (RFC 1939), its extensions (RFC 2449, 2595, 5034, 6856) and POP3 under load. */
 final class Pop3Proofs {

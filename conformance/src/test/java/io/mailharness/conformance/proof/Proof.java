@@ -1,6 +1,6 @@
 package io.mailharness.conformance.proof;
 
-import io.mailharness.reports.conformance.Outcome;
+import io.mailharness.result.Outcome;
 
 /**
  * One row of the proof: a check, a server fault that breaks its rule, and the outcome the check must then

@@ -7,8 +7,8 @@ import static io.mailharness.conformance.proof.ServerFault.catalogue;
 import static io.mailharness.conformance.proof.ServerFault.own;
 import static io.mailharness.conformance.proof.ServerFault.pop3Proxy;
 import static io.mailharness.conformance.proof.ServerFault.proxy;
-import static io.mailharness.reports.conformance.Outcome.FAIL;
-import static io.mailharness.reports.conformance.Outcome.WARN;
+import static io.mailharness.result.Outcome.FAIL;
+import static io.mailharness.result.Outcome.WARN;
 
 /**
  * The one table that proves the suite: for each check, the server faults that break its rule and the outcome

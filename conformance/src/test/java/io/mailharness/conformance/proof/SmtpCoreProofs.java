@@ -8,8 +8,8 @@ import java.util.Optional;
 import static io.mailharness.conformance.proof.Proof.breaks;
 import static io.mailharness.conformance.proof.ServerFault.catalogue;
 import static io.mailharness.conformance.proof.ServerFault.own;
-import static io.mailharness.reports.conformance.Outcome.FAIL;
-import static io.mailharness.reports.conformance.Outcome.WARN;
+import static io.mailharness.result.Outcome.FAIL;
+import static io.mailharness.result.Outcome.WARN;
 
 /** Proof rows for the RFC 5321 core checks of the second wave (sessions, addresses, DATA, smuggling, limits). */
 final class SmtpCoreProofs {

@@ -10,8 +10,8 @@ import static io.mailharness.conformance.proof.Proof.breaks;
 import static io.mailharness.conformance.proof.ServerFault.catalogue;
 import static io.mailharness.conformance.proof.ServerFault.own;
 import static io.mailharness.conformance.proof.ServerFault.proxy;
-import static io.mailharness.reports.conformance.Outcome.FAIL;
-import static io.mailharness.reports.conformance.Outcome.WARN;
+import static io.mailharness.result.Outcome.FAIL;
+import static io.mailharness.result.Outcome.WARN;
 
 /** Proof rows of the SMTP service-extension checks (catalogue §1.11-§1.14) and their end-to-end rows. */
 final class SmtpExtensionProofs {

@@ -17,8 +17,8 @@ import io.mailharness.gatling.protocol.MailComponents;
 import io.mailharness.gatling.protocol.MailProtocol;
 import io.mailharness.gatling.protocol.Pop3Login;
 import io.mailharness.message.MessageStamp;
-import io.mailharness.target.Account;
-import io.mailharness.target.Pop3Security;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Pop3Security;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,8 @@ import io.mailharness.gatling.check.SmtpStage;
 import io.mailharness.gatling.client.SmtpConnection;
 import io.mailharness.gatling.protocol.MailComponents;
 import io.mailharness.gatling.protocol.MailProtocol;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
 
 /**
  * The SMTP stages shared by the SMTP actions, each timed as request {@code "<prefix> <stage>"}:

@@ -11,7 +11,7 @@ import io.mailharness.gatling.client.SmtpConnection;
 import io.mailharness.gatling.ledger.DeliveryLedger;
 import io.mailharness.message.MessageStamp;
 import io.mailharness.message.TestMessage;
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.mailharness.gatling.client;
 
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 
 import java.util.List;
 import java.util.Locale;

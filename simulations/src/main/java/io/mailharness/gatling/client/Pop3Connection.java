@@ -2,7 +2,7 @@ package io.mailharness.gatling.client;
 
 import io.mailharness.client.Pop3Session;
 import io.mailharness.client.UniqueIdListing;
-import io.mailharness.target.Account;
+import io.mailharness.settings.Account;
 
 import java.util.ArrayList;
 import java.util.List;

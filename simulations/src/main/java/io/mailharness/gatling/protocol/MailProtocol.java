@@ -2,8 +2,8 @@ package io.mailharness.gatling.protocol;
 
 import io.gatling.core.protocol.Protocol;
 import io.mailharness.message.MessageMix;
-import io.mailharness.target.Account;
-import io.mailharness.target.TargetSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.TargetSettings;
 
 import java.time.Duration;
 import java.util.List;

@@ -5,16 +5,16 @@ import io.gatling.javaapi.core.ProtocolBuilder;
 import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.message.MessageMix;
-import io.mailharness.target.Account;
-import io.mailharness.target.Endpoint;
-import io.mailharness.target.Pop3Security;
-import io.mailharness.target.Pop3Settings;
-import io.mailharness.target.SmtpAuthMechanism;
-import io.mailharness.target.SmtpSecurity;
-import io.mailharness.target.SmtpSettings;
-import io.mailharness.target.TargetSettings;
-import io.mailharness.target.Timeouts;
-import io.mailharness.target.TlsSettings;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.Endpoint;
+import io.mailharness.settings.Pop3Security;
+import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.SmtpAuthMechanism;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.SmtpSettings;
+import io.mailharness.settings.TargetSettings;
+import io.mailharness.settings.Timeouts;
+import io.mailharness.settings.TlsSettings;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
         List<Account> accounts = target.disposableAccounts().isEmpty() ? target.accounts() : target.disposableAccounts();
         List<Account> mine = injector.share(accounts);
         if (mine.isEmpty()) {
-            throw new io.mailharness.target.SettingsException(Injector.PROPERTY, "injector " + injector + " gets no account: the target has "
+            throw new io.mailharness.settings.SettingsException(Injector.PROPERTY, "injector " + injector + " gets no account: the target has "
                     + accounts.size() + " (disposable) accounts for " + injector.count() + " injectors");
         }
         return new MailProtocolBuilder(new MailProtocol(target, "mailharness.invalid", accounts.isEmpty() ? null : accounts.get(0),

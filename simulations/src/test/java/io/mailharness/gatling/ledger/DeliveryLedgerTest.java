@@ -2,7 +2,7 @@ package io.mailharness.gatling.ledger;
 
 import io.mailharness.record.Ledger;
 import io.mailharness.record.MessageTrace;
-import io.mailharness.reports.merge.MessageReconciliation;
+import io.mailharness.record.MessageReconciliation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

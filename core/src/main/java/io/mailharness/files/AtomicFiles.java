@@ -1,0 +1,40 @@
+package io.mailharness.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a whole file or nothing: a temporary sibling first, then a rename, so that CI and readers never
+ * pick up half a report or half a run record.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes the octets and returns the absolute path written. */
+    public static Path write(Path target, byte[] bytes) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return absolute;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Writes the text as UTF-8 and returns the absolute path written. */
+    public static Path write(Path target, String text) throws IOException {
+        return write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

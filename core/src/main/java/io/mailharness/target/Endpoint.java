@@ -1,9 +1,0 @@
-package io.mailharness.target;
-
-/** A host and port to connect to. */
-public record Endpoint(String host, int port) {
-    @Override
-    public String toString() {
-        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
-    }
-}

@@ -1,0 +1,48 @@
+package io.mailharness.gate.baseline;
+
+import io.mailharness.record.RunRecord;
+import io.mailharness.record.RunRecordFiles;
+import io.mailharness.files.AtomicFiles;
+import io.mailharness.gate.compare.Tolerances;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes a run the new baseline: its record is copied into the baseline folder, and the tolerance file
+ * there is kept (a starting one with the defaults is written when there is none). Per-message traces
+ * are left out: baselines are committed, traces can run to megabytes, and compare reads only the
+ * statistics and the ledger totals.
+ */
+public final class BaselinePromotion {
+    /** What happened, as lines to print. */
+    public record Outcome(Path record, Path tolerances, boolean tolerancesCreated, List<String> warnings) {}
+
+    private BaselinePromotion() {}
+
+    public static Outcome promote(RunRecord run, BaselineLocation location) throws IOException {
+        boolean created = !Files.exists(location.tolerancesFile());
+        // A broken tolerance file is reported before anything is replaced.
+        Tolerances tolerances = created ? Tolerances.defaults() : Tolerances.load(location.tolerancesFile());
+        Files.createDirectories(location.recordFile().toAbsolutePath().getParent());
+        RunRecord baseline = new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
+                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), List.of(), run.errors());
+        RunRecordFiles.write(baseline, location.recordFile());
+        if (created) AtomicFiles.write(location.tolerancesFile(), Tolerances.DEFAULTS_TEXT);
+        return new Outcome(location.recordFile(), location.tolerancesFile(), created, warnings(run, tolerances));
+    }
+
+    /** A baseline from a CPU-saturated injector makes every later comparison inconclusive: say so now. */
+    private static List<String> warnings(RunRecord run, Tolerances tolerances) {
+        List<String> warnings = new ArrayList<>();
+        RunRecord.Injector injector = run.injector();
+        if (injector != null && (injector.cpuAverage() >= tolerances.cpuAverageLimit() || injector.cpuPeak() >= tolerances.cpuPeakLimit())) {
+            warnings.add("the injector was near CPU saturation in this run (avg " + Math.round(injector.cpuAverage() * 100)
+                    + " %, peak " + Math.round(injector.cpuPeak() * 100) + " %): comparisons against it will be inconclusive");
+        }
+        return warnings;
+    }
+}

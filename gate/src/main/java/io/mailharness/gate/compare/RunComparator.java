@@ -1,0 +1,83 @@
+package io.mailharness.gate.compare;
+
+import io.mailharness.record.RequestStats;
+import io.mailharness.record.RunRecord;
+import io.mailharness.gate.cli.BadInput;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Compares a current run record with its baseline, metric by metric, against the tolerances. */
+public final class RunComparator {
+    private final Tolerances tolerances;
+
+    public RunComparator(Tolerances tolerances) {
+        this.tolerances = tolerances;
+    }
+
+    public RunComparison compare(RunRecord baseline, RunRecord current) {
+        if (!Objects.equals(baseline.simulation(), current.simulation())) {
+            throw new BadInput("cannot compare runs of different simulations: baseline " + baseline.simulation()
+                    + ", current " + current.simulation());
+        }
+        RunFacts baselineFacts = RunFacts.of(baseline);
+        RunFacts currentFacts = RunFacts.of(current);
+        List<String> notes = new ArrayList<>();
+        if (!Objects.equals(baseline.target(), current.target())) {
+            notes.add("different targets: baseline " + baseline.target() + ", current " + current.target());
+        }
+        List<String> runNoise = new ArrayList<>(NoiseCheck.injector("baseline", baselineFacts, tolerances));
+        runNoise.addAll(NoiseCheck.injector("current", currentFacts, tolerances));
+
+        List<MetricComparison> metrics = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (String request : requestNames(baseline, current)) {
+            RequestStats before = baseline.requests().get(request);
+            RequestStats after = current.requests().get(request);
+            if (before == null || after == null) {
+                unmatched.add("'" + request + "' is only in the " + (before == null ? "current run" : "baseline")
+                        + (before == null ? " (promote a new baseline to gate it)" : " (renamed, or never reached in the current run?)"));
+                continue;
+            }
+            for (Metric metric : Metric.values()) {
+                metrics.add(compare(request, metric, before, after, baselineFacts, currentFacts, runNoise));
+            }
+        }
+        return new RunComparison(baseline.simulation(), baselineFacts, currentFacts, tolerances.origin(), metrics, unmatched, notes);
+    }
+
+    private MetricComparison compare(String request, Metric metric, RequestStats before, RequestStats after,
+                                     RunFacts baselineFacts, RunFacts currentFacts, List<String> runNoise) {
+        Tolerance tolerance = tolerances.of(request, metric);
+        double baselineValue = metric.valueOf(before, baselineFacts.durationSeconds());
+        double currentValue = metric.valueOf(after, currentFacts.durationSeconds());
+        Verdict measured = measure(metric, tolerance, baselineValue, currentValue);
+        List<String> noise = new ArrayList<>(runNoise);
+        noise.addAll(NoiseCheck.samples(metric, tolerance, before.count(), after.count(), baselineValue, currentValue));
+        Verdict verdict = noise.isEmpty() ? measured : Verdict.INCONCLUSIVE;
+        return new MetricComparison(request, metric, baselineValue, currentValue, tolerance, measured, verdict, List.copyOf(noise));
+    }
+
+    /** Regressed or improved only when the change exceeds both the relative and the absolute tolerance. */
+    static Verdict measure(Metric metric, Tolerance tolerance, double baseline, double current) {
+        if (Double.isNaN(baseline) || Double.isNaN(current)) return Verdict.INCONCLUSIVE;
+        double worsening = metric.higherIsWorse() ? current - baseline : baseline - current;
+        double relative = baseline == 0 ? (worsening == 0 ? 0 : Double.POSITIVE_INFINITY * Math.signum(worsening))
+                : worsening / Math.abs(baseline) * 100;
+        if (worsening > tolerance.floor() && relative > tolerance.percent()) return Verdict.REGRESSED;
+        if (-worsening > tolerance.floor() && -relative > tolerance.percent()) return Verdict.IMPROVED;
+        return Verdict.OK;
+    }
+
+    /** Request names in a stable order, the delivery latency (the end-to-end figure) last. */
+    private static List<String> requestNames(RunRecord baseline, RunRecord current) {
+        TreeSet<String> names = new TreeSet<>(baseline.requests().keySet());
+        names.addAll(current.requests().keySet());
+        return names.stream()
+                .sorted(Comparator.comparing((String name) -> name.equals(RunRecord.DELIVERY_LATENCY)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+}

@@ -1,0 +1,271 @@
+package io.mailharness.gate.merge;
+
+import io.mailharness.record.Ledger;
+import io.mailharness.record.MessageReconciliation;
+import io.mailharness.record.MessageTrace;
+import io.mailharness.record.RequestStats;
+import io.mailharness.record.RunRecord;
+import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.histogram.LatencyHistograms;
+import io.mailharness.gate.histogram.RecordHistograms;
+import io.mailharness.gate.histogram.RequestStatistics;
+import org.HdrHistogram.Histogram;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Combines the run records of injectors that ran one simulation together into the record of the whole
+ * run: histograms merged exactly (percentiles recomputed from them), counts summed, the ledger
+ * recomputed from the joined message traces, start the earliest and end the latest.
+ *
+ * <p>The merged record's injector has index 0 ("all"), count = records merged, the sum of the cores and
+ * the highest CPU figures (the noise check needs the busiest injector); every injector's own figures are
+ * kept in the parameter {@value #INJECTORS_PARAMETER}, and the source run ids in {@value #RUN_IDS_PARAMETER}.
+ */
+public final class RunRecordMerger {
+    public static final String INJECTORS_PARAMETER = "mailharness.merged.injectors";
+    public static final String RUN_IDS_PARAMETER = "mailharness.merged.runIds";
+    /** Injector index of a merged record. */
+    public static final int MERGED_INDEX = 0;
+
+    /** The merged record and what a user should know about it. */
+    public record Merged(RunRecord record, List<String> warnings) {}
+
+    private RunRecordMerger() {}
+
+    public static Merged merge(List<SourceRecord> sources) {
+        if (sources.isEmpty()) throw new BadInput("no run records to merge");
+        List<SourceRecord> ordered = sources.stream().sorted(Comparator.comparingInt(RunRecordMerger::injectorIndex)).toList();
+        List<String> warnings = new ArrayList<>();
+        checkSameRun(ordered);
+        checkInjectors(ordered, warnings);
+
+        List<RunRecord> records = ordered.stream().map(SourceRecord::record).toList();
+        Map<String, RequestStats> requests = mergeRequests(ordered);
+        List<MessageTrace> messages = MessageReconciliation.combine(records.stream().map(RunRecordMerger::traces).toList());
+        Ledger ledger = mergeLedger(ordered, messages, warnings);
+
+        RunRecord first = records.getFirst();
+        RunRecord merged = new RunRecord(
+                RunRecord.FORMAT_VERSION,
+                first.simulation(),
+                first.target(),
+                runId(records),
+                earliest(ordered),
+                latest(ordered),
+                parameters(records),
+                injector(records),
+                requests,
+                errors(records),
+                ledger,
+                messages,
+                records.stream().map(RunRecord::errors).filter(Objects::nonNull).flatMap(e -> e.entrySet().stream())
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new)));
+        return new Merged(merged, List.copyOf(warnings));
+    }
+
+    private static void checkSameRun(List<SourceRecord> sources) {
+        SourceRecord first = sources.getFirst();
+        for (SourceRecord other : sources) {
+            if (!Objects.equals(first.record().simulation(), other.record().simulation())) {
+                throw new BadInput("cannot merge records of different simulations: " + first.name() + " is "
+                        + first.record().simulation() + ", " + other.name() + " is " + other.record().simulation());
+            }
+            if (!Objects.equals(first.record().target(), other.record().target())) {
+                throw new BadInput("cannot merge records of different targets: " + first.name() + " ran against "
+                        + first.record().target() + ", " + other.name() + " against " + other.record().target());
+            }
+        }
+    }
+
+    /** Refuses the same injector twice (counts would double) and notes an incomplete set. */
+    private static void checkInjectors(List<SourceRecord> sources, List<String> warnings) {
+        Map<Integer, String> seen = new HashMap<>();
+        Set<Integer> declaredCounts = new TreeSet<>();
+        for (SourceRecord source : sources) {
+            RunRecord.Injector injector = source.record().injector();
+            if (injector == null) continue;
+            if (injector.index() == MERGED_INDEX && sources.size() > 1) {
+                throw new BadInput(source.name() + " is already a merged record; merge the injectors' own records");
+            }
+            String earlier = seen.putIfAbsent(injector.index(), source.name());
+            if (earlier != null) {
+                throw new BadInput(earlier + " and " + source.name() + " are both injector " + injector.index() + "/" + injector.count());
+            }
+            declaredCounts.add(injector.count());
+        }
+        if (declaredCounts.size() > 1) {
+            warnings.add("the records disagree on the number of injectors: " + declaredCounts);
+        } else if (declaredCounts.size() == 1) {
+            int expected = declaredCounts.iterator().next();
+            if (seen.size() != expected) {
+                Set<Integer> missing = new TreeSet<>();
+                for (int i = 1; i <= expected; i++) if (!seen.containsKey(i)) missing.add(i);
+                warnings.add(expected + " injectors ran, " + seen.size() + " records merged"
+                        + (missing.isEmpty() ? "" : "; missing injector(s) " + missing) + ": totals cover only part of the load");
+            }
+        }
+    }
+
+    private static Map<String, RequestStats> mergeRequests(List<SourceRecord> sources) {
+        Set<String> names = new TreeSet<>();
+        sources.forEach(source -> names.addAll(source.record().requests().keySet()));
+        Map<String, RequestStats> merged = new LinkedHashMap<>();
+        for (String name : names) {
+            Histogram histogram = null;
+            long ok = 0;
+            long ko = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            double totalMillis = 0;
+            for (SourceRecord source : sources) {
+                RequestStats stats = source.record().requests().get(name);
+                if (stats == null) continue;
+                Histogram part = LatencyHistograms.decode(stats.histogram(), RecordHistograms.where(source.name(), name));
+                if (histogram == null) {
+                    histogram = part.copy();
+                    histogram.setAutoResize(true);
+                } else {
+                    histogram.add(part);
+                }
+                ok += stats.ok();
+                ko += stats.ko();
+                if (stats.count() > 0) {
+                    min = Math.min(min, stats.min());
+                    max = Math.max(max, stats.max());
+                    totalMillis += stats.mean() * stats.count();
+                }
+            }
+            long count = ok + ko;
+            merged.put(name, RequestStatistics.from(histogram, ok, ko,
+                    count == 0 ? 0 : min, max, count == 0 ? 0 : totalMillis / count));
+        }
+        return merged;
+    }
+
+    /**
+     * From the joined traces when the injectors wrote them. Without any traces the ledgers can only be
+     * summed, and a message retrieved by another injector than its sender shows as lost in one and
+     * unknown in the other, so that is a warning; some records with traces and some without is refused.
+     */
+    private static Ledger mergeLedger(List<SourceRecord> sources, List<MessageTrace> messages, List<String> warnings) {
+        long sent = 0;
+        long accepted = 0;
+        long rejected = 0;
+        List<String> withoutTraces = new ArrayList<>();
+        boolean anyTraces = false;
+        for (SourceRecord source : sources) {
+            Ledger ledger = source.record().ledger();
+            sent += ledger.sent();
+            accepted += ledger.accepted();
+            rejected += ledger.rejected();
+            boolean active = ledger.sent() > 0 || ledger.retrieved() > 0;
+            boolean traced = !traces(source.record()).isEmpty();
+            anyTraces |= traced;
+            if (active && !traced) withoutTraces.add(source.name());
+        }
+        if (!anyTraces) {
+            if (sources.size() > 1 && !withoutTraces.isEmpty()) {
+                warnings.add("no record has message traces: ledgers summed, messages sent by one injector and retrieved by another are not reconciled");
+            }
+            return sources.stream().map(source -> source.record().ledger()).reduce(Ledger.EMPTY, RunRecordMerger::sum);
+        }
+        if (!withoutTraces.isEmpty()) {
+            throw new BadInput(String.join(", ", withoutTraces) + " has no message traces while other records do: cannot reconcile the ledger");
+        }
+        return MessageReconciliation.ledger(messages, sent, accepted, rejected);
+    }
+
+    private static Ledger sum(Ledger a, Ledger b) {
+        return new Ledger(a.sent() + b.sent(), a.accepted() + b.accepted(), a.rejected() + b.rejected(),
+                a.retrieved() + b.retrieved(), a.intact() + b.intact(), a.corrupted() + b.corrupted(),
+                a.duplicated() + b.duplicated(), a.lost() + b.lost());
+    }
+
+    private static List<MessageTrace> traces(RunRecord record) {
+        return record.messages() == null ? List.of() : record.messages();
+    }
+
+    private static Map<String, Long> errors(List<RunRecord> records) {
+        Map<String, Long> errors = new TreeMap<>();
+        for (RunRecord record : records) {
+            if (record.errorsByReplyClass() != null) record.errorsByReplyClass().forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+        }
+        return errors;
+    }
+
+    /** Parameters all injectors agree on are kept as they are; differing ones (an injector's share) list each value. */
+    private static Map<String, String> parameters(List<RunRecord> records) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (RunRecord record : records) {
+            if (record.parameters() != null) record.parameters().forEach((key, value) -> values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value));
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        values.forEach((key, distinct) -> parameters.put(key, String.join(" | ", distinct)));
+        parameters.put(INJECTORS_PARAMETER, records.stream().map(RunRecordMerger::describe).collect(Collectors.joining("; ")));
+        parameters.put(RUN_IDS_PARAMETER, records.stream().map(RunRecord::runId).collect(Collectors.joining(" ")));
+        return parameters;
+    }
+
+    private static String describe(RunRecord record) {
+        RunRecord.Injector injector = record.injector();
+        if (injector == null) return record.runId() + ": no injector figures";
+        return String.format(Locale.ROOT, "%d/%d %s %d cores cpu avg %.2f peak %.2f machine avg %.2f", injector.index(), injector.count(),
+                injector.host(), injector.cores(), injector.cpuAverage(), injector.cpuPeak(), injector.machineCpuAverage());
+    }
+
+    private static RunRecord.Injector injector(List<RunRecord> records) {
+        List<RunRecord.Injector> injectors = records.stream().map(RunRecord::injector).filter(Objects::nonNull).toList();
+        if (records.size() == 1) return records.getFirst().injector();
+        return new RunRecord.Injector(MERGED_INDEX, records.size(),
+                injectors.stream().map(RunRecord.Injector::host).filter(Objects::nonNull).distinct().collect(Collectors.joining(",")),
+                injectors.stream().mapToInt(RunRecord.Injector::cores).sum(),
+                injectors.stream().mapToDouble(RunRecord.Injector::cpuAverage).max().orElse(0),
+                injectors.stream().mapToDouble(RunRecord.Injector::cpuPeak).max().orElse(0),
+                injectors.stream().mapToDouble(RunRecord.Injector::machineCpuAverage).max().orElse(0));
+    }
+
+    private static String runId(List<RunRecord> records) {
+        Set<String> ids = records.stream().map(RunRecord::runId).filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (ids.size() <= 1) return ids.isEmpty() ? "merged" : ids.iterator().next();
+        return "merged-" + records.size() + "-injectors-" + ids.iterator().next();
+    }
+
+    private static String earliest(List<SourceRecord> sources) {
+        return sources.stream().filter(source -> source.record().start() != null)
+                .min(Comparator.comparing(source -> instant(source, source.record().start())))
+                .map(source -> source.record().start()).orElse(null);
+    }
+
+    private static String latest(List<SourceRecord> sources) {
+        return sources.stream().filter(source -> source.record().end() != null)
+                .max(Comparator.comparing(source -> instant(source, source.record().end())))
+                .map(source -> source.record().end()).orElse(null);
+    }
+
+    private static Instant instant(SourceRecord source, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(source.name() + " has an unreadable start or end time: " + text);
+        }
+    }
+
+    private static int injectorIndex(SourceRecord source) {
+        return source.record().injector() == null ? Integer.MAX_VALUE : source.record().injector().index();
+    }
+}

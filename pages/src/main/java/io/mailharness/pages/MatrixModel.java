@@ -1,0 +1,121 @@
+package io.mailharness.pages;
+
+import io.mailharness.result.CheckResult;
+import io.mailharness.result.Level;
+import io.mailharness.result.Outcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The conformance matrix: every check any server ran as a row, grouped by RFC section in the suite's
+ * order; every server as a column; one cell per check and server.
+ *
+ * @param title       the page's title
+ * @param generatedAt when the matrix was built
+ * @param columns     the servers, in the order given
+ * @param sections    the RFC sections, each with its checks
+ */
+public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> columns, List<Section> sections) {
+
+    /** What a cell holds: a verdict, nothing because the server's run lacks the check, or nothing because the server was unavailable. */
+    public enum CellKind { RESULT, NOT_RUN, UNAVAILABLE }
+
+    /** One check on one server; {@code outcome} is null unless the kind is RESULT. */
+    public record Cell(CellKind kind, Outcome outcome, String expected, String actual, String transcript, long durationMillis) {
+        /** The cell's text label: the outcome, "NOT RUN" or "N/A". */
+        public String label() {
+            return switch (kind) {
+                case RESULT -> outcome.name();
+                case NOT_RUN -> "NOT RUN";
+                case UNAVAILABLE -> "N/A";
+            };
+        }
+    }
+
+    /** One check: its description (from the first server that ran it) and one cell per column. */
+    public record Row(String id, String sectionHeading, Level level, String requirement, List<String> tags, List<Cell> cells) {
+        /** True when the servers that were available do not all agree on this check. */
+        public boolean differs() {
+            Set<String> labels = new HashSet<>();
+            for (Cell c : cells) if (c.kind() != CellKind.UNAVAILABLE) labels.add(c.label());
+            return labels.size() > 1;
+        }
+    }
+
+    public record Section(String heading, List<Row> rows) {}
+
+    public MatrixModel {
+        columns = List.copyOf(columns);
+        sections = List.copyOf(sections);
+    }
+
+    public static MatrixModel build(String title, Instant generatedAt, List<MatrixColumn> columns) {
+        Map<String, CheckResult> firstSeen = new LinkedHashMap<>();
+        for (MatrixColumn column : columns) {
+            column.run().ifPresent(run -> run.checks().forEach(c -> firstSeen.putIfAbsent(c.id(), c)));
+        }
+        List<Map<String, CheckResult>> byColumn = new ArrayList<>();
+        for (MatrixColumn column : columns) {
+            Map<String, CheckResult> checks = new LinkedHashMap<>();
+            column.run().ifPresent(run -> run.checks().forEach(c -> checks.putIfAbsent(c.id(), c)));
+            byColumn.add(checks);
+        }
+        Map<String, List<Row>> sections = new LinkedHashMap<>();
+        for (CheckResult check : firstSeen.values()) {
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                cells.add(cell(columns.get(i), byColumn.get(i).get(check.id())));
+            }
+            Row row = new Row(check.id(), check.sectionHeading(), check.level(), check.requirement(), check.tags(), cells);
+            sections.computeIfAbsent(row.sectionHeading(), k -> new ArrayList<>()).add(row);
+        }
+        List<Section> list = new ArrayList<>();
+        sections.forEach((heading, rows) -> list.add(new Section(heading, List.copyOf(rows))));
+        return new MatrixModel(title, generatedAt, columns, list);
+    }
+
+    private static Cell cell(MatrixColumn column, CheckResult result) {
+        if (!column.available()) return new Cell(CellKind.UNAVAILABLE, null, "", "", column.unavailableReason(), 0);
+        if (result == null) return new Cell(CellKind.NOT_RUN, null, "", "", "", 0);
+        return new Cell(CellKind.RESULT, result.outcome(), result.expected(), result.actual(), result.transcript(), result.durationMillis());
+    }
+
+    public List<Row> rows() {
+        return sections.stream().flatMap(s -> s.rows().stream()).toList();
+    }
+
+    /** How many cells of a column have each outcome (NOT RUN and N/A cells are not counted). */
+    public Map<Outcome, Integer> totals(int column) {
+        Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) totals.put(o, 0);
+        for (Row row : rows()) {
+            Cell cell = row.cells().get(column);
+            if (cell.kind() == CellKind.RESULT) totals.merge(cell.outcome(), 1, Integer::sum);
+        }
+        return totals;
+    }
+
+    /** How many checks of a column's run are missing from it (NOT RUN cells). */
+    public int notRun(int column) {
+        return (int) rows().stream().filter(r -> r.cells().get(column).kind() == CellKind.NOT_RUN).count();
+    }
+
+    /** Every tag used by any check, sorted. */
+    public List<String> tags() {
+        Set<String> tags = new TreeSet<>();
+        rows().forEach(r -> tags.addAll(r.tags()));
+        return List.copyOf(tags);
+    }
+
+    public long differingRows() {
+        return rows().stream().filter(Row::differs).count();
+    }
+}
