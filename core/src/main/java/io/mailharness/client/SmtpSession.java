@@ -1,5 +1,7 @@
 package io.mailharness.client;
 
+import io.mailharness.protocol.DotStuffing;
+import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.SmtpAuthMechanism;
 import io.mailharness.settings.SmtpSecurity;
@@ -12,7 +14,6 @@ import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -115,7 +116,7 @@ public final class SmtpSession implements AutoCloseable {
 
     public SmtpReply ehlo(String clientDomain) throws MailProtocolException {
         SmtpReply reply = step("EHLO", () -> client.ehlo(clientDomain));
-        if (reply.isPositiveCompletion()) extensions = parseExtensions(reply);
+        if (reply.isPositiveCompletion()) extensions = EhloKeywords.parse(reply.lines()).keywords();
         return reply;
     }
 
@@ -193,7 +194,7 @@ public final class SmtpSession implements AutoCloseable {
     public SmtpReply endOfData(byte[] content) throws MailProtocolException {
         if (!awaitingData) throw new IllegalStateException("endOfData() without a 354 reply to DATA");
         awaitingData = false;
-        return writeAndRead("end of data", DataTransparency.encode(content), List.of());
+        return writeAndRead("end of data", DotStuffing.dataSectionWithCrlfLineEnds(content), List.of());
     }
 
     /**
@@ -323,17 +324,6 @@ public final class SmtpSession implements AutoCloseable {
         return new SmtpReply(client.getReplyCode(), lines == null ? List.of() : Arrays.asList(lines));
     }
 
-    private static Set<String> parseExtensions(SmtpReply reply) {
-        Set<String> keywords = new LinkedHashSet<>();
-        List<String> lines = reply.lines();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.length() <= 4) continue;
-            String keyword = line.substring(4).strip().split("[ =]", 2)[0];
-            if (!keyword.isEmpty()) keywords.add(keyword.toUpperCase(Locale.ROOT));
-        }
-        return Set.copyOf(keywords);
-    }
 
     static int millis(java.time.Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());

@@ -1,5 +1,6 @@
 package io.mailharness.message;
 
+import io.mailharness.protocol.DotStuffing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

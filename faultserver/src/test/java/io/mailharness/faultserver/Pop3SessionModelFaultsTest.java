@@ -1,6 +1,6 @@
 package io.mailharness.faultserver;
 
-import io.mailharness.faultserver.pop3.ByteStuffing;
+import io.mailharness.protocol.DotStuffing;
 import io.mailharness.faultserver.pop3.Pop3Faults;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,9 @@ class Pop3SessionModelFaultsTest {
 
     @Test
     void emptyContentIsJustTheTerminator() {
-        assertArrayEquals(".\r\n".getBytes(StandardCharsets.US_ASCII), ByteStuffing.multilineBody(new byte[0]));
+        assertArrayEquals(".\r\n".getBytes(StandardCharsets.US_ASCII), DotStuffing.multilineResponse(new byte[0], DotStuffing.LineStart.AFTER_CR_OR_LF));
         assertArrayEquals("x\r\n.\r\n".getBytes(StandardCharsets.US_ASCII),
-                ByteStuffing.multilineBody("x".getBytes(StandardCharsets.US_ASCII)));
+                DotStuffing.multilineResponse("x".getBytes(StandardCharsets.US_ASCII), DotStuffing.LineStart.AFTER_CR_OR_LF));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mailharness.conformance.esmtp;
 
+import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.SmtpProbe;
@@ -12,10 +13,8 @@ import io.mailharness.settings.SmtpSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,22 +24,13 @@ import java.util.Optional;
 public final class Extensions {
     private Extensions() {}
 
-    /** The EHLO keywords (upper case) with their parameters; the first line (the server's domain) is not one. */
-    public static Map<String, String> keywords(SmtpWireReply ehlo) {
-        Map<String, String> keywords = new LinkedHashMap<>();
-        List<WireLine> lines = ehlo.lines();
-        for (int i = 1; i < lines.size(); i++) {
-            String text = lines.get(i).text();
-            if (text.length() < 5) continue;
-            text = text.substring(4).strip();
-            int space = text.indexOf(' ');
-            keywords.put((space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT), space < 0 ? "" : text.substring(space + 1).strip());
-        }
-        return keywords;
+    /** The EHLO keywords of a reply, with their parameters. */
+    public static EhloKeywords keywords(SmtpWireReply ehlo) {
+        return EhloKeywords.parse(ehlo.lines().stream().map(WireLine::text).toList());
     }
 
     public static boolean advertises(SmtpWireReply ehlo, String keyword) {
-        return keywords(ehlo).containsKey(keyword);
+        return keywords(ehlo).has(keyword);
     }
 
     /** SKIPs the check unless the EHLO reply lists {@code keyword}. */
@@ -117,7 +107,6 @@ public final class Extensions {
 
     /** Extension parameter value of a keyword, when it has one. */
     public static Optional<String> parameter(SmtpWireReply ehlo, String keyword) {
-        String value = keywords(ehlo).get(keyword);
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        return keywords(ehlo).parameter(keyword);
     }
 }

@@ -32,7 +32,7 @@ public class MessageSizeDeclaration {
             smtp.send("MAIL FROM:<" + sender + "> SIZE=" + (limit.get() + 1)).expectCode(552, 452);
             smtp.rcpt(check.account().address()).expectCode(503);
         } else {
-            check.observe("SIZE is advertised without a fixed limit (" + Extensions.keywords(session.ehlo()).get("SIZE") + "): the over-limit MAIL is not tried");
+            check.observe("SIZE is advertised without a fixed limit (" + Extensions.keywords(session.ehlo()).parameter("SIZE").orElse("") + "): the over-limit MAIL is not tried");
         }
         smtp.quitQuietly();
         SmtpProbe syntax = check.smtpAfterEhlo();

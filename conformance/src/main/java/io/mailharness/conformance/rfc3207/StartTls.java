@@ -169,7 +169,7 @@ public class StartTls {
         SmtpWireReply ehlo = smtp.ehlo().expectCode(250);
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: STARTTLS does not apply");
         Extensions.requireAdvertised(check, ehlo, "STARTTLS");
-        String mechanisms = Extensions.keywords(ehlo).getOrDefault("AUTH", "").toUpperCase(Locale.ROOT);
+        String mechanisms = Extensions.keywords(ehlo).parameter("AUTH").orElse("").toUpperCase(Locale.ROOT);
         if (!(" " + mechanisms + " ").contains(" PLAIN ")) {
             check.observe("AUTH PLAIN is not offered before STARTTLS (" + (mechanisms.isEmpty() ? "no AUTH" : "AUTH " + mechanisms)
                     + "): no login can precede the handshake");

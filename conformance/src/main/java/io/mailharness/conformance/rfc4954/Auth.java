@@ -100,8 +100,7 @@ public class Auth {
 
     /** The AUTH mechanisms of an EHLO reply, upper case, space-delimited with a space at both ends. */
     private static String mechanisms(SmtpWireReply ehlo) {
-        String value = Extensions.keywords(ehlo).get("AUTH");
-        return value == null ? "" : " " + value.toUpperCase(Locale.ROOT) + " ";
+        return Extensions.keywords(ehlo).parameter("AUTH").map(value -> " " + value.toUpperCase(Locale.ROOT) + " ").orElse("");
     }
 
     /** A session inside TLS whose EHLO offers AUTH PLAIN (or SKIP). */

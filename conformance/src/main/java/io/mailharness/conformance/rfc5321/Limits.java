@@ -1,5 +1,6 @@
 package io.mailharness.conformance.rfc5321;
 
+import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mode;
@@ -61,7 +62,7 @@ public class Limits {
     void mailLineGrowsWithExtensions(CheckContext check) {
         Extensions.Session session = SmtpLogin.offeringAuth(check); // no MAIL parameter but AUTH= takes a line past 512 octets
         SmtpProbe smtp = session.smtp();
-        Capabilities capabilities = Capabilities.of(session.ehlo());
+        EhloKeywords capabilities = Extensions.keywords(session.ehlo());
         smtp.send("MAIL FROM:<sender@" + check.domain() + "> AUTH=<>").expectCode(250);
         smtp.send("RSET").expectCode(250);
         String submitter = "+3D".repeat(64) + "@" + Addresses.longDomain(255, check.domain()); // 64 '=' as xtext
@@ -85,7 +86,7 @@ public class Limits {
         Account account = check.disposableAccount();
         SmtpProbe smtp = check.smtp();
         smtp.greeting().expectCode(220);
-        Capabilities capabilities = Capabilities.of(smtp.ehlo().expectCode(250));
+        EhloKeywords capabilities = Extensions.keywords(smtp.ehlo().expectCode(250));
         long limit = capabilities.sizeLimit().orElse(-1);
         if (limit < 0) check.skip("the server declares no size limit (EHLO SIZE n)");
         if (limit > MAX_OVERSIZE) check.skip("the declared limit of " + limit + " octets is more than this check sends (" + MAX_OVERSIZE + ")");

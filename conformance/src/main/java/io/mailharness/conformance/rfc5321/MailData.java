@@ -1,5 +1,7 @@
 package io.mailharness.conformance.rfc5321;
 
+import io.mailharness.conformance.esmtp.Extensions;
+import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mailbox;
@@ -9,7 +11,7 @@ import io.mailharness.conformance.check.StoredMessages;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.client.Transcript;
-import io.mailharness.message.DotStuffing;
+import io.mailharness.protocol.DotStuffing;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
@@ -149,7 +151,7 @@ public class MailData {
         Account account = check.disposableAccount();
         SmtpProbe smtp = check.smtp();
         smtp.greeting().expectCode(220);
-        Capabilities capabilities = Capabilities.of(smtp.ehlo().expectCode(250));
+        EhloKeywords capabilities = Extensions.keywords(smtp.ehlo().expectCode(250));
         boolean fullSize = capabilities.sizeLimit().orElse(Long.MAX_VALUE) >= 70_000;
         StringBuilder body = new StringBuilder("a".repeat(998)).append("\r\n").append(".").append("b".repeat(997)).append("\r\n");
         while (fullSize && body.length() < 64 * 1024) body.append("filler line to reach 64 KiB ").append("c".repeat(48)).append("\r\n");
@@ -348,7 +350,7 @@ public class MailData {
     void smuggleBdat(CheckContext check) {
         try (SmtpProbe smtp = check.smtp()) {
             smtp.greeting().expectCode(220);
-            boolean chunking = Capabilities.of(smtp.ehlo().expectCode(250)).has("CHUNKING");
+            boolean chunking = Extensions.keywords(smtp.ehlo().expectCode(250)).has("CHUNKING");
             smtp.quitQuietly();
             if (!chunking) check.skip("CHUNKING is not offered");
         }

@@ -1,6 +1,7 @@
 package io.mailharness.conformance.wire;
 
 import io.mailharness.client.Transcript;
+import io.mailharness.protocol.DotStuffing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class Pop3Response {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (WireLine line : body) {
             byte[] content = line.content();
-            int from = content.length > 0 && content[0] == '.' ? 1 : 0;
+            int from = DotStuffing.stuffingOctets(content);
             out.write(content, from, content.length - from);
             if (line.ending() == WireLine.Ending.CRLF) out.writeBytes(new byte[] {'\r', '\n'});
             else if (line.ending() == WireLine.Ending.BARE_LF) out.write('\n');

@@ -1,7 +1,7 @@
 package io.mailharness.conformance.wire;
 
 import io.mailharness.client.Transcript;
-import io.mailharness.message.DotStuffing;
+import io.mailharness.protocol.DotStuffing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

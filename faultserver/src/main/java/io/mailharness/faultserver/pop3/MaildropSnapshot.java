@@ -1,5 +1,6 @@
 package io.mailharness.faultserver.pop3;
 
+import io.mailharness.protocol.DotStuffing;
 import io.mailharness.faultserver.store.Maildrop;
 import io.mailharness.faultserver.store.StoredMessage;
 
@@ -79,7 +80,7 @@ public final class MaildropSnapshot {
      */
     public static byte[] octets(StoredMessage message) {
         byte[] content = message.content();
-        if (ByteStuffing.endsWithCrlf(content)) {
+        if (DotStuffing.endsWithCrlf(content)) {
             return content;
         }
         byte[] completed = new byte[content.length + 2];

@@ -1,5 +1,6 @@
 package io.mailharness.faultserver.pop3;
 
+import io.mailharness.protocol.DotStuffing;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,7 +27,7 @@ public record Pop3Reply(String status, byte[] body, After after) {
 
     /** A multi-line response whose body is byte-stuffed and terminated here. */
     public static Pop3Reply multiline(String okText, byte[] content) {
-        return new Pop3Reply("+OK " + okText, ByteStuffing.multilineBody(content), After.CONTINUE);
+        return new Pop3Reply("+OK " + okText, DotStuffing.multilineResponse(content, DotStuffing.LineStart.AFTER_CR_OR_LF), After.CONTINUE);
     }
 
     /** A multi-line response from text lines (CAPA, LIST, UIDL). */

@@ -1,5 +1,6 @@
 package io.mailharness.faultserver.pop3;
 
+import io.mailharness.protocol.DotStuffing;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class RetrCommand implements Pop3Command {
         }
         byte[] octets = MaildropSnapshot.octets(resolved.get().message());
         String status = "+OK " + octets.length + " octets";
-        byte[] body = byteStuffing ? ByteStuffing.multilineBody(octets) : ByteStuffing.terminatedOnly(octets);
+        byte[] body = byteStuffing ? DotStuffing.multilineResponse(octets, DotStuffing.LineStart.AFTER_CR_OR_LF) : DotStuffing.terminatedUnstuffed(octets);
         session.reply(Pop3Stage.RETR, new Pop3Reply(status, body, Pop3Reply.After.CONTINUE));
     }
 }

@@ -1,6 +1,7 @@
 package io.mailharness.faultserver.smtp;
 
 import io.mailharness.faultserver.net.Line;
+import io.mailharness.protocol.DotStuffing;
 import io.mailharness.faultserver.net.LineReader;
 
 import java.io.ByteArrayOutputStream;
@@ -71,7 +72,7 @@ final class DataReader {
             if (tooBig) {
                 continue;
             }
-            int from = rules.dotUnstuffing() && octets.length > 0 && octets[0] == '.' ? 1 : 0; // dot-unstuffing
+            int from = rules.dotUnstuffing() ? DotStuffing.stuffingOctets(octets) : 0;
             if (line.overflow() || content.size() + (octets.length - from) + 2 > sizeLimit) {
                 tooBig = true;
                 content = new ByteArrayOutputStream(); // keep reading to end-of-data, store nothing

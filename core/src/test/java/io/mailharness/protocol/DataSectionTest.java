@@ -1,6 +1,5 @@
-package io.mailharness.client;
+package io.mailharness.protocol;
 
-import io.mailharness.message.DotStuffing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -8,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class DataTransparencyTest {
+class DataSectionTest {
     private static String encode(String content) {
-        return new String(DataTransparency.encode(content.getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
+        return new String(DotStuffing.dataSectionWithCrlfLineEnds(content.getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
     }
 
     @Test
     void crlfContentIsDotStuffedAndEndedAsDotStuffingSays() {
         byte[] content = "X: 1\r\n\r\n.\r\n..two\r\nplain . line\r\n. dot space\r\n".getBytes(StandardCharsets.US_ASCII);
-        assertArrayEquals(DotStuffing.dataSection(content), DataTransparency.encode(content));
+        assertArrayEquals(DotStuffing.dataSection(content), DotStuffing.dataSectionWithCrlfLineEnds(content));
     }
 
     @Test

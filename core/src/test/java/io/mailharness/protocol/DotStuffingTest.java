@@ -1,4 +1,4 @@
-package io.mailharness.message;
+package io.mailharness.protocol;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +24,21 @@ class DotStuffingTest {
     @Test
     void aLoneLfIsNotALineEnd() {
         assertEquals("a\n.b\r\n", s(DotStuffing.stuff(b("a\n.b\r\n"))));
+    }
+
+    @Test
+    void theLineStartPolicyDecidesWhetherABareLineEndStartsALine() {
+        byte[] content = b("a\n.b\r.c\r\n.d\r\n");
+        assertEquals("a\n.b\r.c\r\n..d\r\n", s(DotStuffing.stuff(content, DotStuffing.LineStart.AFTER_CRLF)));
+        assertEquals("a\n..b\r.c\r\n..d\r\n", s(DotStuffing.stuff(content, DotStuffing.LineStart.AFTER_LF)));
+        assertEquals("a\n..b\r..c\r\n..d\r\n", s(DotStuffing.stuff(content, DotStuffing.LineStart.AFTER_CR_OR_LF)));
+    }
+
+    @Test
+    void aMultilineResponseOfNothingIsTheTerminatorAlone() {
+        assertEquals(".\r\n", s(DotStuffing.multilineResponse(new byte[0], DotStuffing.LineStart.AFTER_CR_OR_LF)));
+        assertEquals("x\r\n.\r\n", s(DotStuffing.multilineResponse(b("x"), DotStuffing.LineStart.AFTER_CR_OR_LF)));
+        assertEquals(".x\r\n.\r\n", s(DotStuffing.terminatedUnstuffed(b(".x"))));
     }
 
     @Test
