@@ -10,7 +10,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One conformance check: a JUnit test method in a {@link Section} class, taking a {@link CheckContext}.
+ * One conformance check: a JUnit test method in a {@link Section} class, taking a {@link CheckContext}. The
+ * requirement is in the class's section: a check about another section goes into that section's class.
  * The ID is the catalogue's; it never changes once published.
  */
 @Documented
@@ -26,9 +27,6 @@ public @interface Check {
 
     /** The requirement in one line, in our own words. */
     String requirement();
-
-    /** The section the requirement is in, when it differs from the class's {@link Section#number()}. */
-    String section() default "";
 
     /** What running the check does to the target. */
     Mode[] modes() default {Mode.READ_ONLY};

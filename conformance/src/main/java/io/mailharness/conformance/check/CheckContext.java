@@ -4,6 +4,7 @@ import io.mailharness.client.Transcript;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.RawConnection;
+import io.mailharness.conformance.wire.Sasl;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.Verdicts;
 import io.mailharness.settings.Account;
@@ -76,7 +77,7 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
         if (settings.auth().isPresent()) {
             smtp.ehlo().expectCode(250);
-            io.mailharness.conformance.esmtp.Extensions.authPlain(smtp, account()).expectCode(235);
+            Sasl.authenticate(smtp, settings.auth().get(), account()).expectCode(235);
         }
         return smtp;
     }
@@ -105,6 +106,19 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         smtp.greeting().expectCode(220);
         smtp.ehlo().expectCode(250);
         return smtp;
+    }
+
+    /** The reverse-path the probes send mail from: {@code sender@<local domain>}. */
+    public String sender() {
+        return "sender@" + domain();
+    }
+
+    /**
+     * The transaction preamble: a fresh connection, greeted, EHLO, {@code MAIL FROM:<sender>} and a RCPT for each
+     * recipient, all accepted, and DATA answered 354. What follows is the message data.
+     */
+    public SmtpProbe smtpInData(Account... recipients) {
+        return smtpAfterEhlo().startData(sender(), java.util.Arrays.stream(recipients).map(Account::address).toArray(String[]::new));
     }
 
     /** A fresh POP3 connection with the greeting read (not yet judged). */

@@ -23,8 +23,7 @@ public record CheckMetadata(String id, List<String> rfc, String section, String 
         if (section == null) {
             throw new IllegalStateException(method.getDeclaringClass().getName() + " has checks but no @Section");
         }
-        String number = check.section().isBlank() ? section.number() : check.section();
-        return Optional.of(new CheckMetadata(check.id(), Arrays.asList(section.rfc()), number, section.title(), heading(section),
+        return Optional.of(new CheckMetadata(check.id(), Arrays.asList(section.rfc()), section.number(), section.title(), heading(section),
                 check.level(), check.requirement(), Arrays.asList(check.modes())));
     }
 

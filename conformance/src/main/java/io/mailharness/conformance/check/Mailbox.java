@@ -1,6 +1,7 @@
 package io.mailharness.conformance.check;
 
 import io.mailharness.conformance.wire.CheckFailure;
+import io.mailharness.conformance.wire.MessageHeaders;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.SmtpProbe;
@@ -38,6 +39,30 @@ public final class Mailbox {
         public byte[] octets() {
             return retr.unstuffedBody();
         }
+
+        /** Fails unless the stored message is the sent one after trace header fields the server added (RFC 5321 §4.4). */
+        public Found expectSentAfterTraceFields(byte[] sent) {
+            byte[] stored = octets();
+            if (!StoredMessages.holdsAfterTraceFields(stored, sent)) {
+                throw new CheckFailure("RETR " + number, "the message as sent, after the trace fields (" + sent.length + " octets)",
+                        stored.length + " octets: " + StoredMessages.difference(stored, sent));
+            }
+            return this;
+        }
+
+        /**
+         * Fails unless the stored body (after the first empty line) is the sent body octet for octet: the rule for
+         * body transparency, which a server rewriting a header field (another row's business) does not break.
+         */
+        public Found expectBodyAsSent(byte[] sentMessage) {
+            byte[] stored = MessageHeaders.body(octets());
+            byte[] sent = MessageHeaders.body(sentMessage);
+            if (!java.util.Arrays.equals(stored, sent)) {
+                throw new CheckFailure("RETR " + number, "the body as sent (" + sent.length + " octets)",
+                        stored.length + " octets: " + StoredMessages.difference(stored, sent));
+            }
+            return this;
+        }
     }
 
     private final CheckContext check;
@@ -56,10 +81,12 @@ public final class Mailbox {
     /**
      * A message with headers (Date, From, To, Subject, Message-ID, the harness id) and the given body octets.
      * Every header RFC 5322 requires is there, so a server has no reason to add any (Postfix adds a missing
-     * Date for local clients, which would look like an altered message).
+     * Date for local clients, which would look like an altered message). The message is remembered for
+     * clean-up, so whatever the check does with it, it does not outlive the check.
      */
     public TestMessage message(Account to, String subject, byte[] body) {
         String id = newId();
+        remember(to, id);
         String headers = "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) + "\r\n"
                 + "From: <conformance@" + check.domain() + ">\r\n"
                 + "To: <" + to.address() + ">\r\n"
@@ -89,7 +116,7 @@ public final class Mailbox {
         }
         mail.expectCode(250);
         smtp.rcpt(to.address()).expectCode(250, 251);
-        smtp.send("DATA").expectCode(354);
+        smtp.data();
         smtp.content(message.content()).expectCode(250);
         smtp.quitQuietly();
     }

@@ -4,13 +4,13 @@ import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.MessageHeaders;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,18 +31,15 @@ public class BlindCopies {
         Account first = accounts.get(0);
         Account second = accounts.get(1);
         TestMessage message = check.mailbox().message(first, "two recipients, one visible", "blind copy test\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(first, message.id());
-        check.mailbox().remember(second, message.id());
         SmtpProbe smtp = check.smtpAfterEhlo();
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(first.address()).expectCode(250, 251);
+        smtp.openTransaction(check.sender(), first.address());
         smtp.rcpt(second.address()).expectCode(250, 251);
-        smtp.send("DATA").expectCode(354);
+        smtp.data();
         smtp.content(message.content()).expectCode(250);
         smtp.send("QUIT");
         for (Account account : accounts) {
             byte[] stored = check.mailbox().await(account, message.id()).octets();
-            for (String field : headerFields(stored)) {
+            for (String field : MessageHeaders.fields(stored)) {
                 String lower = field.toLowerCase(Locale.ROOT);
                 if (lower.contains(first.address().toLowerCase(Locale.ROOT)) && lower.contains(second.address().toLowerCase(Locale.ROOT))) {
                     throw check.fail("headers of the copy for " + account.address(), "no header field naming both recipients", field);
@@ -55,20 +52,5 @@ public class BlindCopies {
                 }
             }
         }
-    }
-
-    /** The header fields of a message, each unfolded onto one line. */
-    private static List<String> headerFields(byte[] message) {
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        List<String> fields = new ArrayList<>();
-        for (String line : (end < 0 ? text : text.substring(0, end)).split("\r\n")) {
-            if ((line.startsWith(" ") || line.startsWith("\t")) && !fields.isEmpty()) {
-                fields.set(fields.size() - 1, fields.get(fields.size() - 1) + " " + line.strip());
-            } else {
-                fields.add(line);
-            }
-        }
-        return fields;
     }
 }

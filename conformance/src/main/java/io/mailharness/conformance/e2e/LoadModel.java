@@ -101,9 +101,7 @@ public class LoadModel {
                     .getBytes(StandardCharsets.US_ASCII);
             TestMessage message = mailbox.message(to, "load " + sender + "." + i, body);
             model.sent.put(message.id(), message.content());
-            smtp.mail("conformance@" + check.domain()).expectCode(250);
-            smtp.rcpt(to.address()).expectCode(250, 251);
-            smtp.send("DATA").expectCode(354);
+            smtp.startData("conformance@" + check.domain(), to.address());
             SmtpWireReply end = smtp.content(message.content());
             if (end.isComplete() && end.code() == 250) model.accepted.add(message.id());
             else if (end.isComplete()) model.refused.add(message.id());

@@ -16,7 +16,7 @@ public class ExtensionParameters {
     @Check(id = "SMTP-PARAM-UNKNOWN", level = Level.MUST, modes = Mode.ANTI_ABUSE,
             requirement = "an unknown MAIL or RCPT parameter, or SIZE= after HELO, gets 555 (501 or another 5yz: WARN)")
     void unknownParameters(CheckContext check) {
-        String sender = "sender@" + check.domain();
+        String sender = check.sender();
         SmtpProbe smtp = check.smtpAfterEhlo();
         smtp.send("MAIL FROM:<" + sender + "> FOO=BAR").expectCodeElseWarn(5, 555);
         smtp.mail(sender).expectCode(250);

@@ -1,25 +1,21 @@
 package io.mailharness.conformance.esmtp;
 
-import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.WireLine;
-import io.mailharness.settings.Account;
+import io.mailharness.protocol.EhloKeywords;
 import io.mailharness.settings.SmtpSecurity;
 import io.mailharness.settings.SmtpSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What the service-extension checks share: the keywords of an EHLO reply (RFC 5321 §4.1.1.1), the SKIP when
- * an extension is not advertised, the STARTTLS upgrade of a probe (RFC 3207 §4) and SASL PLAIN (RFC 4616).
+ * an extension is not advertised, and the STARTTLS upgrade of a probe (RFC 3207 §4).
  */
 public final class Extensions {
     private Extensions() {}
@@ -45,6 +41,13 @@ public final class Extensions {
         SmtpProbe smtp = check.smtp();
         smtp.greeting().expectCode(220);
         return new Session(smtp, smtp.ehlo().expectCode(250));
+    }
+
+    /** {@link #greeted}, and SKIP unless the EHLO reply lists {@code keyword}. */
+    public static Session offering(CheckContext check, String keyword) {
+        Session session = greeted(check);
+        requireAdvertised(check, session.ehlo(), keyword);
+        return session;
     }
 
     /** The same in clear whatever the settings say: for the rows about STARTTLS and AUTH themselves. */
@@ -84,19 +87,12 @@ public final class Extensions {
         return new Session(clear.smtp(), clear.smtp().ehlo().expectCode(250));
     }
 
-    /** The SASL PLAIN message (RFC 4616) for a login, base64: {@code NUL user NUL password}. */
-    public static String plain(String user, String password) {
-        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String plain(Account account) {
-        return plain(account.user(), account.password());
-    }
-
-    /** {@code AUTH PLAIN <initial response>} for the account; the step shown in verdicts has the response masked. */
-    public static SmtpWireReply authPlain(SmtpProbe smtp, Account account) {
-        smtp.write("AUTH PLAIN " + plain(account) + "\r\n");
-        return smtp.readReply("AUTH PLAIN ****");
+    /** A fresh connection, greeted and EHLO'd in clear, with STARTTLS advertised (or SKIP). */
+    public static SmtpProbe startTlsOffered(CheckContext check) {
+        if (implicitTls(check)) check.skip("the listener is implicit TLS: STARTTLS does not apply");
+        Session session = greetedInClear(check);
+        requireAdvertised(check, session.ehlo(), "STARTTLS");
+        return session.smtp();
     }
 
     /** Sends a line as UTF-8 octets (SMTPUTF8 addresses) plus CRLF and reads the reply. */

@@ -23,9 +23,8 @@ public class MessageSizeDeclaration {
     @Check(id = "SMTP-SIZE-DECL", level = Level.MUST, modes = Mode.ANTI_ABUSE,
             requirement = "MAIL with SIZE above the advertised limit gets 552 (or 452) and no transaction; SIZE=abc and SIZE= get 501 or 555")
     void declaredSize(CheckContext check) {
-        String sender = "sender@" + check.domain();
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "SIZE");
+        String sender = check.sender();
+        Extensions.Session session = Extensions.offering(check, "SIZE");
         Optional<Long> limit = Extensions.parameter(session.ehlo(), "SIZE").filter(v -> v.matches("[0-9]{1,18}")).map(Long::parseLong);
         SmtpProbe smtp = session.smtp();
         if (limit.isPresent() && limit.get() > 0 && limit.get() < Long.MAX_VALUE) {
@@ -52,13 +51,11 @@ public class MessageSizeDeclaration {
         StringBuilder body = new StringBuilder();
         for (int i = 0; body.length() < 5000; i++) body.append("line ").append(i).append(" of a message larger than its declared SIZE\r\n");
         TestMessage message = check.mailbox().message(account, "SIZE is not framing", body.toString().getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(account, message.id());
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "SIZE");
+        Extensions.Session session = Extensions.offering(check, "SIZE");
         SmtpProbe smtp = session.smtp();
         smtp.send("MAIL FROM:<sender@" + check.domain() + "> SIZE=100").expectCode(250);
         smtp.rcpt(account.address()).expectCode(250, 251);
-        smtp.send("DATA").expectCode(354);
+        smtp.data();
         SmtpWireReply end = smtp.content(message.content()).expectCode(250, 552);
         smtp.send("NOOP").expectCode(250);
         smtp.send("QUIT");

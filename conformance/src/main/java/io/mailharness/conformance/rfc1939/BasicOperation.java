@@ -3,16 +3,21 @@ package io.mailharness.conformance.rfc1939;
 import io.mailharness.client.Transcript;
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.Octets;
+import io.mailharness.conformance.wire.Pop3Format;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.WireLine;
+import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 @Section(rfc = "1939", number = "3", title = "Basic Operation")
@@ -192,13 +197,6 @@ public class BasicOperation {
         pop3.send("QUIT").expectOk();
     }
 
-    private static void expectNothingMore(CheckContext check, Pop3Probe pop3, String step) {
-        pop3.connection().awaitAnyOctets(check.silence()).ifPresent(octets -> {
-            throw check.fail(step, "nothing until the next command (nothing within " + check.silence().toMillis() + " ms)",
-                    Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
-        });
-    }
-
     /*
      * §3: a multi-line response ends with a line holding only "." (CRLF.CRLF); every line of it that starts
      * with "." is sent with one more "." in front (byte-stuffing), so no content line can end it early.
@@ -243,5 +241,105 @@ public class BasicOperation {
     void autologoutTimer(CheckContext check) {
         check.observe("not verified: RFC 1939 §3 asks for an inactivity timer of at least 10 minutes that ends the session "
                 + "without a response and without UPDATE; the suite does not wait that long (documented, not automated)");
+    }
+
+    /* §3: every line of a multi-line response that starts with "." is sent with one more "." in front. */
+    @Check(id = "POP-RETR-STUFF", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
+            requirement = "RETR byte-stuffs every line starting with '.' and the un-stuffed octets are the stored message")
+    void retrieveStuffs(CheckContext check) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "byte-stuffing",
+                ".\r\n..x\r\n.x\r\nmiddle\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().deliver(account, message);
+        Mailbox.Found found = check.mailbox().await(account, message.id());
+        for (WireLine line : found.retr().body()) {
+            String text = line.text();
+            if (text.startsWith(".") && !text.startsWith("..")) {
+                throw check.fail("RETR " + found.number(), "every line starting with '.' sent as '..'", line.visible());
+            }
+        }
+        byte[] octets = found.octets();
+        byte[] sent = message.content();
+        boolean tail = octets.length >= sent.length
+                && Arrays.equals(Arrays.copyOfRange(octets, octets.length - sent.length, octets.length), sent);
+        if (!tail) throw check.fail("RETR " + found.number(), "the stored message after un-stuffing", "different octets (" + octets.length + ")");
+    }
+
+    /*
+     * §3: a multi-line response ends with CRLF "." CRLF. A stored message whose last line has no CRLF (possible
+     * through BDAT, LMTP or IMAP APPEND) therefore needs a CRLF from the server before the terminating line,
+     * or a client never sees the end of the response.
+     */
+    @Check(id = "POP-RETR-NOFINALCRLF", level = Level.MUST,
+            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
+            requirement = "RETR of a message stored without a final CRLF adds one before the '.' line, so the response ends")
+    void retrieveWithoutFinalLineEnd(CheckContext check) {
+        Account account = check.disposableAccount();
+        String lastLine = "last line without CRLF";
+        TestMessage message = check.mailbox().message(account, "no final CRLF", Octets.ascii("first line\r\n" + lastLine));
+        RawStorage.deliverByBdat(check, account, message);
+        RawStorage.Located located = RawStorage.await(check, account, message.id());
+        Pop3Probe pop3 = located.pop3();
+        String step = "RETR " + located.number();
+        pop3.write(step + "\r\n");
+        pop3.readStatus(step).expectOk();
+        WireLine previous = null;
+        for (int i = 0; i < 100_000; i++) {
+            WireLine line = pop3.connection().readLine();
+            if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
+                throw check.fail(step, "the message, a CRLF added after its last line, then the line '.'",
+                        "no terminating line: " + line.visible() + " (a client waits for the end of the response forever)");
+            }
+            if (line.ending() == WireLine.Ending.CRLF && line.text().equals(".")) break;
+            if (line.text().equals(lastLine + ".")) {
+                throw check.fail(step, "'" + lastLine + "' CRLF, then the line '.'",
+                        line.visible() + " (the terminator ran into the last line; a client waits for the end forever)");
+            }
+            previous = line;
+        }
+        if (previous == null || !previous.text().equals(lastLine) || previous.ending() != WireLine.Ending.CRLF) {
+            throw check.fail(step, "the last line '" + lastLine + "' ended by CRLF before '.'", previous == null ? "no body" : previous.visible());
+        }
+        pop3.send("QUIT");
+    }
+
+    /*
+     * §3: every line of a multi-line response that starts with "." is byte-stuffed. A stored message with bare
+     * LF or CR line ends holds lines a client may split there; a "." after such a line end must be stuffed too,
+     * or the line can end the response early (or smuggle a fake end) at a client that splits at LF.
+     */
+    @Check(id = "POP-RETR-BARELF", level = Level.MUST,
+            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
+            requirement = "RETR of a message with bare LF / bare CR lines stuffs a '.' at every line start, whether the line began after CRLF, LF or CR")
+    void retrieveStuffsAfterBareLineEnds(CheckContext check) {
+        Account account = check.disposableAccount();
+        TestMessage message = check.mailbox().message(account, "bare line ends",
+                Octets.ascii("bare\n.\nafter a bare LF\r\n.after CRLF\r\ncr\r.after a bare CR\r\nend\r\n"));
+        RawStorage.deliverByBdat(check, account, message);
+        RawStorage.Located located = RawStorage.await(check, account, message.id());
+        Pop3Probe pop3 = located.pop3();
+        Pop3Response retr = pop3.sendMulti("RETR " + located.number()).expectOk();
+        if (!retr.terminated()) throw check.fail(retr.step(), "the message, then the line '.'", retr.describe());
+        boolean bare = retr.body().stream().anyMatch(l -> l.ending() == WireLine.Ending.BARE_LF || l.hasBareCr());
+        if (!bare) {
+            pop3.send("QUIT");
+            check.skip("the server stored the message with its bare line ends turned into CRLF: nothing to check");
+        }
+        for (WireLine line : retr.body()) {
+            String[] starts = line.text().split("\r", -1);
+            for (String start : starts) {
+                if (start.startsWith(".") && !start.startsWith("..")) {
+                    throw check.fail(retr.step(), "'..' wherever a line starts with '.' (after CRLF, bare LF or bare CR)", line.visible());
+                }
+            }
+        }
+        pop3.send("QUIT");
+    }
+
+    private static void expectNothingMore(CheckContext check, Pop3Probe pop3, String step) {
+        pop3.connection().awaitAnyOctets(check.silence()).ifPresent(octets -> {
+            throw check.fail(step, "nothing until the next command (nothing within " + check.silence().toMillis() + " ms)",
+                    Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
+        });
     }
 }

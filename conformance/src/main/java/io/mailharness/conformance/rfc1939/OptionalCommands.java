@@ -5,6 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.Pop3Format;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.WireLine;
@@ -13,15 +14,142 @@ import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Section(rfc = "1939", number = "7", title = "Optional POP3 Commands")
 public class OptionalCommands {
+    /*
+     * §7 USER/PASS: USER names the maildrop, PASS with the right password enters TRANSACTION, where STAT
+     * answers a drop listing. §6: QUIT in AUTHORIZATION gets +OK and the server closes.
+     */
+    @Check(id = "POP-USERPASS", level = Level.MUST,
+            requirement = "USER then PASS log in (+OK, +OK, STAT '+OK n m'); QUIT before login gets +OK and a close")
+    void userThenPass(CheckContext check) {
+        Account account = check.account();
+        try (Pop3Probe pop3 = check.pop3()) {
+            pop3.greeting().expectOk();
+            pop3.send("USER " + account.user()).expectOk();
+            pop3.send("PASS " + account.password()).expectOk();
+            Pop3Response stat = pop3.send("STAT").expectOk();
+            if (!Pop3Format.DROP_LISTING.matcher(stat.statusText()).matches()) {
+                throw check.fail("STAT", "'+OK nn mm'", stat.describe());
+            }
+            pop3.send("QUIT").expectOk();
+        }
+        Pop3Probe pop3 = check.pop3();
+        pop3.greeting().expectOk();
+        pop3.send("QUIT").expectOk();
+        pop3.expectClosed("after QUIT in AUTHORIZATION", check.closeWait());
+    }
+
+    /*
+     * §7 PASS: only right after a successful USER; a wrong password gets -ERR. §4: after a failed login the
+     * server may close the connection.
+     */
+    @Check(id = "POP-PASS-ORDER", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
+            requirement = "PASS without USER gets -ERR; a wrong password gets -ERR and a retry with the right one works (or the server closes)")
+    void passOrder(CheckContext check) {
+        Account account = check.account();
+        try (Pop3Probe pop3 = check.pop3()) {
+            pop3.greeting().expectOk();
+            pop3.send("PASS " + account.password()).expectErr();
+            pop3.quitQuietly();
+        }
+        Pop3Probe pop3 = check.pop3();
+        pop3.greeting().expectOk();
+        pop3.send("USER " + account.user()).expectOk();
+        pop3.send("PASS wrong-" + account.password()).expectErr();
+        Pop3Response retry = pop3.send("USER " + account.user());
+        if (retry.closed()) {
+            check.observe("the server closed the connection after the failed PASS (allowed by §4)");
+            return;
+        }
+        retry.expectOk();
+        pop3.send("PASS " + account.password()).expectOk();
+        pop3.send("QUIT").expectOk();
+    }
+
+    /*
+     * §7 APOP (optional): the greeting carries a msg-id-shaped timestamp that "MUST be different each time the
+     * POP3 server issues a banner greeting"; APOP name digest (MD5 of timestamp and secret, lower-case hex)
+     * logs in, a wrong digest gets -ERR.
+     */
+    @Check(id = "POP-APOP", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
+            requirement = "when the greeting offers APOP: a new timestamp per greeting, the right digest logs in, a wrong one gets -ERR")
+    void apop(CheckContext check) {
+        Account account = check.account();
+        Pop3Probe first = check.pop3();
+        String stamp = timestamp(first.greeting().expectOk());
+        if (stamp == null) check.skip("the greeting has no <timestamp>: APOP is not offered");
+        Pop3Probe second = check.pop3();
+        String again = timestamp(second.greeting().expectOk());
+        if (stamp.equals(again)) throw check.fail("two greetings", "a different timestamp each time", stamp + " twice");
+        second.send("APOP " + account.user() + " " + md5Hex(again + account.password())).expectOk();
+        second.send("QUIT");
+        first.send("APOP " + account.user() + " " + md5Hex(stamp + "wrong-" + account.password())).expectErr();
+        first.quitQuietly();
+    }
+
+    /* RFC 3206 §4, RFC 2449 §8: with AUTH-RESP-CODE or RESP-CODES, refused credentials "SHOULD" say [AUTH]. */
+    @Check(id = "POP-RESPCODE-AUTH", level = Level.SHOULD, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
+            requirement = "when CAPA lists AUTH-RESP-CODE or RESP-CODES, a refused login says '-ERR [AUTH] ...'")
+    void authResponseCode(CheckContext check) {
+        Pop3Probe pop3 = check.pop3();
+        pop3.greeting().expectOk();
+        Pop3Response capa = pop3.sendMulti("CAPA");
+        boolean offered = capa.isOk() && capa.body().stream().map(l -> l.text().toUpperCase(java.util.Locale.ROOT))
+                .anyMatch(c -> c.equals("AUTH-RESP-CODE") || c.equals("RESP-CODES"));
+        if (!offered) check.skip("CAPA lists neither AUTH-RESP-CODE nor RESP-CODES");
+        pop3.send("USER " + check.account().user()).expectOk();
+        Pop3Response refused = pop3.send("PASS wrong-" + check.account().password()).expectErr();
+        if (!refused.text().startsWith("[AUTH]")) {
+            throw check.fail("PASS with a wrong password", "-ERR [AUTH] ...", refused.describe());
+        }
+        pop3.quitQuietly();
+    }
+
+    /*
+     * §7 PASS: the command has exactly one argument, so a server "may treat spaces in the argument as part of
+     * the password, instead of as argument separators". With an account whose password holds a space it is
+     * logged in directly; otherwise 'PASS <password> extra' shows whether the server cuts the line at a space
+     * (+OK: everything after the first space is ignored, so a password with spaces cannot work).
+     */
+    @Check(id = "POP-PASS-SPACE", level = Level.MAY, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE, Mode.NEEDS_SETTING},
+            requirement = "spaces in the PASS argument are part of the password: such a password logs in, and 'PASS <password> extra' is not accepted as <password>")
+    void passwordWithSpaces(CheckContext check) {
+        Optional<Account> spaced = check.target().accounts().stream().filter(a -> a.password().contains(" ")).findFirst();
+        if (spaced.isPresent()) {
+            Pop3Probe pop3 = check.pop3();
+            pop3.greeting().expectOk();
+            pop3.send("USER " + spaced.get().user()).expectOk();
+            pop3.send("PASS " + spaced.get().password()).expectOk();
+            pop3.send("QUIT");
+            return;
+        }
+        Account account = check.account();
+        Pop3Probe pop3 = check.pop3();
+        pop3.greeting().expectOk();
+        pop3.send("USER " + account.user()).expectOk();
+        Pop3Response cut = pop3.send("PASS " + account.password() + " extra");
+        if (cut.isOk()) {
+            throw check.fail("PASS <password> extra", "-ERR: the whole argument, space included, is the password",
+                    cut.describe() + " (the text after the space was dropped)");
+        }
+        cut.expectErr();
+        check.observe("no account with a space in its password in the settings; 'PASS <password> extra' was refused, "
+                + "consistent with spaces being part of the password");
+        pop3.quitQuietly();
+    }
     /* §7 UIDL (optional): "n unique-id" lines; a unique-id is 1 to 70 characters in 0x21-0x7E. */
     @Check(id = "POP-UIDL-FMT", level = Level.MUST,
             requirement = "UIDL gives 'n uid' lines (uid 1-70 characters 0x21-0x7E); UIDL n gives '+OK n uid'")
@@ -113,6 +241,19 @@ public class OptionalCommands {
         expectLines(check, pop3.sendMulti("TOP " + found.number() + " 3").expectOk(), whole.subList(0, Math.min(whole.size(), blank + 4)));
         expectLines(check, pop3.sendMulti("TOP " + found.number() + " 100000").expectOk(), whole);
         pop3.send("QUIT");
+    }
+
+    private static String timestamp(Pop3Response greeting) {
+        Matcher m = Pattern.compile("<[^<>@\\s]+@[^<>\\s]+>").matcher(greeting.text());
+        return m.find() ? m.group() : null;
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JDK", e);
+        }
     }
 
     private static void expectLines(CheckContext check, Pop3Response top, List<WireLine> wanted) {

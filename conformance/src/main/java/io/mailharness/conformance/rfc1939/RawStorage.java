@@ -13,7 +13,6 @@ import io.mailharness.settings.Account;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,15 +34,13 @@ final class RawStorage {
      * offered or the server refuses the content (it then cannot hold such a message).
      */
     static void deliverByBdat(CheckContext check, Account to, TestMessage message) {
-        check.mailbox().remember(to, message.id());
         SmtpProbe smtp = check.smtp();
         smtp.greeting().expectCode(220);
         SmtpWireReply ehlo = smtp.ehlo().expectCode(250);
         boolean chunking = ehlo.lines().stream().skip(1)
                 .anyMatch(l -> l.text().length() > 4 && l.text().substring(4).trim().toUpperCase(Locale.ROOT).equals("CHUNKING"));
         if (!chunking) check.skip("EHLO does not list CHUNKING: without BDAT, SMTP cannot store such a message (needs another way in)");
-        smtp.mail("conformance@" + check.domain()).expectCode(250);
-        smtp.rcpt(to.address()).expectCode(250, 251);
+        smtp.openTransaction("conformance@" + check.domain(), to.address());
         byte[] content = message.content();
         smtp.write("BDAT " + content.length + " LAST\r\n");
         smtp.write(content);
@@ -96,9 +93,5 @@ final class RawStorage {
         pop3.quitQuietly();
         lastProblem[0] = "not listed yet";
         return Optional.empty();
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

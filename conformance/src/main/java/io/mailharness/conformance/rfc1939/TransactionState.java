@@ -5,6 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.Pop3Format;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.WireLine;
@@ -13,7 +14,6 @@ import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -28,28 +28,6 @@ public class TransactionState {
         Pop3Format.judgeStatusLine(stat);
         if (!Pop3Format.DROP_LISTING.matcher(stat.statusText()).matches()) {
             throw check.fail("STAT", "'+OK nn mm' with single spaces", stat.describe());
-        }
-        pop3.send("QUIT").expectOk();
-    }
-
-    /* §5 STAT and LIST, §11: the drop listing counts and sums exactly the messages LIST shows. */
-    @Check(id = "POP-STAT-SUM", level = Level.MUST, section = "11",
-            requirement = "STAT's count is the number of LIST lines and its size the sum of LIST sizes")
-    void statMatchesList(CheckContext check) {
-        Pop3Probe pop3 = check.pop3LoggedIn(check.account());
-        Pop3Response stat = pop3.send("STAT").expectOk();
-        Matcher drop = Pop3Format.DROP_LISTING.matcher(stat.statusText());
-        if (!drop.matches()) throw check.fail("STAT", "'+OK nn mm'", stat.describe());
-        Pop3Response list = pop3.sendMulti("LIST").expectOk();
-        long sum = 0;
-        for (WireLine line : list.body()) {
-            Matcher scan = Pop3Format.SCAN_LISTING.matcher(line.text());
-            if (!scan.matches()) throw check.fail("LIST", "scan listings 'n size'", line.visible());
-            sum += Long.parseLong(scan.group(2));
-        }
-        String expected = list.body().size() + " messages, " + sum + " octets (from LIST)";
-        if (Long.parseLong(drop.group(1)) != list.body().size() || Long.parseLong(drop.group(2)) != sum) {
-            throw check.fail("STAT vs LIST", "STAT '+OK " + list.body().size() + " " + sum + "' (" + expected + ")", stat.describe());
         }
         pop3.send("QUIT").expectOk();
     }
@@ -94,57 +72,6 @@ public class TransactionState {
             }
         }
         pop3.send("QUIT").expectOk();
-    }
-
-    /** Delivers a small message with dot lines to a disposable account (so the maildrop is not empty) and waits for it. */
-    private static Account deliverSample(CheckContext check) {
-        Account account = check.disposableAccount();
-        TestMessage sample = check.mailbox().message(account, "sample", "line one\r\n.dot line\r\nlast\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().deliver(account, sample);
-        check.mailbox().await(account, sample.id());
-        return account;
-    }
-
-    private static List<long[]> first20(List<long[]> listing) {
-        return listing.subList(0, Math.min(20, listing.size()));
-    }
-
-    /* §5 LIST gives "the exact size of the message in octets"; §11: CRLF counts two, stuffing dots are not counted. */
-    @Check(id = "POP-RETR-SIZE", level = Level.MUST, section = "11", modes = Mode.MUTATES_MAILBOX,
-            requirement = "LIST n equals the octets RETR n transfers, stuffing removed (a delivered message and up to 20 more)")
-    void listSizeIsRetrSize(CheckContext check) {
-        Account account = deliverSample(check);
-        Pop3Probe pop3 = check.pop3LoggedIn(account);
-        for (long[] message : first20(Mailbox.list(pop3))) {
-            Pop3Response retr = pop3.sendMulti("RETR " + message[0]).expectOk();
-            int octets = retr.unstuffedBody().length;
-            if (octets != message[1]) {
-                throw check.fail("LIST " + message[0] + " vs RETR " + message[0], "LIST size " + octets + " (the octets RETR sent)", "LIST says " + message[1]);
-            }
-        }
-        pop3.send("QUIT").expectOk();
-    }
-
-    /* §3: every line of a multi-line response that starts with "." is sent with one more "." in front. */
-    @Check(id = "POP-RETR-STUFF", level = Level.MUST, section = "3", modes = Mode.MUTATES_MAILBOX,
-            requirement = "RETR byte-stuffs every line starting with '.' and the un-stuffed octets are the stored message")
-    void retrieveStuffs(CheckContext check) {
-        Account account = check.disposableAccount();
-        TestMessage message = check.mailbox().message(account, "byte-stuffing",
-                ".\r\n..x\r\n.x\r\nmiddle\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().deliver(account, message);
-        Mailbox.Found found = check.mailbox().await(account, message.id());
-        for (WireLine line : found.retr().body()) {
-            String text = line.text();
-            if (text.startsWith(".") && !text.startsWith("..")) {
-                throw check.fail("RETR " + found.number(), "every line starting with '.' sent as '..'", line.visible());
-            }
-        }
-        byte[] octets = found.octets();
-        byte[] sent = message.content();
-        boolean tail = octets.length >= sent.length
-                && Arrays.equals(Arrays.copyOfRange(octets, octets.length - sent.length, octets.length), sent);
-        if (!tail) throw check.fail("RETR " + found.number(), "the stored message after un-stuffing", "different octets (" + octets.length + ")");
     }
 
     /* §5 DELE: the message is marked deleted; "Any future reference to the message-number ... generates an error". */
@@ -212,74 +139,16 @@ public class TransactionState {
         pop3.send("QUIT");
     }
 
-    /*
-     * §3: a multi-line response ends with CRLF "." CRLF. A stored message whose last line has no CRLF (possible
-     * through BDAT, LMTP or IMAP APPEND) therefore needs a CRLF from the server before the terminating line,
-     * or a client never sees the end of the response.
-     */
-    @Check(id = "POP-RETR-NOFINALCRLF", level = Level.MUST, section = "3",
-            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
-            requirement = "RETR of a message stored without a final CRLF adds one before the '.' line, so the response ends")
-    void retrieveWithoutFinalLineEnd(CheckContext check) {
+    /** Delivers a small message with dot lines to a disposable account (so the maildrop is not empty) and waits for it. */
+    static Account deliverSample(CheckContext check) {
         Account account = check.disposableAccount();
-        String lastLine = "last line without CRLF";
-        TestMessage message = check.mailbox().message(account, "no final CRLF", RawStorage.ascii("first line\r\n" + lastLine));
-        RawStorage.deliverByBdat(check, account, message);
-        RawStorage.Located located = RawStorage.await(check, account, message.id());
-        Pop3Probe pop3 = located.pop3();
-        String step = "RETR " + located.number();
-        pop3.write(step + "\r\n");
-        pop3.readStatus(step).expectOk();
-        WireLine previous = null;
-        for (int i = 0; i < 100_000; i++) {
-            WireLine line = pop3.connection().readLine();
-            if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
-                throw check.fail(step, "the message, a CRLF added after its last line, then the line '.'",
-                        "no terminating line: " + line.visible() + " (a client waits for the end of the response forever)");
-            }
-            if (line.ending() == WireLine.Ending.CRLF && line.text().equals(".")) break;
-            if (line.text().equals(lastLine + ".")) {
-                throw check.fail(step, "'" + lastLine + "' CRLF, then the line '.'",
-                        line.visible() + " (the terminator ran into the last line; a client waits for the end forever)");
-            }
-            previous = line;
-        }
-        if (previous == null || !previous.text().equals(lastLine) || previous.ending() != WireLine.Ending.CRLF) {
-            throw check.fail(step, "the last line '" + lastLine + "' ended by CRLF before '.'", previous == null ? "no body" : previous.visible());
-        }
-        pop3.send("QUIT");
+        TestMessage sample = check.mailbox().message(account, "sample", "line one\r\n.dot line\r\nlast\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.mailbox().deliver(account, sample);
+        check.mailbox().await(account, sample.id());
+        return account;
     }
 
-    /*
-     * §3: every line of a multi-line response that starts with "." is byte-stuffed. A stored message with bare
-     * LF or CR line ends holds lines a client may split there; a "." after such a line end must be stuffed too,
-     * or the line can end the response early (or smuggle a fake end) at a client that splits at LF.
-     */
-    @Check(id = "POP-RETR-BARELF", level = Level.MUST, section = "3",
-            modes = {Mode.MUTATES_MAILBOX, Mode.NEEDS_SETTING},
-            requirement = "RETR of a message with bare LF / bare CR lines stuffs a '.' at every line start, whether the line began after CRLF, LF or CR")
-    void retrieveStuffsAfterBareLineEnds(CheckContext check) {
-        Account account = check.disposableAccount();
-        TestMessage message = check.mailbox().message(account, "bare line ends",
-                RawStorage.ascii("bare\n.\nafter a bare LF\r\n.after CRLF\r\ncr\r.after a bare CR\r\nend\r\n"));
-        RawStorage.deliverByBdat(check, account, message);
-        RawStorage.Located located = RawStorage.await(check, account, message.id());
-        Pop3Probe pop3 = located.pop3();
-        Pop3Response retr = pop3.sendMulti("RETR " + located.number()).expectOk();
-        if (!retr.terminated()) throw check.fail(retr.step(), "the message, then the line '.'", retr.describe());
-        boolean bare = retr.body().stream().anyMatch(l -> l.ending() == WireLine.Ending.BARE_LF || l.hasBareCr());
-        if (!bare) {
-            pop3.send("QUIT");
-            check.skip("the server stored the message with its bare line ends turned into CRLF: nothing to check");
-        }
-        for (WireLine line : retr.body()) {
-            String[] starts = line.text().split("\r", -1);
-            for (String start : starts) {
-                if (start.startsWith(".") && !start.startsWith("..")) {
-                    throw check.fail(retr.step(), "'..' wherever a line starts with '.' (after CRLF, bare LF or bare CR)", line.visible());
-                }
-            }
-        }
-        pop3.send("QUIT");
+    static List<long[]> first20(List<long[]> listing) {
+        return listing.subList(0, Math.min(20, listing.size()));
     }
 }

@@ -2,11 +2,11 @@ package io.mailharness.conformance.rfc2034;
 
 import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
+import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
-import io.mailharness.conformance.check.Mode;
 import io.mailharness.result.Level;
 
 import java.util.ArrayList;
@@ -25,12 +25,11 @@ public class EnhancedStatusCodes {
     @Check(id = "SMTP-ESC", level = Level.MUST, modes = Mode.ANTI_ABUSE,
             requirement = "with ENHANCEDSTATUSCODES, every 2yz/4yz/5yz reply after EHLO starts 'c.s.d ' with c the code's first digit")
     void everyReplyCarriesACode(CheckContext check) {
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "ENHANCEDSTATUSCODES");
+        Extensions.Session session = Extensions.offering(check, "ENHANCEDSTATUSCODES");
         SmtpProbe smtp = session.smtp();
         List<SmtpWireReply> replies = new ArrayList<>();
         replies.add(smtp.send("NOOP"));
-        replies.add(smtp.mail("sender@" + check.domain()));
+        replies.add(smtp.mail(check.sender()));
         replies.add(smtp.rcpt(check.account().address()));
         replies.add(smtp.rcpt("no-such-user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + check.domain()));
         replies.add(smtp.send("RSET"));

@@ -25,14 +25,12 @@ public class ServerPipelining {
             requirement = "a pipelined MAIL, RCPT, RCPT, DATA group gets one reply per command, in order, also with one RCPT refused")
     void repliesInOrder(CheckContext check) {
         Account account = check.disposableAccount();
-        String sender = "sender@" + check.domain();
+        String sender = check.sender();
         String unknown = "no-such-user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + check.domain();
 
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "PIPELINING");
+        Extensions.Session session = Extensions.offering(check, "PIPELINING");
         SmtpProbe smtp = session.smtp();
         TestMessage first = check.mailbox().message(account, "pipelined group", "one write\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(account, first.id());
         smtp.write("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + account.address() + ">\r\nRCPT TO:<" + account.address() + ">\r\nDATA\r\n");
         smtp.readReply("MAIL FROM:<" + sender + "> (pipelined)").expectCode(250);
         smtp.readReply("RCPT TO:<" + account.address() + "> (pipelined)").expectCode(250, 251);
@@ -41,7 +39,6 @@ public class ServerPipelining {
         smtp.content(first.content()).expectCode(250);
 
         TestMessage second = check.mailbox().message(account, "pipelined group with a refused RCPT", "one write, one bad recipient\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(account, second.id());
         smtp.write("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + unknown + ">\r\nRCPT TO:<" + account.address() + ">\r\nDATA\r\n");
         smtp.readReply("MAIL FROM:<" + sender + "> (pipelined)").expectCode(250);
         SmtpWireReply refused = smtp.readReply("RCPT TO:<" + unknown + "> (pipelined)");
@@ -65,10 +62,9 @@ public class ServerPipelining {
     @Check(id = "SMTP-PIPE-REJALL", level = Level.MUST,
             requirement = "a pipelined group whose RCPTs are all refused gets 5yz for each RCPT and 503 or 554 for DATA")
     void allRecipientsRefused(CheckContext check) {
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "PIPELINING");
+        Extensions.Session session = Extensions.offering(check, "PIPELINING");
         SmtpProbe smtp = session.smtp();
-        String sender = "sender@" + check.domain();
+        String sender = check.sender();
         String unknown = "no-such-user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + check.domain();
         String foreign = "someone@relay-test.invalid";
         smtp.write("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + unknown + ">\r\nRCPT TO:<" + foreign + ">\r\nDATA\r\n");
@@ -98,8 +94,7 @@ public class ServerPipelining {
     @Check(id = "SMTP-PIPE-NOLOSS", level = Level.MUST,
             requirement = "eight RSETs in one write get eight 250 replies in order: nothing sent ahead is lost")
     void noInputLost(CheckContext check) {
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "PIPELINING");
+        Extensions.Session session = Extensions.offering(check, "PIPELINING");
         SmtpProbe smtp = session.smtp();
         smtp.write("RSET\r\n".repeat(8));
         for (int i = 1; i <= 8; i++) smtp.readReply("RSET (" + i + " of 8, pipelined)").expectCode(250);

@@ -31,12 +31,9 @@ public class Chunking {
         Account account = check.disposableAccount();
         byte[] body = "first line\r\n.\r\n..two dots, not stuffed\r\n.\r\nlast line\r\n".getBytes(StandardCharsets.US_ASCII);
         TestMessage message = check.mailbox().message(account, "BDAT", body);
-        check.mailbox().remember(account, message.id());
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "CHUNKING");
+        Extensions.Session session = Extensions.offering(check, "CHUNKING");
         SmtpProbe smtp = session.smtp();
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.openTransaction(check.sender(), account.address());
         bdat(smtp, message.content(), false).expectCode(250);
         smtp.send("BDAT 0 LAST").expectCode(250);
         smtp.send("QUIT");
@@ -56,24 +53,20 @@ public class Chunking {
     void outOfSequence(CheckContext check) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "BDAT LAST", "one chunk\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(account, message.id());
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "CHUNKING");
+        Extensions.Session session = Extensions.offering(check, "CHUNKING");
         SmtpProbe smtp = session.smtp();
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.openTransaction(check.sender(), account.address());
         bdat(smtp, message.content(), true).expectCode(250);
         bdat(smtp, CHUNK_AS_COMMAND.getBytes(StandardCharsets.US_ASCII), false).expectCode(503);
         smtp.send("NOOP").expectCode(250);
         smtp.send("QUIT");
 
         SmtpProbe second = check.smtpAfterEhlo();
-        second.mail("sender@" + check.domain()).expectCode(250);
-        second.rcpt(account.address()).expectCode(250, 251);
+        second.openTransaction(check.sender(), account.address());
         bdat(second, CHUNK_AS_COMMAND.getBytes(StandardCharsets.US_ASCII), false).expectCode(250);
         second.send("DATA").expectCode(503);
         second.send("RSET").expectCode(250);
-        second.mail("sender@" + check.domain()).expectCode(250);
+        second.mail(check.sender()).expectCode(250);
         // No RCPT yet: RFC 5321 §3.3 lets DATA get 503 or 554 ("no valid recipients") here; BDAT gets the same latitude.
         bdat(second, CHUNK_AS_COMMAND.getBytes(StandardCharsets.US_ASCII), true).expectCode(503, 554);
         second.send("NOOP").expectCode(250);

@@ -17,10 +17,9 @@ public class DeliveryStatusNotifications {
     @Check(id = "SMTP-DSN", level = Level.MUST, modes = Mode.ANTI_ABUSE,
             requirement = "with DSN, RET/ENVID and NOTIFY/ORCPT are accepted (250); NOTIFY=NEVER,SUCCESS and RET=FOO get 501")
     void dsnParameters(CheckContext check) {
-        String sender = "sender@" + check.domain();
+        String sender = check.sender();
         String recipient = check.account().address();
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "DSN");
+        Extensions.Session session = Extensions.offering(check, "DSN");
         SmtpProbe smtp = session.smtp();
         smtp.send("MAIL FROM:<" + sender + "> RET=HDRS ENVID=mailharness-dsn-1").expectCode(250);
         smtp.send("RCPT TO:<" + recipient + "> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;" + recipient).expectCode(250, 251);

@@ -5,6 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.esmtp.Extensions;
+import io.mailharness.conformance.wire.Sasl;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.result.Level;
@@ -25,7 +26,7 @@ public class Auth {
         Extensions.Session clear = Extensions.greetedInClear(check);
         String offered = mechanisms(clear.ehlo());
         // never a real password in clear: a made-up login shows whether the server would check one
-        clear.smtp().write("AUTH PLAIN " + Extensions.plain("no-such-user", "not-the-password") + "\r\n");
+        clear.smtp().write("AUTH PLAIN " + Sasl.plain("no-such-user", "not-the-password") + "\r\n");
         SmtpWireReply reply = clear.smtp().readReply("AUTH PLAIN **** (made-up login, in clear)");
         clear.smtp().quitQuietly();
         if (reply.code() == 535 || reply.code() == 235 || reply.code() == 334) {
@@ -43,7 +44,7 @@ public class Auth {
     void validLogin(CheckContext check) {
         Account account = check.account();
         SmtpProbe smtp = securedWithPlain(check);
-        Extensions.authPlain(smtp, account).expectCode(235);
+        Sasl.authPlain(smtp, account).expectCode(235);
         smtp.send("QUIT");
 
         SmtpProbe second = securedWithPlain(check);
@@ -51,7 +52,7 @@ public class Auth {
         if (challenge.lines().size() != 1 || !challenge.lines().get(0).text().equals("334 ")) {
             throw check.fail(challenge.step(), "exactly '334 ' (an empty challenge)", challenge.describe());
         }
-        second.write(Extensions.plain(account) + "\r\n");
+        second.write(Sasl.plain(account) + "\r\n");
         second.readReply("<PLAIN response ****>").expectCode(235);
         second.send("QUIT");
 
@@ -66,7 +67,7 @@ public class Auth {
     void failedLogins(CheckContext check) {
         Account account = check.account();
         SmtpProbe smtp = securedWithPlain(check);
-        smtp.write("AUTH PLAIN " + Extensions.plain(account.user(), account.password() + "-wrong") + "\r\n");
+        smtp.write("AUTH PLAIN " + Sasl.plain(account.user(), account.password() + "-wrong") + "\r\n");
         smtp.readReply("AUTH PLAIN **** (wrong password)").expectCodeElseWarn(5, 535);
         smtp.send("AUTH FOO").expectCodeElseWarn(5, 504);
         smtp.quitQuietly();
@@ -88,13 +89,13 @@ public class Auth {
     void sequence(CheckContext check) {
         Account account = check.account();
         SmtpProbe smtp = securedWithPlain(check);
-        Extensions.authPlain(smtp, account).expectCode(235);
-        Extensions.authPlain(smtp, account).expectCode(503);
+        Sasl.authPlain(smtp, account).expectCode(235);
+        Sasl.authPlain(smtp, account).expectCode(503);
         smtp.send("QUIT");
 
         SmtpProbe second = securedWithPlain(check);
-        second.mail("sender@" + check.domain()).expectCode(250);
-        Extensions.authPlain(second, account).expectCode(503);
+        second.mail(check.sender()).expectCode(250);
+        Sasl.authPlain(second, account).expectCode(503);
         second.quitQuietly();
     }
 

@@ -8,11 +8,9 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Pop3Capabilities;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.Sasl;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 @Section(rfc = "5034", number = "4", title = "The AUTH Command")
 public class AuthCommand {
@@ -26,7 +24,7 @@ public class AuthCommand {
     void authPlain(CheckContext check) {
         Account account = check.account();
         Pop3Probe pop3 = secured(check);
-        pop3.send("AUTH PLAIN " + plainResponse(account)).expectOk();
+        pop3.send("AUTH PLAIN " + Sasl.plain(account)).expectOk();
         pop3.send("STAT").expectOk();
         pop3.send("QUIT");
 
@@ -35,7 +33,7 @@ public class AuthCommand {
         if (!challenge.isComplete() || !challenge.status().text().startsWith("+ ")) {
             throw check.fail("AUTH PLAIN", "a challenge line '+ ' (plus, space, base64; empty for PLAIN)", challenge.describe());
         }
-        twoStep.send(plainResponse(account)).expectOk();
+        twoStep.send(Sasl.plain(account)).expectOk();
         twoStep.send("STAT").expectOk();
         twoStep.send("QUIT");
     }
@@ -89,9 +87,5 @@ public class AuthCommand {
     private static void stillAuthorization(Pop3Probe pop3, Account account) {
         pop3.login(account);
         pop3.send("QUIT").expectOk();
-    }
-
-    private static String plainResponse(Account account) {
-        return Base64.getEncoder().encodeToString(("\0" + account.user() + "\0" + account.password()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,7 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.result.Level;
 
-@Section(rfc = "5321", number = "4.1.1.9", title = "NOOP")
+@Section(rfc = "5321", number = "4.1.1.9", title = "NOOP (NOOP)")
 public class Noop {
     /*
      * §4.1.1.9: NOOP "specifies no action other than that the receiver send a "250 OK" reply"; it does not
@@ -20,7 +20,7 @@ public class Noop {
         smtp.send("NOOP").expectCode(250);
         smtp.ehlo().expectCode(250);
         smtp.send("NOOP").expectCode(250);
-        smtp.mail("sender@" + check.domain()).expectCode(250);
+        smtp.mail(check.sender()).expectCode(250);
         smtp.send("NOOP").expectCode(250);
         smtp.rcpt(check.account().address()).expectCode(250, 251);
         smtp.send("NOOP x").expectCodeElseWarn(5, 250);

@@ -13,7 +13,7 @@ import io.mailharness.settings.Account;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-@Section(rfc = "5321", number = "4.1.1.10", title = "QUIT")
+@Section(rfc = "5321", number = "4.1.1.10", title = "QUIT (QUIT)")
 public class Quit {
     /* §4.1.1.10: "The receiver MUST send a "221 OK" reply, and then close the transmission channel." */
     @Check(id = "SMTP-QUIT", level = Level.MUST,
@@ -34,17 +34,12 @@ public class Quit {
         Account account = check.disposableAccount();
         TestMessage aborted = check.mailbox().message(account, "aborted", "first half\r\nsecond half\r\n".getBytes(StandardCharsets.US_ASCII));
         TestMessage sentinel = check.mailbox().message(account, "sentinel", "after the aborts\r\n".getBytes(StandardCharsets.US_ASCII));
-        check.mailbox().remember(account, aborted.id());
         try (SmtpProbe smtp = check.smtpAfterEhlo()) {
-            smtp.mail("sender@" + check.domain()).expectCode(250);
-            smtp.rcpt(account.address()).expectCode(250, 251);
+            smtp.openTransaction(check.sender(), account.address());
             smtp.send("QUIT").expectCode(221);
             smtp.expectClosed("after 221", check.closeWait());
         }
-        try (SmtpProbe smtp = check.smtpAfterEhlo()) {
-            smtp.mail("sender@" + check.domain()).expectCode(250);
-            smtp.rcpt(account.address()).expectCode(250, 251);
-            smtp.send("DATA").expectCode(354);
+        try (SmtpProbe smtp = check.smtpInData(account)) {
             byte[] content = aborted.content();
             smtp.write(Arrays.copyOf(content, content.length - "second half\r\n".length()));
         }

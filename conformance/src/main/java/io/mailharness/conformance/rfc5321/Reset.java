@@ -4,6 +4,7 @@ import io.mailharness.conformance.check.Check;
 import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.Sasl;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.result.Level;
@@ -24,8 +25,7 @@ public class Reset {
         smtp.send("RSET").expectCode(250);
         smtp.ehlo().expectCode(250);
         smtp.send("RSET").expectCode(250);
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(check.account().address()).expectCode(250, 251);
+        smtp.openTransaction(check.sender(), check.account().address());
         smtp.send("RSET").expectCode(250);
         smtp.rcpt(check.account().address()).expectCode(503);
         smtp.send("DATA").expectClass(5);
@@ -46,13 +46,13 @@ public class Reset {
         SmtpAuthMechanism mechanism = check.target().smtp().flatMap(SmtpSettings::auth).orElse(null);
         if (mechanism == null) check.skip("needs smtp.auth (the AUTH mechanism) in the target settings");
         SmtpProbe smtp = SmtpLogin.offeringAuth(check).smtp();
-        SmtpLogin.authenticate(smtp, mechanism, check.account()).expectCode(235);
-        SmtpWireReply before = SmtpLogin.authenticateAgain(smtp, mechanism);
-        smtp.mail("sender@" + check.domain()).expectCode(250);
+        Sasl.authenticate(smtp, mechanism, check.account()).expectCode(235);
+        SmtpWireReply before = Sasl.authenticateAgain(smtp, mechanism);
+        smtp.mail(check.sender()).expectCode(250);
         smtp.send("RSET").expectCode(250);
-        smtp.mail("sender@" + check.domain()).expectCode(250); // 503 here: RSET forgot the EHLO
+        smtp.mail(check.sender()).expectCode(250); // 503 here: RSET forgot the EHLO
         smtp.send("RSET").expectCode(250);
-        SmtpWireReply after = SmtpLogin.authenticateAgain(smtp, mechanism);
+        SmtpWireReply after = Sasl.authenticateAgain(smtp, mechanism);
         if (before.code() == 503 && after.code() != 503) {
             throw check.fail("AUTH after RSET", "503 as before the RSET (the login kept)", after.describe() + " (RSET forgot the login)");
         }

@@ -93,10 +93,7 @@ final class Smuggling {
         check.mailbox().remember(account, smuggledId);
         String payload = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike
                 + hidden.transaction(account.address(), "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
-        SmtpProbe smtp = check.smtpAfterEhlo();
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(account.address()).expectCode(250, 251);
-        smtp.send("DATA").expectCode(354);
+        SmtpProbe smtp = check.smtpInData(account);
         smtp.write(payload);
         return new Started(smtp, account, lookAlike, id, smuggledId);
     }
@@ -136,11 +133,7 @@ final class Smuggling {
     static void bareLineEnd(CheckContext check, String bare) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "bare line end", ("a" + bare + "b\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        check.mailbox().remember(account, message.id());
-        SmtpProbe smtp = check.smtpAfterEhlo();
-        smtp.mail("sender@" + check.domain()).expectCode(250);
-        smtp.rcpt(account.address()).expectCode(250, 251);
-        smtp.send("DATA").expectCode(354);
+        SmtpProbe smtp = check.smtpInData(account);
         SmtpWireReply end = smtp.content(message.content());
         if (end.isComplete() && (end.replyClass() == 5 || end.code() == 421)) {
             smtp.quitQuietly();

@@ -17,9 +17,8 @@ public class Smtputf8 {
     @Check(id = "SMTP-UTF8-USE", level = Level.MUST, modes = Mode.ANTI_ABUSE,
             requirement = "MAIL from a UTF-8 address with SMTPUTF8 gets 250; SMTPUTF8=YES gets 501; a UTF-8 RCPT without it gets 553")
     void utf8Envelope(CheckContext check) {
-        String sender = "sender@" + check.domain();
-        Extensions.Session session = Extensions.greeted(check);
-        Extensions.requireAdvertised(check, session.ehlo(), "SMTPUTF8");
+        String sender = check.sender();
+        Extensions.Session session = Extensions.offering(check, "SMTPUTF8");
         SmtpProbe smtp = session.smtp();
         Extensions.sendUtf8(smtp, "MAIL FROM:<j\u00fcrgen.m\u00fcller@" + check.domain() + "> SMTPUTF8").expectCode(250);
         smtp.send("RSET").expectCode(250);

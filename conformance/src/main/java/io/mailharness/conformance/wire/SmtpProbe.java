@@ -111,6 +111,24 @@ public final class SmtpProbe implements AutoCloseable {
         return send("RCPT TO:<" + forwardPath + ">");
     }
 
+    /** {@code MAIL FROM:<reversePath>} expected 250, then a RCPT for each forward-path expected 250 or 251. */
+    public SmtpProbe openTransaction(String reversePath, String... forwardPaths) {
+        mail(reversePath).expectCode(250);
+        for (String forwardPath : forwardPaths) rcpt(forwardPath).expectCode(250, 251);
+        return this;
+    }
+
+    /** {@code DATA} expected 354: the message data goes next. */
+    public SmtpProbe data() {
+        send("DATA").expectCode(354);
+        return this;
+    }
+
+    /** {@link #openTransaction} and {@link #data}: the preamble up to the message data. */
+    public SmtpProbe startData(String reversePath, String... forwardPaths) {
+        return openTransaction(reversePath, forwardPaths).data();
+    }
+
     /** After a 354: the content dot-stuffed, CRLF added if missing, then the end-of-data line; reads the reply. */
     public SmtpWireReply content(byte[] message) {
         write(DotStuffing.dataSection(message));
@@ -120,9 +138,7 @@ public final class SmtpProbe implements AutoCloseable {
     /** EHLO, MAIL, RCPT, DATA and the content, each expected to succeed; returns the end-of-data reply. */
     public SmtpWireReply deliver(String reversePath, String forwardPath, byte[] message) {
         ehlo().expectCode(250);
-        mail(reversePath).expectCode(250);
-        rcpt(forwardPath).expectCode(250, 251);
-        send("DATA").expectCode(354);
+        startData(reversePath, forwardPath);
         return content(message);
     }
 

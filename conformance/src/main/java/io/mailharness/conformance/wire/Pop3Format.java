@@ -1,29 +1,25 @@
-package io.mailharness.conformance.rfc1939;
-
-import io.mailharness.conformance.wire.CheckFailure;
-import io.mailharness.conformance.wire.Pop3Response;
-import io.mailharness.conformance.wire.WireLine;
+package io.mailharness.conformance.wire;
 
 import java.util.regex.Pattern;
 
 /** The shapes RFC 1939 gives POP3 responses: status indicators, drop listings, scan and unique-id listings. */
-final class Pop3Format {
+public final class Pop3Format {
     /** §5 STAT: "+OK" SP message-count SP size (more text may follow). */
-    static final Pattern DROP_LISTING = Pattern.compile("\\+OK ([0-9]+) ([0-9]+)(?: .*)?");
+    public static final Pattern DROP_LISTING = Pattern.compile("\\+OK ([0-9]+) ([0-9]+)(?: .*)?");
     /** §5 LIST: message-number SP size (the RFC puts no requirement on what follows). */
-    static final Pattern SCAN_LISTING = Pattern.compile("([0-9]+) ([0-9]+)(?: .*)?");
+    public static final Pattern SCAN_LISTING = Pattern.compile("([0-9]+) ([0-9]+)(?: .*)?");
     /** §7 UIDL: message-number SP unique-id of 1 to 70 characters in 0x21-0x7E. */
-    static final Pattern UID_LISTING = Pattern.compile("([0-9]+) ([\\x21-\\x7E]{1,70})");
+    public static final Pattern UID_LISTING = Pattern.compile("([0-9]+) ([\\x21-\\x7E]{1,70})");
     /** §7 UIDL n: "+OK" SP message-number SP unique-id. */
-    static final Pattern DROP_LISTING_UID = Pattern.compile("\\+OK ([0-9]+) ([\\x21-\\x7E]{1,70})");
+    public static final Pattern DROP_LISTING_UID = Pattern.compile("\\+OK ([0-9]+) ([\\x21-\\x7E]{1,70})");
 
     /** §3 and RFC 2449 §4: a response line is at most 512 octets including its CRLF. */
-    static final int MAX_STATUS_LINE = 512;
+    public static final int MAX_STATUS_LINE = 512;
 
     private Pop3Format() {}
 
     /** §3: status indicators in upper case, followed by SP or the line end; the line ends with CRLF. */
-    static void judgeStatusLine(Pop3Response response) {
+    public static void judgeStatusLine(Pop3Response response) {
         WireLine status = response.status();
         String text = status.text();
         boolean indicator = text.equals("+OK") || text.startsWith("+OK ") || text.equals("-ERR") || text.startsWith("-ERR ");
@@ -35,7 +31,7 @@ final class Pop3Format {
         }
     }
 
-    static int number(java.util.regex.Matcher m, int group) {
+    public static int number(java.util.regex.Matcher m, int group) {
         try {
             return Integer.parseInt(m.group(group));
         } catch (NumberFormatException e) {
