@@ -1,10 +1,11 @@
 package io.mailharness.result;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What one check found.
+ * What one check found; also the layout of one entry of {@code checks} in {@code conformance-result.json}.
  *
  * @param id             the catalogue's stable identifier, e.g. {@code SMTP-NOOP}
  * @param rfc            the RFC(s) the check reads, e.g. {@code 5321}
@@ -21,16 +22,20 @@ import java.util.Objects;
  * @param group          the heading the summary groups by: the section class, e.g. {@code RFC 5321 §4.1.1 Command
  *                       Semantics and Syntax} (a check may cite a narrower section than its class)
  */
+@JsonPropertyOrder({"id", "rfc", "section", "sectionTitle", "group", "level", "requirement", "tags", "outcome", "expected",
+        "actual", "transcript", "durationMillis"})
 public record CheckResult(String id, List<String> rfc, String section, String sectionTitle, Level level,
                           String requirement, List<String> tags, Outcome outcome, String expected, String actual,
                           String transcript, long durationMillis, String group) {
     public CheckResult {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(outcome, "outcome");
-        rfc = List.copyOf(rfc);
-        tags = List.copyOf(tags);
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("id is missing");
+        if (outcome == null) throw new IllegalArgumentException("outcome is missing");
+        if (level == null) throw new IllegalArgumentException("level is missing");
+        rfc = rfc == null ? List.of() : List.copyOf(rfc);
+        tags = tags == null ? List.of() : List.copyOf(tags);
         section = section == null ? "" : section;
         sectionTitle = sectionTitle == null ? "" : sectionTitle;
+        requirement = requirement == null ? "" : requirement;
         expected = expected == null ? "" : expected;
         actual = actual == null ? "" : actual;
         transcript = transcript == null ? "" : transcript;

@@ -1,122 +1,79 @@
 package io.mailharness.pages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
+import io.mailharness.result.ResultJson;
 
-import java.io.UncheckedIOException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The load comparison as JSON ({@code load-comparison.json}): the simulation, its parameters and the
- * comparability warnings; per server its run, injector (with the overload flag), ledger and errors; per
- * stage and for delivery latency, the numbers of each server. Histograms stay in the run records.
+ * The load comparison as JSON ({@code load-comparison.json}), written by {@link ResultJson}: the
+ * simulation, its parameters and the comparability warnings; per server its run, injector (with the
+ * overload flag), ledger and errors; per stage and for delivery latency, the numbers of each server.
+ * Histograms stay in the run records. The records are the layout; a number that is not known is null.
+ *
+ * @param stages          per stage (request name), each available server's numbers by server name
+ * @param deliveryLatency each available server's delivery latency by server name
  */
-public final class LoadComparisonJson {
+public record LoadComparisonJson(String title, String generatedAt, String simulation, Map<String, String> parameters, List<String> warnings,
+                                 List<Server> servers, List<Stage> stages, Map<String, Stats> deliveryLatency) {
     public static final String FILE_NAME = "load-comparison.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private LoadComparisonJson() {}
+    /** One server: its run when available (the injector only when recorded), the reason when not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Server(String name, String version, boolean available, String unavailableReason, String runId, String start, String end,
+                         Double durationSeconds, Long requests, Long ko, Double throughputPerSecond, Injector injector, Ledger ledger,
+                         Map<String, Long> errorsByReplyClass) {}
 
-    public static ObjectNode toJson(LoadComparisonModel model) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("title", model.title());
-        root.put("generatedAt", model.generatedAt().toString());
-        root.put("simulation", model.simulation());
-        ObjectNode parameters = root.putObject("parameters");
-        model.parameters().forEach(parameters::put);
-        ArrayNode warnings = root.putArray("warnings");
-        model.warnings().forEach(warnings::add);
-        ArrayNode servers = root.putArray("servers");
-        for (LoadColumn c : model.columns()) {
-            ObjectNode server = servers.addObject();
-            server.put("name", c.name());
-            server.put("version", c.version());
-            server.put("available", c.available());
-            if (c.record().isEmpty()) {
-                server.put("unavailableReason", c.unavailableReason());
-                continue;
-            }
-            RunRecord r = c.record().get();
-            server.put("runId", r.runId());
-            server.put("start", r.start());
-            server.put("end", r.end());
-            number(server, "durationSeconds", LoadComparisonModel.durationSeconds(r));
-            server.put("requests", model.requestCount(c));
-            server.put("ko", model.koCount(c));
-            number(server, "throughputPerSecond", model.totalThroughput(c));
-            if (r.injector() != null) {
-                RunRecord.Injector i = r.injector();
-                ObjectNode injector = server.putObject("injector");
-                injector.put("index", i.index());
-                injector.put("count", i.count());
-                injector.put("host", i.host());
-                injector.put("cores", i.cores());
-                injector.put("cpuAverage", i.cpuAverage());
-                injector.put("cpuPeak", i.cpuPeak());
-                injector.put("machineCpuAverage", i.machineCpuAverage());
-                injector.put("overloaded", LoadComparisonModel.injectorOverloaded(i));
-            }
-            Ledger l = r.ledger();
-            ObjectNode ledger = server.putObject("ledger");
-            ledger.put("sent", l.sent());
-            ledger.put("accepted", l.accepted());
-            ledger.put("rejected", l.rejected());
-            ledger.put("retrieved", l.retrieved());
-            ledger.put("intact", l.intact());
-            ledger.put("corrupted", l.corrupted());
-            ledger.put("duplicated", l.duplicated());
-            ledger.put("lost", l.lost());
-            ObjectNode errors = server.putObject("errorsByReplyClass");
-            if (r.errorsByReplyClass() != null) r.errorsByReplyClass().forEach(errors::put);
+    /** The run record's injector, and whether it was busy enough to have been the bottleneck. */
+    public record Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage, boolean overloaded) {
+        static Injector of(RunRecord.Injector i) {
+            return new Injector(i.index(), i.count(), i.host(), i.cores(), i.cpuAverage(), i.cpuPeak(), i.machineCpuAverage(),
+                    LoadComparisonModel.injectorOverloaded(i));
         }
-        ArrayNode stages = root.putArray("stages");
+    }
+
+    public record Stage(String name, Map<String, Stats> servers) {}
+
+    /** One request name in one run: counts, rate, and latencies in milliseconds. */
+    public record Stats(long count, long ok, long ko, double perSecond, double min, double p50, double p75, double p95, double p99, double max, double mean) {
+        static Stats of(RequestStats s, double perSecond) {
+            return new Stats(s.count(), s.ok(), s.ko(), perSecond, s.min(), s.p50(), s.p75(), s.p95(), s.p99(), s.max(), s.mean());
+        }
+    }
+
+    public static LoadComparisonJson of(LoadComparisonModel model) {
+        List<Server> servers = model.columns().stream().map(c -> server(model, c)).toList();
+        List<Stage> stages = new ArrayList<>();
         for (String stage : model.stages()) {
-            ObjectNode s = stages.addObject();
-            s.put("name", stage);
-            ObjectNode byServer = s.putObject("servers");
-            for (LoadColumn c : model.columns()) {
-                model.stats(c, stage).ifPresent(stats -> stats(byServer.putObject(c.name()), stats, model.throughput(c, stage)));
-            }
+            Map<String, Stats> byServer = new LinkedHashMap<>();
+            for (LoadColumn c : model.columns()) model.stats(c, stage).ifPresent(s -> byServer.put(c.name(), Stats.of(s, model.throughput(c, stage))));
+            stages.add(new Stage(stage, byServer));
         }
-        ObjectNode delivery = root.putObject("deliveryLatency");
+        Map<String, Stats> delivery = new LinkedHashMap<>();
         for (LoadColumn c : model.columns()) {
-            Optional<RequestStats> stats = model.deliveryLatency(c);
-            stats.ifPresent(st -> stats(delivery.putObject(c.name()), st, model.throughput(c, RunRecord.DELIVERY_LATENCY)));
+            model.deliveryLatency(c).ifPresent(s -> delivery.put(c.name(), Stats.of(s, model.throughput(c, RunRecord.DELIVERY_LATENCY))));
         }
-        return root;
+        return new LoadComparisonJson(model.title(), model.generatedAt().toString(), model.simulation(), model.parameters(), model.warnings(),
+                servers, stages, delivery);
     }
 
-    private static void stats(ObjectNode node, RequestStats s, double throughput) {
-        node.put("count", s.count());
-        node.put("ok", s.ok());
-        node.put("ko", s.ko());
-        number(node, "perSecond", throughput);
-        node.put("min", s.min());
-        node.put("p50", s.p50());
-        node.put("p75", s.p75());
-        node.put("p95", s.p95());
-        node.put("p99", s.p99());
-        node.put("max", s.max());
-        node.put("mean", s.mean());
-    }
-
-    /** NaN and infinities are not JSON: they become null. */
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) node.put(field, value);
-        else node.putNull(field);
+    private static Server server(LoadComparisonModel model, LoadColumn c) {
+        if (c.record().isEmpty()) {
+            return new Server(c.name(), c.version(), false, c.unavailableReason(), null, null, null, null, null, null, null, null, null, null);
+        }
+        RunRecord r = c.record().get();
+        return new Server(c.name(), c.version(), true, null, r.runId(), r.start(), r.end(), LoadComparisonModel.durationSeconds(r),
+                model.requestCount(c), model.koCount(c), model.totalThroughput(c), r.injector() == null ? null : Injector.of(r.injector()),
+                r.ledger(), r.errorsByReplyClass() == null ? Map.of() : r.errorsByReplyClass());
     }
 
     public static String render(LoadComparisonModel model) {
-        try {
-            return JSON.writeValueAsString(toJson(model));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResultJson.text(of(model));
     }
 }

@@ -88,6 +88,33 @@ public record LoadComparisonModel(String title, Instant generatedAt, List<LoadCo
         return columns.stream().flatMap(c -> c.record().stream()).findFirst();
     }
 
+    /** The columns that have a run record, in order. */
+    public List<LoadColumn> availableColumns() {
+        return columns.stream().filter(LoadColumn::available).toList();
+    }
+
+    /** The names of the parameters, sorted. */
+    public List<String> parameterNames() {
+        return parameters().keySet().stream().sorted().toList();
+    }
+
+    /** Every kind of error any run recorded ("4xx", "timeout"…), sorted. */
+    public List<String> errorKinds() {
+        Set<String> kinds = new TreeSet<>();
+        columns.forEach(c -> c.record().ifPresent(r -> { if (r.errorsByReplyClass() != null) kinds.addAll(r.errorsByReplyClass().keySet()); }));
+        return List.copyOf(kinds);
+    }
+
+    /** KO requests of one kind in a column's run (0 when it recorded none). */
+    public long errors(LoadColumn column, String kind) {
+        return column.record().map(RunRecord::errorsByReplyClass).map(e -> e.getOrDefault(kind, 0L)).orElse(0L);
+    }
+
+    /** True when any available run recorded a delivery latency. */
+    public boolean anyDeliveryLatency() {
+        return columns.stream().anyMatch(c -> deliveryLatency(c).isPresent());
+    }
+
     public Optional<RequestStats> stats(LoadColumn column, String requestName) {
         return column.record().map(r -> r.requests().get(requestName));
     }
@@ -127,6 +154,12 @@ public record LoadComparisonModel(String title, Instant generatedAt, List<LoadCo
     /** KO requests of all stages together (delivery latency excluded). */
     public long koCount(LoadColumn column) {
         return stages.stream().mapToLong(s -> stats(column, s).map(RequestStats::ko).orElse(0L)).sum();
+    }
+
+    /** KO requests as a percentage of all requests (delivery latency excluded), NaN when there were none. */
+    public double koPercent(LoadColumn column) {
+        long requests = requestCount(column);
+        return requests == 0 ? Double.NaN : 100.0 * koCount(column) / requests;
     }
 
     /** True when the injector's CPU was busy enough that the load it generated, not the server, may be what was measured. */

@@ -31,4 +31,9 @@ public record MatrixColumn(String name, String version, Optional<ConformanceRun>
     public boolean available() {
         return run.isPresent();
     }
+
+    /** The run's SMTP and POP3 greetings, one a line; empty when unavailable or none was read. */
+    public String greeting() {
+        return run.map(r -> (r.smtpGreeting() + "\n" + r.pop3Greeting()).strip()).orElse("");
+    }
 }

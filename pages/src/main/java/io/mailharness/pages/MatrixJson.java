@@ -1,88 +1,81 @@
 package io.mailharness.pages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mailharness.result.ConformanceRun;
+import io.mailharness.result.Level;
+import io.mailharness.result.ResultJson;
 
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The matrix as JSON ({@code conformance-matrix.json}): the servers with version, availability and
- * totals, then the sections with their checks, each check's cells keyed by server name.
+ * The matrix as JSON ({@code conformance-matrix.json}), written by {@link ResultJson}: the servers with
+ * version, availability and totals, then the sections with their checks, each check's cells keyed by
+ * server name. The records are the layout.
+ *
+ * @param title           the page's title
+ * @param generatedAt     ISO-8601 instant the matrix was built
+ * @param servers         the columns, in order
+ * @param checkCount      how many checks (rows)
+ * @param differingChecks how many checks the available servers disagree on
+ * @param sections        the RFC sections in the suite's order
  */
-public final class MatrixJson {
+public record MatrixJson(String title, String generatedAt, List<Server> servers, int checkCount, long differingChecks, List<Section> sections) {
     public static final String FILE_NAME = "conformance-matrix.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private MatrixJson() {}
+    /** One column; the run's fields when available, the reason when not (absent fields are left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Server(String name, String version, boolean available, String description, String smtpGreeting, String pop3Greeting,
+                         String startedAt, Boolean strict, Map<String, Integer> totals, String unavailableReason) {}
 
-    public static ObjectNode toJson(MatrixModel model) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("title", model.title());
-        root.put("generatedAt", model.generatedAt().toString());
-        ArrayNode servers = root.putArray("servers");
+    public record Section(String heading, List<Check> checks) {}
+
+    public record Check(String id, Level level, String requirement, List<String> tags, boolean differs, Map<String, Cell> cells) {}
+
+    /**
+     * One check on one server: the outcome, or "NOT RUN" or "N/A", with the evidence when there is a result.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cell(String outcome, String expected, String actual, String transcript, Long durationMillis) {}
+
+    public static MatrixJson of(MatrixModel model) {
         List<MatrixColumn> columns = model.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            MatrixColumn column = columns.get(i);
-            ObjectNode server = servers.addObject();
-            server.put("name", column.name());
-            server.put("version", column.version());
-            server.put("available", column.available());
-            if (column.available()) {
-                ConformanceRun run = column.run().orElseThrow();
-                server.put("description", run.description());
-                server.put("smtpGreeting", run.smtpGreeting());
-                server.put("pop3Greeting", run.pop3Greeting());
-                server.put("startedAt", run.startedAt());
-                server.put("strict", run.strict());
-                ObjectNode totals = server.putObject("totals");
-                model.totals(i).forEach((outcome, n) -> totals.put(outcome.name(), n));
-                totals.put("NOT_RUN", model.notRun(i));
-            } else {
-                server.put("unavailableReason", column.unavailableReason());
-            }
-        }
-        root.put("checkCount", model.rows().size());
-        root.put("differingChecks", model.differingRows());
-        ArrayNode sections = root.putArray("sections");
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) servers.add(server(model, i));
+        List<Section> sections = new ArrayList<>();
         for (MatrixModel.Section section : model.sections()) {
-            ObjectNode s = sections.addObject();
-            s.put("heading", section.heading());
-            ArrayNode checks = s.putArray("checks");
+            List<Check> checks = new ArrayList<>();
             for (MatrixModel.Row row : section.rows()) {
-                ObjectNode check = checks.addObject();
-                check.put("id", row.id());
-                check.put("level", row.level().name());
-                check.put("requirement", row.requirement());
-                ArrayNode tags = check.putArray("tags");
-                row.tags().forEach(tags::add);
-                check.put("differs", row.differs());
-                ObjectNode cells = check.putObject("cells");
-                for (int i = 0; i < columns.size(); i++) {
-                    MatrixModel.Cell cell = row.cells().get(i);
-                    ObjectNode c = cells.putObject(columns.get(i).name());
-                    c.put("outcome", cell.label());
-                    if (cell.kind() == MatrixModel.CellKind.RESULT) {
-                        c.put("expected", cell.expected());
-                        c.put("actual", cell.actual());
-                        c.put("transcript", cell.transcript());
-                        c.put("durationMillis", cell.durationMillis());
-                    }
-                }
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) cells.put(columns.get(i).name(), cell(row.cells().get(i)));
+                checks.add(new Check(row.id(), row.level(), row.requirement(), row.tags(), row.differs(), cells));
             }
+            sections.add(new Section(section.heading(), checks));
         }
-        return root;
+        return new MatrixJson(model.title(), model.generatedAt().toString(), servers, model.rows().size(), model.differingRows(), sections);
+    }
+
+    private static Server server(MatrixModel model, int i) {
+        MatrixColumn column = model.columns().get(i);
+        if (column.run().isEmpty()) {
+            return new Server(column.name(), column.version(), false, null, null, null, null, null, null, column.unavailableReason());
+        }
+        ConformanceRun run = column.run().get();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        model.totals(i).forEach((outcome, n) -> totals.put(outcome.name(), n));
+        totals.put("NOT_RUN", model.notRun(i));
+        return new Server(column.name(), column.version(), true, run.description(), run.smtpGreeting(), run.pop3Greeting(),
+                run.startedAt(), run.strict(), totals, null);
+    }
+
+    private static Cell cell(MatrixModel.Cell cell) {
+        if (cell.kind() != MatrixModel.CellKind.RESULT) return new Cell(cell.label(), null, null, null, null);
+        return new Cell(cell.label(), cell.expected(), cell.actual(), cell.transcript(), cell.durationMillis());
     }
 
     public static String render(MatrixModel model) {
-        try {
-            return JSON.writeValueAsString(toJson(model));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResultJson.text(of(model));
     }
 }

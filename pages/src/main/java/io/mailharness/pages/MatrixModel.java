@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,23 +31,28 @@ public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> 
 
     /** One check on one server; {@code outcome} is null unless the kind is RESULT. */
     public record Cell(CellKind kind, Outcome outcome, String expected, String actual, String transcript, long durationMillis) {
-        /** The cell's text label: the outcome, "NOT RUN" or "N/A". */
+        /** The cell's text label: the outcome, "NOT RUN" or "N/A" (as its {@link Badge} shows it). */
         public String label() {
-            return switch (kind) {
-                case RESULT -> outcome.name();
-                case NOT_RUN -> "NOT RUN";
-                case UNAVAILABLE -> "N/A";
-            };
+            return Badge.of(this).label();
         }
     }
 
-    /** One check: its description (from the first server that ran it) and one cell per column. */
-    public record Row(String id, String sectionHeading, Level level, String requirement, List<String> tags, List<Cell> cells) {
+    /**
+     * One check: its description (from the first server that ran it) and one cell per column.
+     *
+     * @param index the row's position in the whole matrix, counted from 0 across sections
+     */
+    public record Row(int index, String id, String sectionHeading, Level level, String requirement, List<String> tags, List<Cell> cells) {
         /** True when the servers that were available do not all agree on this check. */
         public boolean differs() {
             Set<String> labels = new HashSet<>();
             for (Cell c : cells) if (c.kind() != CellKind.UNAVAILABLE) labels.add(c.label());
             return labels.size() > 1;
+        }
+
+        /** What the page's free-text filter searches: ID, requirement, section and tags, lower case. */
+        public String searchText() {
+            return (id + " " + requirement + " " + sectionHeading + " " + String.join(" ", tags)).toLowerCase(Locale.ROOT);
         }
     }
 
@@ -68,18 +74,20 @@ public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> 
             column.run().ifPresent(run -> run.checks().forEach(c -> checks.putIfAbsent(c.id(), c)));
             byColumn.add(checks);
         }
-        Map<String, List<Row>> sections = new LinkedHashMap<>();
-        for (CheckResult check : firstSeen.values()) {
-            List<Cell> cells = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                cells.add(cell(columns.get(i), byColumn.get(i).get(check.id())));
+        Map<String, List<CheckResult>> bySection = new LinkedHashMap<>();
+        for (CheckResult check : firstSeen.values()) bySection.computeIfAbsent(check.sectionHeading(), k -> new ArrayList<>()).add(check);
+        List<Section> sections = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<String, List<CheckResult>> section : bySection.entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            for (CheckResult check : section.getValue()) {
+                List<Cell> cells = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) cells.add(cell(columns.get(i), byColumn.get(i).get(check.id())));
+                rows.add(new Row(index++, check.id(), section.getKey(), check.level(), check.requirement(), check.tags(), List.copyOf(cells)));
             }
-            Row row = new Row(check.id(), check.sectionHeading(), check.level(), check.requirement(), check.tags(), cells);
-            sections.computeIfAbsent(row.sectionHeading(), k -> new ArrayList<>()).add(row);
+            sections.add(new Section(section.getKey(), List.copyOf(rows)));
         }
-        List<Section> list = new ArrayList<>();
-        sections.forEach((heading, rows) -> list.add(new Section(heading, List.copyOf(rows))));
-        return new MatrixModel(title, generatedAt, columns, list);
+        return new MatrixModel(title, generatedAt, columns, sections);
     }
 
     private static Cell cell(MatrixColumn column, CheckResult result) {
@@ -113,6 +121,11 @@ public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> 
         Set<String> tags = new TreeSet<>();
         rows().forEach(r -> tags.addAll(r.tags()));
         return List.copyOf(tags);
+    }
+
+    /** True when the matrix compares several servers; a single run's page has one column. */
+    public boolean comparison() {
+        return columns.size() > 1;
     }
 
     public long differingRows() {

@@ -1,20 +1,29 @@
 package io.mailharness.pages;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import static io.mailharness.pages.HtmlEscaper.text;
 
 /**
- * A grouped horizontal bar chart as inline SVG: one group per category (a stage, a percentile), one bar per
- * series (a server) in the same order in every group. Each bar is labelled with its value and its
- * series' name, so the chart reads without telling colours apart; the colours are the Okabe–Ito palette.
+ * A grouped horizontal bar chart laid out for inline SVG ({@code barChart.jte} draws it): one group per
+ * category (a stage, a percentile), one bar per series (a server) in the same order in every group. Each
+ * bar is labelled with its value and its series' name, so the chart reads without telling colours apart;
+ * the colours are the Okabe–Ito palette. Coordinates are in pixels, rounded to a tenth.
+ *
+ * @param title      the chart's accessible name, also shown above it
+ * @param width      the drawing's width
+ * @param height     the drawing's height
+ * @param gridTop    where the grid lines start
+ * @param plotBottom where the bars end and the axis labels start
+ * @param unit       the values' unit, shown under the category labels
+ * @param ticks      the grid lines with their value labels, left to right
+ * @param groups     the categories, top to bottom
  */
-public final class SvgBarChart {
-    static final String[] PALETTE = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+public record SvgBarChart(String title, int width, int height, int gridTop, int plotBottom, String unit, List<Tick> ticks, List<Group> groups) {
+    private static final String[] PALETTE = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 
     private static final int WIDTH = 860;
-    private static final int LABEL_WIDTH = 170;
+    /** The left column, where category labels end (right-aligned) and bars start. */
+    public static final int LABEL_WIDTH = 170;
     private static final int VALUE_WIDTH = 230;
     private static final int BAR_HEIGHT = 13;
     private static final int BAR_GAP = 2;
@@ -22,7 +31,28 @@ public final class SvgBarChart {
     private static final int TOP = 26;
     private static final int AXIS_HEIGHT = 22;
 
-    private SvgBarChart() {}
+    /** A vertical grid line at {@code x}, labelled with its value. */
+    public record Tick(double x, String label) {}
+
+    /** One category: its (shortened) label at {@code labelY}, and its bars. */
+    public record Group(String label, int labelY, List<Bar> bars) {}
+
+    /**
+     * One bar; none is drawn when {@code width} is 0 (no value), only its label.
+     *
+     * @param label   the value and the series' name, shortened to fit
+     * @param tooltip the category, value and series in full
+     */
+    public record Bar(int y, double width, String colour, String label, String tooltip, double labelX) {
+        public int height() {
+            return BAR_HEIGHT;
+        }
+
+        /** The baseline of the label beside the bar. */
+        public int labelY() {
+            return y + BAR_HEIGHT - 3;
+        }
+    }
 
     /**
      * @param title      the chart's accessible name, also shown above it
@@ -31,58 +61,34 @@ public final class SvgBarChart {
      * @param series     the bars in each group
      * @param values     {@code values[category][series]}; NaN where there is no value
      */
-    public static String render(String title, String unit, List<String> categories, List<String> series, double[][] values) {
+    public static SvgBarChart of(String title, String unit, List<String> categories, List<String> series, double[][] values) {
         double max = 0;
         for (double[] row : values) for (double v : row) if (Double.isFinite(v)) max = Math.max(max, v);
         double scaleMax = niceCeiling(max);
         int plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
         int groupHeight = series.size() * (BAR_HEIGHT + BAR_GAP) - BAR_GAP;
         int height = TOP + categories.size() * (groupHeight + GROUP_GAP) + AXIS_HEIGHT;
-        StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" aria-label=\"").append(text(title)).append("\">\n<title>").append(text(title)).append("</title>\n");
-        svg.append("<text x=\"0\" y=\"14\" class=\"chart-title\">").append(text(title)).append("</text>\n");
-        int plotBottom = height - AXIS_HEIGHT;
-        for (int t = 0; t <= 4; t++) {
-            double x = LABEL_WIDTH + plotWidth * t / 4.0;
-            svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(fmt(x)).append("\" y2=\"")
-                    .append(plotBottom).append("\" class=\"grid\"/>")
-                    .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(plotBottom + 14).append("\" class=\"tick\" text-anchor=\"middle\">")
-                    .append(text(number(scaleMax * t / 4.0))).append("</text>\n");
-        }
-        svg.append("<text x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(plotBottom + 14)
-                .append("\" class=\"tick unit\" text-anchor=\"end\">").append(text(unit)).append("</text>\n");
+        List<Tick> ticks = new ArrayList<>();
+        for (int t = 0; t <= 4; t++) ticks.add(new Tick(tenth(LABEL_WIDTH + plotWidth * t / 4.0), Figures.number(scaleMax * t / 4.0)));
+        List<Group> groups = new ArrayList<>();
         for (int c = 0; c < categories.size(); c++) {
             int groupTop = TOP + c * (groupHeight + GROUP_GAP);
-            svg.append("<text x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(groupTop + groupHeight / 2 + 4)
-                    .append("\" class=\"category\" text-anchor=\"end\">").append(text(shorten(categories.get(c), 26))).append("</text>\n");
+            List<Bar> bars = new ArrayList<>();
             for (int s = 0; s < series.size(); s++) {
                 double v = values[c][s];
-                int y = groupTop + s * (BAR_HEIGHT + BAR_GAP);
-                String label = (Double.isFinite(v) ? number(v) + " " + unit : "n/a") + " · " + series.get(s);
-                double w = Double.isFinite(v) && scaleMax > 0 ? Math.max(1, plotWidth * v / scaleMax) : 0;
-                svg.append("<g class=\"bar\"><title>").append(text(categories.get(c) + " — " + label)).append("</title>");
-                if (w > 0) {
-                    svg.append("<rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w))
-                            .append("\" height=\"").append(BAR_HEIGHT).append("\" fill=\"").append(PALETTE[s % PALETTE.length]).append("\"/>");
-                }
-                svg.append("<text x=\"").append(fmt(LABEL_WIDTH + w + 4)).append("\" y=\"").append(y + BAR_HEIGHT - 3)
-                        .append("\" class=\"value\">").append(text(shorten(label, 40))).append("</text></g>\n");
+                String label = (Double.isFinite(v) ? Figures.number(v) + " " + unit : "n/a") + " · " + series.get(s);
+                double w = Double.isFinite(v) && scaleMax > 0 ? tenth(Math.max(1, plotWidth * v / scaleMax)) : 0;
+                bars.add(new Bar(groupTop + s * (BAR_HEIGHT + BAR_GAP), w, colour(s), shorten(label, 40),
+                        categories.get(c) + " — " + label, tenth(LABEL_WIDTH + w + 4)));
             }
+            groups.add(new Group(shorten(categories.get(c), 26), groupTop + groupHeight / 2 + 4, bars));
         }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return new SvgBarChart(title, WIDTH, height, TOP - 4, height - AXIS_HEIGHT, unit, ticks, groups);
     }
 
-    /** The legend as HTML: a swatch and the name of each series. */
-    public static String legend(List<String> series) {
-        StringBuilder out = new StringBuilder("<p class=\"chart-legend\">");
-        for (int s = 0; s < series.size(); s++) {
-            out.append("<span class=\"swatch\" style=\"background:").append(PALETTE[s % PALETTE.length]).append("\"></span>")
-                    .append(text(series.get(s))).append(' ');
-        }
-        return out.append("</p>\n").toString();
+    /** The colour of the {@code series}-th series, the same in every chart and legend of a page. */
+    public static String colour(int series) {
+        return PALETTE[series % PALETTE.length];
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code max}. */
@@ -95,15 +101,8 @@ public final class SvgBarChart {
         return 10 * power;
     }
 
-    static String number(double v) {
-        if (!Double.isFinite(v)) return "n/a";
-        double a = Math.abs(v);
-        String pattern = a >= 100 || v == Math.rint(v) ? "%.0f" : a >= 10 ? "%.1f" : "%.2f";
-        return String.format(Locale.ROOT, pattern, v);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    private static double tenth(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private static String shorten(String s, int max) {

@@ -2,7 +2,7 @@ package io.mailharness.pages;
 
 import io.mailharness.result.ConformanceRun;
 import io.mailharness.result.Outcome;
-import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.ConformanceResultFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +20,8 @@ class ConformanceResultReaderTest {
     @Test
     void readsBackWhatTheConformanceWriterWrites() throws Exception {
         ConformanceRun run = ComparisonFixtures.run("exim", Outcome.FAIL, Outcome.PASS);
-        ResultJsonWriter.write(run, dir);
-        assertEquals(run, ConformanceResultReader.read(dir.resolve(ResultJsonWriter.FILE_NAME)));
+        ConformanceResultFile.write(run, dir);
+        assertEquals(run, ConformanceResultReader.read(dir.resolve(ConformanceResultFile.FILE_NAME)));
         assertEquals(run, ConformanceResultReader.read(dir), "a folder holding the result is read too");
     }
 
@@ -34,14 +34,14 @@ class ConformanceResultReaderTest {
     @Test
     void malformedContentNamesTheField() throws Exception {
         Path file = dir.resolve("r.json");
-        Files.writeString(file, "{\"target\":\"x\",\"checks\":[{\"id\":\"A\",\"outcome\":\"GREAT\"}]}");
+        Files.writeString(file, "{\"target\":\"x\",\"checks\":[{\"id\":\"A\",\"level\":\"MUST\",\"outcome\":\"GREAT\"}]}");
         var e = assertThrows(ComparisonInputException.class, () -> ConformanceResultReader.read(file));
-        assertTrue(e.getMessage().contains("checks[0].outcome 'GREAT'"), e.getMessage());
+        assertTrue(e.getMessage().contains("checks[0].outcome: 'GREAT' is not one of"), e.getMessage());
         Files.writeString(file, "{ not json");
         e = assertThrows(ComparisonInputException.class, () -> ConformanceResultReader.read(file));
         assertTrue(e.getMessage().contains("not valid JSON") && !e.getMessage().contains("\n"), e.getMessage());
         Files.writeString(file, "{\"checks\":[]}");
         e = assertThrows(ComparisonInputException.class, () -> ConformanceResultReader.read(file));
-        assertTrue(e.getMessage().contains("'target' is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed: target is missing"), e.getMessage());
     }
 }

@@ -53,6 +53,23 @@ class LoadComparisonPageTest {
     void pageIsSelfContained() {
         MatrixPageTest.assertSelfContained(page);
         assertEquals(1, count(page, "</script>"));
+        assertTrue(page.contains(".o-na {") && page.contains(".chart .grid {"), "both style sheets are inlined");
+        assertTrue(page.contains("getElementById('percentile-picker')"), "the script is inlined");
+    }
+
+    @Test
+    void hostileServerNamesStayText() {
+        LoadComparisonModel hostile = LoadComparisonModel.build("t", ComparisonFixtures.GENERATED, java.util.List.of(
+                LoadColumn.of("x\"><script>alert(1)</script>", "<v>", ComparisonFixtures.record("x", 1, 0.1, 0.1, ComparisonFixtures.cleanLedger())),
+                LoadColumn.unavailable("y", "", "port <busy> & refused")));
+        String html = LoadComparisonPage.render(hostile);
+        assertEquals(1, count(html, "<script>"), "only the page's own script");
+        assertTrue(html.contains("data-server=\"x&#34;>&lt;script>alert(1)&lt;/script>\""));
+        assertTrue(html.contains("<b>x\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</b>"));
+        assertTrue(html.contains("<td class=\"name small\">&lt;v&gt;</td>"));
+        assertTrue(html.contains("port &lt;busy&gt; &amp; refused"));
+        assertTrue(html.contains("· x\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</text>") || html.contains("· x\"&gt;&lt;script&gt;alert(1)&lt;/scr…</text>"),
+                "chart labels are escaped too");
     }
 
     @Test

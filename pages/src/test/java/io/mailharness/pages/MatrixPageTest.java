@@ -70,8 +70,26 @@ class MatrixPageTest {
     }
 
     @Test
+    void hostileServerNamesAndVersionsStayText() {
+        MatrixModel hostile = MatrixModel.build("t", ComparisonFixtures.GENERATED, java.util.List.of(
+                MatrixColumn.of("a\" onclick=\"x()", "1.0 <img src=x>", ComparisonFixtures.run("a", io.mailharness.result.Outcome.PASS, io.mailharness.result.Outcome.PASS)),
+                MatrixColumn.unavailable("b'<i>", "", "")));
+        String html = MatrixPage.render(hostile);
+        assertTrue(html.contains("data-server=\"a&#34; onclick=&#34;x()\""), "the quote cannot close the attribute");
+        assertTrue(html.contains("aria-label=\"SMTP-NOOP on a&#34; onclick=&#34;x(): PASS\""));
+        assertTrue(html.contains(">1.0 &lt;img src=x&gt;</div>"));
+        assertTrue(html.contains("<div class=\"server-name\">b'&lt;i&gt;</div>"));
+        assertFalse(html.contains("<img"));
+        assertFalse(html.contains("<i>"));
+        assertFalse(Pattern.compile("<[^<>]*\\sonclick=\"").matcher(html).find(), "no tag gains an onclick attribute");
+    }
+
+    @Test
     void pageIsSelfContained() {
         assertSelfContained(page);
+        assertTrue(page.contains(".o-fail {"), "the shared style sheet is inlined");
+        assertTrue(page.contains("table.matrix {"), "the matrix's style sheet is inlined");
+        assertTrue(page.contains("function applyFilters()"), "the matrix's script is inlined");
     }
 
     static void assertSelfContained(String page) {
