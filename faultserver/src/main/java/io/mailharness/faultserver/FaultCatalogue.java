@@ -1,7 +1,13 @@
 package io.mailharness.faultserver;
 
+import io.mailharness.faultserver.conformance.BasicRuleFaults;
+import io.mailharness.faultserver.conformance.ErrorBudgetFaults;
+import io.mailharness.faultserver.conformance.Pop3RuleFaults;
+import io.mailharness.faultserver.conformance.SmtpCoreRuleFaults;
+import io.mailharness.faultserver.conformance.SmtpExtensionRuleFaults;
 import io.mailharness.faultserver.pop3.Pop3Faults;
 import io.mailharness.faultserver.smtp.SmtpFaults;
+import io.mailharness.faultserver.smtp.SmugglingFaults;
 import io.mailharness.faultserver.store.StoreFaults;
 
 import java.lang.reflect.Field;
@@ -17,7 +23,9 @@ import java.util.NoSuchElementException;
  */
 public final class FaultCatalogue {
 
-    private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class);
+    private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class,
+            BasicRuleFaults.class, SmtpCoreRuleFaults.class, SmtpExtensionRuleFaults.class, Pop3RuleFaults.class,
+            SmugglingFaults.class, ErrorBudgetFaults.class);
 
     private FaultCatalogue() {
     }

@@ -66,19 +66,16 @@ public class ServerPipelining {
         SmtpProbe smtp = session.smtp();
         String sender = check.sender();
         String unknown = "no-such-user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + check.domain();
-        String foreign = "someone@relay-test.invalid";
-        smtp.write("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + unknown + ">\r\nRCPT TO:<" + foreign + ">\r\nDATA\r\n");
+        // one refused RCPT and DATA: two errors, within the budget of servers that close after a third
+        smtp.write("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + unknown + ">\r\nDATA\r\n");
         smtp.readReply("MAIL FROM:<" + sender + "> (pipelined)").expectCode(250);
         SmtpWireReply first = smtp.readReply("RCPT TO:<" + unknown + "> (pipelined)");
-        SmtpWireReply second = smtp.readReply("RCPT TO:<" + foreign + "> (pipelined)");
         SmtpWireReply data = smtp.readReply("DATA (pipelined)");
-        if (first.replyClass() == 2 || second.replyClass() == 2) {
+        if (first.replyClass() == 2) {
             if (data.code() == 354) smtp.close(); // abandon the transaction: nothing is delivered without end-of-data
-            check.skip("the server accepts an unknown local recipient or a foreign one (" + first.describe() + "; "
-                    + second.describe() + "), so no group with every RCPT refused can be made");
+            check.skip("the server accepts an unknown local recipient (" + first.describe() + "), so no group with every RCPT refused can be made");
         }
         first.expectClass(5);
-        second.expectClass(5);
         if (data.code() == 354) {
             check.warn(data.step(), "reply code 503 or 554 (no valid recipient)", data.describe());
             smtp.write(".\r\n");

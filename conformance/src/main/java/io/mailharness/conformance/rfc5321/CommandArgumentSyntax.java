@@ -51,8 +51,8 @@ public class CommandArgumentSyntax {
         smtp.content(message.content()).expectCode(250);
         smtp.send("QUIT");
         String returnPath = headerField(check.mailbox().await(account, message.id()).octets(), "Return-Path");
-        if (returnPath != null && !returnPath.replace(" ", "").equals("<>")) {
-            throw check.fail("Return-Path of the delivered message", "<>", returnPath);
+        if (returnPath == null || !returnPath.replace(" ", "").equals("<>")) { // §4.4: final delivery adds it
+            throw check.fail("Return-Path of the delivered message", "Return-Path: <>", returnPath == null ? "no Return-Path field" : returnPath);
         }
     }
 

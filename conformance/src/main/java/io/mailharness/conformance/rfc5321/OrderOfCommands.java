@@ -117,15 +117,20 @@ public class OrderOfCommands {
     void stateKeptAfterErrors(CheckContext check) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "state kept", "body\r\n".getBytes(StandardCharsets.US_ASCII));
-        SmtpProbe smtp = check.smtpAfterEhlo();
-        smtp.send("MAIL FROM:").expectCode(501);
-        smtp.openTransaction(check.sender(), account.address());
-        smtp.send("RCPT TO:<bad").expectCode(501);
-        smtp.data();
-        smtp.content(message.content()).expectCode(250);
-        smtp.rcpt(account.address()).expectCode(503);
-        smtp.send("QUIT");
+        try (SmtpProbe smtp = check.smtpAfterEhlo()) { // two errors per connection at most
+            smtp.send("MAIL FROM:").expectCode(501);
+            smtp.openTransaction(check.sender(), account.address());
+            smtp.send("RCPT TO:<bad").expectCode(501);
+            smtp.data();
+            smtp.content(message.content()).expectCode(250);
+            smtp.quitQuietly();
+        }
         check.mailbox().await(account, message.id());
+        TestMessage second = check.mailbox().message(account, "state cleared", "body\r\n".getBytes(StandardCharsets.US_ASCII));
+        SmtpProbe smtp = check.smtpInData(account);
+        smtp.content(second.content()).expectCode(250);
+        smtp.rcpt(account.address()).expectCode(503); // §4.1.1.4: the buffers are cleared after the end of data
+        smtp.send("QUIT");
     }
 
     /** A valid domain that resolves, but never to the address the harness connects from. */

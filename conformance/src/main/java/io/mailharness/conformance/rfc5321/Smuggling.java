@@ -16,8 +16,10 @@ import java.util.List;
 
 /**
  * The SMTP smuggling probe (catalogue §1.8): a message whose body holds an end-of-data look-alike followed by a
- * second transaction. Verdict: a reply before the real CRLF.CRLF, or a delivered smuggled message, FAILs; a
- * 5yz/421 refusal or one message holding the smuggled text passes (raw bare line ends: WARN).
+ * second transaction, sent in one write and, on another connection, with the look-alike in its own write. Verdict:
+ * a reply before the real CRLF.CRLF (other than a refusal of the bare line end itself), or a delivered smuggled
+ * message, FAILs; a refusal at the end of data or one message holding the smuggled text passes (raw bare line ends:
+ * WARN).
  */
 final class Smuggling {
     private Smuggling() {}
@@ -36,66 +38,113 @@ final class Smuggling {
     static final Hidden BY_BDAT = (recipient, message) ->
             "mail from:<smuggled@test.example>\r\nrcpt to:<" + recipient + ">\r\nbdat " + message.length() + " last\r\n" + message;
 
+    /** How the payload goes out: a look-alike must not end the data whichever way the octets arrive. */
+    enum Writes {
+        /** The whole payload in one write (a server may see the smuggled commands buffered behind the look-alike). */
+        ONE("in one write"),
+        /** The body up to the look-alike in one write, the hidden transaction after a pause (nothing buffered). */
+        SPLIT("the look-alike in its own write, the hidden transaction after a pause");
+
+        private final String description;
+
+        Writes(String description) {
+            this.description = description;
+        }
+    }
+
     static void attempt(CheckContext check, String lookAlike) {
-        attempt(check, lookAlike, BY_DATA);
+        attempts(check, BY_DATA, lookAlike);
     }
 
     static void attempt(CheckContext check, String lookAlike, Hidden hidden) {
-        Started started = start(check, lookAlike, hidden);
-        if (refusedEarly(check, started, "after a body holding " + visible(lookAlike) + " (before the real end of data)", check.silence())) return;
-        finish(check, started);
+        attempts(check, hidden, lookAlike);
     }
 
-    /**
-     * Several look-alikes, each on its own connection, watched for early replies in one shared silence window
-     * (every connection has had the whole window once the first is done), then each finished and judged.
-     */
     static void attempts(CheckContext check, String... lookAlikes) {
-        List<Started> all = new ArrayList<>();
-        for (String lookAlike : lookAlikes) all.add(start(check, lookAlike, BY_DATA));
-        long deadline = System.nanoTime() + check.silence().toNanos();
-        List<Started> going = new ArrayList<>();
-        for (Started started : all) {
-            Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
-            if (!refusedEarly(check, started, "after a body holding " + visible(started.lookAlike()) + " (before the real end of data; watched "
-                    + check.silence().toMillis() + " ms with the other look-alikes)", left)) going.add(started);
-        }
-        for (Started started : going) finish(check, started);
+        attempts(check, BY_DATA, lookAlikes);
     }
 
     /**
-     * Watches for octets before the real end of data. Nothing: the look-alike was data. One refusal (421 or 5yz)
-     * and nothing after it: the server rejected the bare line end (Sendmail's "421 Bare linefeed (LF) not allowed"),
-     * which conforms. Anything else, such as replies to the smuggled commands, FAILs.
+     * Each look-alike both ways ({@link Writes}), each on its own connection, watched for early replies in shared
+     * silence windows (every connection has had the whole window once the first is done); then each is finished
+     * with the real end of data and judged.
+     */
+    static void attempts(CheckContext check, Hidden hidden, String... lookAlikes) {
+        List<Started> all = new ArrayList<>();
+        for (String lookAlike : lookAlikes) {
+            for (Writes writes : Writes.values()) all.add(start(check, lookAlike, hidden, writes));
+        }
+        List<Started> going = watch(check, all, "after");
+        List<Started> split = new ArrayList<>();
+        for (Started started : going) {
+            if (started.writes() == Writes.SPLIT) {
+                started.smtp().write(started.hiddenPart());
+                split.add(started);
+            }
+        }
+        List<Started> splitGoing = watch(check, split, "after the hidden transaction that followed");
+        for (Started started : going) {
+            if (started.writes() == Writes.ONE || splitGoing.contains(started)) finish(check, started);
+        }
+    }
+
+    /** Watches every started attempt for octets within one shared window; returns those still silent. */
+    private static List<Started> watch(CheckContext check, List<Started> started, String when) {
+        long deadline = System.nanoTime() + check.silence().toNanos();
+        List<Started> silent = new ArrayList<>();
+        for (Started attempt : started) {
+            Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+            String step = when + " a body holding " + visible(attempt.lookAlike()) + " (" + attempt.writes().description
+                    + "; before the real end of data)";
+            if (!refusedEarly(check, attempt, step, left)) silent.add(attempt);
+        }
+        return silent;
+    }
+
+    /**
+     * Watches for octets before the real end of data. Nothing: the look-alike was data. A refusal of the bare line
+     * end itself (one 421/5yz line that names it, such as Sendmail's "421 4.5.0 Bare linefeed (LF) not allowed",
+     * with nothing accepted before it) conforms. Any other reply FAILs: a 250 means the look-alike ended the data,
+     * and a refusal of the smuggled commands (a pipelining guard's "500 5.5.1 Invalid command") means so too.
      */
     private static boolean refusedEarly(CheckContext check, Started started, String step, Duration window) {
         java.util.Optional<byte[]> early = started.smtp().connection().awaitAnyOctets(window);
         if (early.isEmpty()) return false;
         String octets = new String(early.get(), StandardCharsets.ISO_8859_1);
-        boolean oneLine = octets.endsWith("\r\n") && octets.indexOf("\r\n") == octets.length() - 2;
-        boolean refusal = octets.length() >= 4 && (octets.startsWith("421") || octets.charAt(0) == '5') && octets.charAt(3) == ' ';
-        if (oneLine && refusal) {
-            check.observe(step + ": refused at once with " + io.mailharness.client.Transcript.visible(octets.strip()) + ", nothing smuggled");
+        if (refusesBareLineEnd(octets)) {
+            check.observe(step + ": refused at once with " + visible(octets.strip()) + ", nothing smuggled");
             started.smtp().quitQuietly();
             return true;
         }
-        throw check.fail(step, "no reply yet (nothing within " + window.toMillis() + " ms), or one 421/5yz refusal", io.mailharness.client.Transcript.visible(octets));
+        throw check.fail(step, "no reply yet (nothing within " + window.toMillis() + " ms), or one 421/5yz refusal of the bare line end",
+                visible(octets));
     }
 
-    /** A transaction whose payload has been written, the real end of data not yet. */
-    private record Started(SmtpProbe smtp, Account account, String lookAlike, String id, String smuggledId) {}
+    private static final java.util.regex.Pattern NAMES_BARE_LINE_END = java.util.regex.Pattern.compile(
+            "(?i).*(bare|\\bLF\\b|\\bCR\\b|<LF>|<CR>|line ?feed|carriage return|new ?line|line end|line terminat).*");
 
-    private static Started start(CheckContext check, String lookAlike, Hidden hidden) {
+    /** One complete reply line, 421 or 5yz, whose text is about the bare line end. */
+    static boolean refusesBareLineEnd(String octets) {
+        boolean oneLine = octets.endsWith("\r\n") && octets.indexOf("\r\n") == octets.length() - 2;
+        if (!oneLine || octets.length() < 5 || octets.charAt(3) != ' ') return false;
+        boolean refusal = octets.startsWith("421") || octets.charAt(0) == '5';
+        return refusal && NAMES_BARE_LINE_END.matcher(octets.substring(4).strip()).matches();
+    }
+
+    /** A transaction whose payload has been written (the hidden part too, unless split), the real end of data not yet. */
+    private record Started(SmtpProbe smtp, Account account, String lookAlike, Writes writes, String hiddenPart, String id, String smuggledId) {}
+
+    private static Started start(CheckContext check, String lookAlike, Hidden hidden, Writes writes) {
         Account account = check.disposableAccount();
         String id = Mailbox.newId();
         String smuggledId = id + "-smuggled";
         check.mailbox().remember(account, id);
         check.mailbox().remember(account, smuggledId);
-        String payload = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike
-                + hidden.transaction(account.address(), "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
+        String body = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike;
+        String hiddenPart = hidden.transaction(account.address(), "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
         SmtpProbe smtp = check.smtpInData(account);
-        smtp.write(payload);
-        return new Started(smtp, account, lookAlike, id, smuggledId);
+        smtp.write(writes == Writes.ONE ? body + hiddenPart : body);
+        return new Started(smtp, account, lookAlike, writes, hiddenPart, id, smuggledId);
     }
 
     private static void finish(CheckContext check, Started started) {

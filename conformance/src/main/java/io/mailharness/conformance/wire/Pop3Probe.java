@@ -92,6 +92,14 @@ public final class Pop3Probe implements AutoCloseable {
         return new Pop3Response(step, status, body, false);
     }
 
+    /** Fails unless no octet arrives within {@code limit} (a bounded read, not a sleep): one response per command. */
+    public void expectSilence(String step, Duration limit) {
+        connection.awaitAnyOctets(limit).ifPresent(octets -> {
+            throw new CheckFailure(step, "nothing until the next command (nothing within " + limit.toMillis() + " ms)",
+                    Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
+        });
+    }
+
     /** Fails unless the server closes the connection within {@code limit}. */
     public void expectClosed(String step, Duration limit) {
         if (!connection.awaitClose(limit)) {

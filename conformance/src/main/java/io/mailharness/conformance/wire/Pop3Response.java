@@ -74,17 +74,21 @@ public final class Pop3Response {
     }
 
     /**
-     * The body with the byte-stuffing removed and every line ended by the terminator it had on the wire:
-     * the message octets as the server holds them (RFC 1939 §3).
+     * The body with the byte-stuffing removed and every line ended by the terminator it had on the wire: the
+     * message octets as the server holds them (RFC 1939 §3). The probe reads lines up to each LF, but a line of
+     * the protocol starts only after CRLF, so only such a line loses a stuffing dot: a "." behind a bare LF is
+     * content, left as it is.
      */
     public byte[] unstuffedBody() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean lineStart = true;
         for (WireLine line : body) {
             byte[] content = line.content();
-            int from = DotStuffing.stuffingOctets(content);
+            int from = lineStart ? DotStuffing.stuffingOctets(content) : 0;
             out.write(content, from, content.length - from);
             if (line.ending() == WireLine.Ending.CRLF) out.writeBytes(new byte[] {'\r', '\n'});
             else if (line.ending() == WireLine.Ending.BARE_LF) out.write('\n');
+            lineStart = line.ending() == WireLine.Ending.CRLF;
         }
         return out.toByteArray();
     }

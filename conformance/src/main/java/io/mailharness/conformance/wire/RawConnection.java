@@ -3,25 +3,25 @@ package io.mailharness.conformance.wire;
 import io.mailharness.client.CredentialMask;
 import io.mailharness.client.TlsTrust;
 import io.mailharness.client.Transcript;
+import io.mailharness.protocol.LineEndPolicy;
+import io.mailharness.protocol.OctetLine;
+import io.mailharness.protocol.OctetLineReader;
 import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.TlsSettings;
 
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A socket that sends exactly the octets it is given and reads server lines without interpreting them.
- * Every read is bounded by a timeout; "nothing arrives within X" is a bounded read, never a sleep.
+ * A socket that sends exactly the octets it is given and reads server lines without interpreting them (core's
+ * {@link OctetLineReader} with lines ending at LF). Every read is bounded by a timeout; "nothing arrives within X" is a bounded read, never a sleep.
  * Everything sent and received goes into a {@link Transcript}, client lines through a {@link CredentialMask}.
  */
 public final class RawConnection implements AutoCloseable {
@@ -29,7 +29,7 @@ public final class RawConnection implements AutoCloseable {
     static final int MAX_LINE = 64 * 1024;
 
     private Socket socket;
-    private InputStream in;
+    private OctetLineReader in;
     private OutputStream out;
     private final Transcript transcript;
     private final CredentialMask mask = new CredentialMask();
@@ -38,7 +38,7 @@ public final class RawConnection implements AutoCloseable {
 
     private RawConnection(Socket socket, Transcript transcript, Duration readTimeout) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.in = reader(socket);
         this.out = socket.getOutputStream();
         this.transcript = transcript;
         this.readTimeout = readTimeout;
@@ -52,13 +52,7 @@ public final class RawConnection implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis(connectTimeout));
-            if (implicitTls) {
-                SSLSocket secured = (SSLSocket) TlsTrust.sslContext(tls).getSocketFactory()
-                        .createSocket(socket, endpoint.host(), endpoint.port(), true);
-                secured.setSoTimeout(millis(readTimeout));
-                secured.startHandshake();
-                socket = secured;
-            }
+            if (implicitTls) socket = handshake(socket, tls, endpoint.host(), endpoint.port(), readTimeout);
             transcript.note("connected to " + endpoint + (implicitTls ? " (TLS)" : ""));
             return new RawConnection(socket, transcript, readTimeout);
         } catch (IOException e) {
@@ -76,13 +70,11 @@ public final class RawConnection implements AutoCloseable {
      * ahead of the handshake and not yet read are dropped and noted.
      */
     public void startTls(TlsSettings tls, String host, int port) throws IOException {
-        int pending = in.available();
+        int pending = in.buffered() + socket.getInputStream().available();
         if (pending > 0) transcript.note(pending + " octets received before the TLS handshake, dropped");
-        SSLSocket secured = (SSLSocket) TlsTrust.sslContext(tls).getSocketFactory().createSocket(socket, host, port, true);
-        secured.setSoTimeout(millis(readTimeout));
-        secured.startHandshake();
+        SSLSocket secured = handshake(socket, tls, host, port, readTimeout);
         socket = secured;
-        in = new BufferedInputStream(secured.getInputStream());
+        in = reader(secured);
         out = secured.getOutputStream();
         transcript.note("TLS handshake completed (" + secured.getSession().getProtocol() + ")");
     }
@@ -113,44 +105,20 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Reads one line within {@code limit} (also the bound on a server that trickles octets without ever ending
-     * the line); a line cut by close or timeout says so in its ending.
+     * Reads one line within {@code limit} (a deadline for the whole line, so a server that trickles octets
+     * without ever ending the line cannot stretch it); a line cut by close or timeout says so in its ending.
      */
     public WireLine readLine(Duration limit) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream(128);
-        boolean tooLong = false;
-        long deadline = System.nanoTime() + limit.toNanos();
-        try {
-            socket.setSoTimeout(millis(limit));
-            while (true) { // ends at LF, close, the per-read timeout, or the deadline
-                if (System.nanoTime() > deadline) {
-                    return record(new WireLine(content.toByteArray(), WireLine.Ending.TIMEOUT));
-                }
-                int b = peerClosed ? -1 : in.read();
-                if (b < 0) {
-                    peerClosed = true;
-                    return record(new WireLine(content.toByteArray(), WireLine.Ending.CLOSED));
-                }
-                if (b == '\n') {
-                    byte[] bytes = content.toByteArray();
-                    if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-                        return record(new WireLine(java.util.Arrays.copyOf(bytes, bytes.length - 1),
-                                tooLong ? WireLine.Ending.TOO_LONG : WireLine.Ending.CRLF));
-                    }
-                    return record(new WireLine(bytes, tooLong ? WireLine.Ending.TOO_LONG : WireLine.Ending.BARE_LF));
-                }
-                if (content.size() < MAX_LINE) content.write(b);
-                else tooLong = true;
-            }
-        } catch (SocketTimeoutException e) {
-            return record(new WireLine(content.toByteArray(), WireLine.Ending.TIMEOUT));
-        } catch (IOException e) {
-            peerClosed = true;
-            transcript.note("read failed: " + e.getMessage());
-            return record(new WireLine(content.toByteArray(), WireLine.Ending.CLOSED));
-        } finally {
-            restoreTimeout();
-        }
+        OctetLine line = in.readLine(MAX_LINE, limit);
+        if (in.ended()) peerClosed = true;
+        restoreTimeout();
+        WireLine.Ending ending = switch (line.ending()) {
+            case CRLF -> line.overflow() ? WireLine.Ending.TOO_LONG : WireLine.Ending.CRLF;
+            case BARE_LF -> line.overflow() ? WireLine.Ending.TOO_LONG : WireLine.Ending.BARE_LF;
+            case CLOSED -> WireLine.Ending.CLOSED;
+            case TIMEOUT -> WireLine.Ending.TIMEOUT;
+        };
+        return record(new WireLine(line.content(), ending));
     }
 
     /**
@@ -159,31 +127,19 @@ public final class RawConnection implements AutoCloseable {
      * nothing but is remembered ({@link #isClosedByPeer()}).
      */
     public Optional<byte[]> awaitAnyOctets(Duration limit) {
-        try {
-            socket.setSoTimeout(millis(limit));
-            int b = peerClosed ? -1 : in.read();
-            if (b < 0) {
-                peerClosed = true;
-                transcript.note("server closed the connection");
-                return Optional.empty();
-            }
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            got.write(b);
-            int more = Math.min(in.available(), MAX_LINE);
-            for (int i = 0; i < more; i++) got.write(in.read());
-            byte[] octets = got.toByteArray();
-            transcript.server(new String(octets, StandardCharsets.ISO_8859_1));
-            return Optional.of(octets);
-        } catch (SocketTimeoutException e) {
+        byte[] octets = peerClosed ? null : in.awaitOctets(limit, MAX_LINE);
+        restoreTimeout();
+        if (octets == null) {
+            peerClosed = true;
+            transcript.note("server closed the connection");
+            return Optional.empty();
+        }
+        if (octets.length == 0) {
             transcript.note("nothing arrived within " + limit.toMillis() + " ms");
             return Optional.empty();
-        } catch (IOException e) {
-            peerClosed = true;
-            transcript.note("read failed: " + e.getMessage());
-            return Optional.empty();
-        } finally {
-            restoreTimeout();
         }
+        transcript.server(new String(octets, StandardCharsets.ISO_8859_1));
+        return Optional.of(octets);
     }
 
     /**
@@ -259,6 +215,33 @@ public final class RawConnection implements AutoCloseable {
         } catch (IOException ignored) {
             // the next read reports the broken socket
         }
+    }
+
+    /**
+     * Layers TLS over a connected socket and completes the handshake. With {@code tls.verify} the certificate must
+     * chain to a trusted one and name the host (endpoint identification, as the load clients check it).
+     */
+    private static SSLSocket handshake(Socket socket, TlsSettings tls, String host, int port, Duration readTimeout) throws IOException {
+        SSLSocket secured = (SSLSocket) TlsTrust.sslContext(tls).getSocketFactory().createSocket(socket, host, port, true);
+        if (tls.verify()) {
+            SSLParameters parameters = secured.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secured.setSSLParameters(parameters);
+        }
+        secured.setSoTimeout(millis(readTimeout));
+        secured.startHandshake();
+        return secured;
+    }
+
+    /** Server lines end at LF, so a bare LF is seen and judged; CRLF or not is in each line's ending. */
+    private static OctetLineReader reader(Socket socket) throws IOException {
+        return new OctetLineReader(socket.getInputStream(), LineEndPolicy.LF, millis -> {
+            try {
+                socket.setSoTimeout(millis);
+            } catch (IOException e) {
+                // the next read reports the broken socket
+            }
+        });
     }
 
     private static int millis(Duration d) {

@@ -105,9 +105,29 @@ class ConformanceProofTest {
         if (!problems.isEmpty()) fail("against the conforming baseline:\n" + String.join("\n", problems));
     }
 
+    /**
+     * Servers that keep an error budget (the third error of a session closes it) conform: against them every check
+     * still PASSes (INFO for INFO checks), so no check spends more than two errors on one connection or reads a
+     * close it provoked as a broken rule.
+     */
+    @TestFactory
+    Stream<DynamicTest> errorBudgetsBreakNoCheck() {
+        return Stream.of("SMTP_CLOSES_AFTER_THREE_ERRORS", "POP3_CLOSES_AFTER_THREE_ERRORS").map(name ->
+                DynamicTest.dynamicTest(name, () -> {
+                    List<CheckResult> results;
+                    try (FaultyTarget target = FaultyTarget.start(ServerFault.catalogue(name))) {
+                        results = target.run(CheckSelection.all());
+                    }
+                    List<String> problems = results.stream()
+                            .filter(r -> r.outcome() != Outcome.PASS && r.outcome() != Outcome.INFO)
+                            .map(r -> describe(r, Outcome.PASS)).toList();
+                    if (!problems.isEmpty()) fail("against " + name + ":\n" + String.join("\n", problems));
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> eachFaultBreaksItsCheck() {
-        return ProofTable.ROWS.stream().map(proof -> DynamicTest.dynamicTest(proof.toString(), () -> {
+        return Stream.concat(ProofTable.ROWS.stream(), ProofTable.KEEPS_THE_RULE.stream()).map(proof -> DynamicTest.dynamicTest(proof.toString(), () -> {
             List<CheckResult> results;
             try (FaultyTarget target = FaultyTarget.start(proof.fault())) {
                 results = target.run(CheckSelection.ids(proof.checkId()));
@@ -115,10 +135,15 @@ class ConformanceProofTest {
             assertEquals(1, results.size(), "exactly the one check runs: " + results);
             CheckResult result = results.get(0);
             if (Boolean.getBoolean("mailharness.proof.verbose")) {
-                System.out.println("PROOF " + proof + ": " + result.outcome() + " | " + result.expected().replace('\n', ' ') + " | " + result.actual().replace('\n', ' '));
+                System.out.println("PROOF\t" + proof.checkId() + "\t" + proof.fault().name() + "\t" + result.outcome() + "\t"
+                        + result.expected().replace('\n', ' ') + "\t" + result.actual().replace('\n', ' '));
             }
             if (result.outcome() != proof.expected()) fail(describe(result, proof.expected()));
             if (result.actual().startsWith("check error")) fail("the check broke instead of judging: " + describe(result, proof.expected()));
+            if (!result.expected().contains(proof.step()) || !result.actual().contains(proof.fragment())) {
+                fail("failed for another reason than the row names (step '" + proof.step() + "', actual containing '"
+                        + proof.fragment() + "'): " + describe(result, proof.expected()));
+            }
         }));
     }
 

@@ -8,42 +8,49 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * How a proving server breaks a rule: faults of the fault server (from its catalogue, or defined in
- * {@link OwnFaults}), or a {@link ClientRewritingProxy} rewrite of client lines in front of its SMTP side.
+ * How a proving server breaks a rule: faults of the fault server's catalogue, or a {@link ClientRewritingProxy}
+ * rewrite of client lines in front of it.
  *
- * @param name           shown in test names and the missing-faults list
+ * @param name           shown in test names
  * @param faults         the fault server's faults
  * @param smtpClientRewrite a rewrite of client lines on the way to the SMTP listener, if any
  * @param pop3ClientRewrite a rewrite of client lines on the way to the POP3 listener, if any
- * @param fromCatalogue  true when every fault comes from the fault server's own catalogue
  */
 record ServerFault(String name, Faults faults, Optional<UnaryOperator<byte[]>> smtpClientRewrite,
-                   Optional<UnaryOperator<byte[]>> pop3ClientRewrite, boolean fromCatalogue) {
-    static final ServerFault BASELINE = new ServerFault("baseline", Faults.none(), Optional.empty(), Optional.empty(), true);
+                   Optional<UnaryOperator<byte[]>> pop3ClientRewrite) {
+    static final ServerFault BASELINE = new ServerFault("baseline", Faults.none(), Optional.empty(), Optional.empty());
 
     /** A named fault from the fault server's catalogue. */
     static ServerFault catalogue(String name) {
-        return new ServerFault(name, Faults.of(FaultCatalogue.byName(name)), Optional.empty(), Optional.empty(), true);
+        return new ServerFault(name, Faults.of(FaultCatalogue.byName(name)), Optional.empty(), Optional.empty());
     }
 
-    /** A fault built in these test sources on the fault server's public hooks (missing from its catalogue). */
-    static ServerFault own(Fault fault) {
-        return new ServerFault(fault.name(), Faults.of(fault), Optional.empty(), Optional.empty(), false);
+    /** A fault of the fault server's catalogue, named by its constant. */
+    static ServerFault catalogue(Fault fault) {
+        return catalogue(name(fault), fault);
     }
 
-    /** Several faults of these test sources that together break one rule (e.g. a rule spanning two commands). */
-    static ServerFault own(String name, Fault... faults) {
-        return new ServerFault(name, Faults.of(faults), Optional.empty(), Optional.empty(), false);
+    /** Several catalogued faults that together break one rule (e.g. a rule spanning two commands). */
+    static ServerFault catalogue(String name, Fault... faults) {
+        for (Fault fault : faults) name(fault);
+        return new ServerFault(name, Faults.of(faults), Optional.empty(), Optional.empty());
+    }
+
+    private static String name(Fault fault) {
+        if (FaultCatalogue.all().get(fault.name()) != fault) {
+            throw new IllegalArgumentException(fault.name() + " is not in the fault server's catalogue");
+        }
+        return fault.name();
     }
 
     /** A server that misreads client input: the rewrite runs on every CRLF-terminated client line. */
     static ServerFault proxy(String name, UnaryOperator<byte[]> rewrite) {
-        return new ServerFault(name, Faults.none(), Optional.of(rewrite), Optional.empty(), false);
+        return new ServerFault(name, Faults.none(), Optional.of(rewrite), Optional.empty());
     }
 
     /** The same for the POP3 side. */
     static ServerFault pop3Proxy(String name, UnaryOperator<byte[]> rewrite) {
-        return new ServerFault(name, Faults.none(), Optional.empty(), Optional.of(rewrite), false);
+        return new ServerFault(name, Faults.none(), Optional.empty(), Optional.of(rewrite));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.mailharness.conformance.proof;
+package io.mailharness.faultserver.conformance;
 
 import io.mailharness.faultserver.Fault;
 import io.mailharness.faultserver.pop3.MaildropSnapshot;
@@ -18,40 +18,44 @@ import java.util.function.Function;
 
 /**
  * POP3 faults for the RFC 1939 session model and the RFC 2449 / 2595 / 5034 / 6856 extensions that the fault
- * server's catalogue lacks, built on its public hooks. Each breaks one rule; named {@code OWN_POP3_…}.
+ * server's catalogue lacks, built on its public hooks. Each breaks one rule; named {@code POP3_…}.
  */
-final class Pop3OwnFaults {
-    private Pop3OwnFaults() {}
+public final class Pop3RuleFaults {
+    private Pop3RuleFaults() {}
 
     // ---- RFC 1939 §3 responses ----
 
-    static final Fault POP3_NOOP_STATUS_OVER_512 = new Pop3ReplyRewrite("OWN_POP3_NOOP_STATUS_OVER_512",
+    public static final Fault POP3_NOOP_STATUS_OVER_512 = new Pop3ReplyRewrite("POP3_NOOP_STATUS_OVER_512",
             "NOOP answered by a 606-octet status line (RFC 1939 §3: at most 512 octets including CRLF)",
             Pop3Stage.NOOP, reply -> Pop3Reply.ok("x".repeat(600)));
 
-    static final Fault POP3_UNKNOWN_LOWERCASE_ERR = new Pop3ReplyRewrite("OWN_POP3_UNKNOWN_LOWERCASE_ERR",
+    public static final Fault POP3_UNKNOWN_LOWERCASE_ERR = new Pop3ReplyRewrite("POP3_UNKNOWN_LOWERCASE_ERR",
             "an unknown command answered '-err' in lower case (RFC 1939 §3: status indicators in upper case)",
             Pop3Stage.UNKNOWN, reply -> Pop3Reply.raw("-err unknown command"));
 
-    static final Fault POP3_NOOP_TWO_RESPONSES = new Pop3ReplyRewrite("OWN_POP3_NOOP_TWO_RESPONSES",
+    public static final Fault POP3_NOOP_TWO_RESPONSES = new Pop3ReplyRewrite("POP3_NOOP_TWO_RESPONSES",
             "NOOP answered with two status lines (RFC 1939 §3: one response per command)",
             Pop3Stage.NOOP, reply -> Pop3Reply.raw("+OK\r\n+OK again"));
 
-    static final Fault POP3_RETR_NO_FINAL_CRLF = new Pop3CommandVariant("OWN_POP3_RETR_NO_FINAL_CRLF",
+    public static final Fault POP3_RSET_TWO_RESPONSES = new Pop3ReplyRewrite("POP3_RSET_TWO_RESPONSES",
+            "RSET answered with two status lines (RFC 1939 §3: one response per command)",
+            Pop3Stage.RSET, reply -> Pop3Reply.raw("+OK\r\n+OK maildrop reset"));
+
+    public static final Fault POP3_RETR_NO_FINAL_CRLF = new Pop3CommandVariant("POP3_RETR_NO_FINAL_CRLF",
             "RETR of a message without a final CRLF appends '.CRLF' right after its last octet (RFC 1939 §3: CRLF.CRLF)",
             "RETR", original -> retr(message -> stuff(message.content(), false)));
 
-    static final Fault POP3_RETR_STUFFS_AFTER_CRLF_ONLY = new Pop3CommandVariant("OWN_POP3_RETR_STUFFS_AFTER_CRLF_ONLY",
+    public static final Fault POP3_RETR_STUFFS_AFTER_CRLF_ONLY = new Pop3CommandVariant("POP3_RETR_STUFFS_AFTER_CRLF_ONLY",
             "RETR stuffs '.' only at the start of CRLF lines, not after a stored bare LF or CR (RFC 1939 §3)",
             "RETR", original -> retr(message -> stuff(MaildropSnapshot.octets(message), true)));
 
     // ---- RFC 1939 §4-§7 session model ----
 
-    static final Fault POP3_PASS_FIRST_WORD_ONLY = new Pop3CommandVariant("OWN_POP3_PASS_FIRST_WORD_ONLY",
+    public static final Fault POP3_PASS_FIRST_WORD_ONLY = new Pop3CommandVariant("POP3_PASS_FIRST_WORD_ONLY",
             "PASS takes the argument up to the first space as the password (RFC 1939 §7: spaces may be part of it)",
             "PASS", original -> (session, argument) -> original.execute(session, argument.split(" ", 2)[0]));
 
-    static final Fault POP3_STAT_LIVE_MAILDROP = new Pop3CommandVariant("OWN_POP3_STAT_LIVE_MAILDROP",
+    public static final Fault POP3_STAT_LIVE_MAILDROP = new Pop3CommandVariant("POP3_STAT_LIVE_MAILDROP",
             "STAT counts the maildrop as it is now, mail that arrived during the session included (RFC 1939 §4)",
             "STAT", original -> (session, argument) -> {
                 List<StoredMessage> now = session.state().snapshot().maildrop().messages();
@@ -61,35 +65,35 @@ final class Pop3OwnFaults {
 
     // ---- RFC 2449 CAPA, LOGIN-DELAY; RFC 2595 STLS; RFC 5034 AUTH; RFC 6856 UTF8 ----
 
-    static final Fault POP3_CAPA_AFTER_LOGIN_DROPS_TOP = new Pop3ReplyRewrite("OWN_POP3_CAPA_AFTER_LOGIN_DROPS_TOP",
+    public static final Fault POP3_CAPA_AFTER_LOGIN_DROPS_TOP = new Pop3ReplyRewrite("POP3_CAPA_AFTER_LOGIN_DROPS_TOP",
             "CAPA after login leaves out TOP, though TOP still works (RFC 2449 §5: announced in both states)",
             Pop3Stage.CAPA, (reply, state) -> reply.isOk() && state.phase() == Pop3Phase.TRANSACTION,
             reply -> withBody(reply, body -> body.replace("TOP\r\n", "")));
 
-    static final Fault POP3_TOP_LISTED_NOT_SUPPORTED = new Pop3CommandVariant("OWN_POP3_TOP_LISTED_NOT_SUPPORTED",
+    public static final Fault POP3_TOP_LISTED_NOT_SUPPORTED = new Pop3CommandVariant("POP3_TOP_LISTED_NOT_SUPPORTED",
             "CAPA lists TOP but TOP answers -ERR (RFC 2449 §6: a listed capability works)",
             "TOP", original -> (session, argument) -> session.reply(Pop3Stage.TOP, Pop3Reply.err("TOP not supported")));
 
-    static final Fault POP3_LOGIN_DELAY_NOT_ENFORCED = new Pop3ReplyRewrite("OWN_POP3_LOGIN_DELAY_NOT_ENFORCED",
+    public static final Fault POP3_LOGIN_DELAY_NOT_ENFORCED = new Pop3ReplyRewrite("POP3_LOGIN_DELAY_NOT_ENFORCED",
             "CAPA announces LOGIN-DELAY 900 but a second login right away is accepted (RFC 2449 §6.5)",
             Pop3Stage.CAPA, (reply, state) -> reply.isOk(),
             reply -> withBody(reply, body -> body.replace("LOGIN-DELAY 0\r\n", "LOGIN-DELAY 900\r\n")));
 
-    static final Fault POP3_STLS_LISTED_INSIDE_TLS = new Pop3ReplyRewrite("OWN_POP3_STLS_LISTED_INSIDE_TLS",
+    public static final Fault POP3_STLS_LISTED_INSIDE_TLS = new Pop3ReplyRewrite("POP3_STLS_LISTED_INSIDE_TLS",
             "CAPA inside TLS still lists STLS (RFC 2595 §4: not offered once TLS is active)",
             Pop3Stage.CAPA, (reply, state) -> reply.isOk() && state.tls(),
             reply -> withBody(reply, body -> body.substring(0, body.length() - 3) + "STLS\r\n.\r\n"));
 
-    static final Fault POP3_AUTH_CHALLENGE_WITHOUT_SPACE = new Pop3ReplyRewrite("OWN_POP3_AUTH_CHALLENGE_WITHOUT_SPACE",
+    public static final Fault POP3_AUTH_CHALLENGE_WITHOUT_SPACE = new Pop3ReplyRewrite("POP3_AUTH_CHALLENGE_WITHOUT_SPACE",
             "the AUTH continuation is '+' without the space (RFC 5034 §4: '+' SP base64)",
             Pop3Stage.AUTH, (reply, state) -> "+ ".equals(reply.status()), reply -> Pop3Reply.raw("+"));
 
-    static final Fault POP3_AUTH_CANCEL_OK = new Pop3ReplyRewrite("OWN_POP3_AUTH_CANCEL_OK",
+    public static final Fault POP3_AUTH_CANCEL_OK = new Pop3ReplyRewrite("POP3_AUTH_CANCEL_OK",
             "an AUTH exchange cancelled with '*' answered +OK (RFC 5034 §4: -ERR)",
             Pop3Stage.AUTH, (reply, state) -> reply.status() != null && reply.status().contains("cancelled"),
             reply -> Pop3Reply.ok("cancelled"));
 
-    static final Fault POP3_UTF8_AFTER_LOGIN_OK = new Pop3ReplyRewrite("OWN_POP3_UTF8_AFTER_LOGIN_OK",
+    public static final Fault POP3_UTF8_AFTER_LOGIN_OK = new Pop3ReplyRewrite("POP3_UTF8_AFTER_LOGIN_OK",
             "UTF8 after login answered +OK (RFC 6856 §2: AUTHORIZATION state only)",
             Pop3Stage.UTF8, (reply, state) -> state.phase() == Pop3Phase.TRANSACTION, reply -> Pop3Reply.ok("UTF8 enabled"));
 

@@ -1,4 +1,4 @@
-package io.mailharness.conformance.proof;
+package io.mailharness.faultserver.conformance;
 
 import io.mailharness.faultserver.Fault;
 import io.mailharness.faultserver.net.Line;
@@ -23,20 +23,20 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Faults for the RFC 5321 core checks that the fault server's catalogue lacks, built on its public hooks. Each
- * breaks one rule; named {@code OWN_…}. The DATA variants here read the message themselves ({@link #data}); they
+ * Faults for the RFC 5321 core checks built on the server's public hooks. Each
+ * breaks one rule; named {@code SMTP_…}/{@code POP3_…}. The DATA variants here read the message themselves ({@link #data}); they
  * cannot clear the session's transaction afterwards, which the checks they prove never get to see.
  */
-final class SmtpCoreOwnFaults {
-    private SmtpCoreOwnFaults() {}
+public final class SmtpCoreRuleFaults {
+    private SmtpCoreRuleFaults() {}
 
     // ---- §3.8 closing, §4.1.4 EHLO, §4.1.1.5 RSET ----
 
-    static final Fault SMTP_CLOSE_AFTER_500 = new SmtpReplyRewrite("OWN_SMTP_CLOSE_AFTER_500",
+    public static final Fault SMTP_CLOSE_AFTER_500 = new SmtpReplyRewrite("SMTP_CLOSE_AFTER_500",
             "closes the connection right after a 500 to an unknown command (RFC 5321 §3.8: only after 221/421)",
             SmtpStage.UNKNOWN, (reply, state) -> reply.code() == 500, SmtpReply::thenClose);
 
-    static final Fault SMTP_EHLO_NAME_MUST_MATCH = new SmtpReplyRewrite("OWN_SMTP_EHLO_NAME_MUST_MATCH",
+    public static final Fault SMTP_EHLO_NAME_MUST_MATCH = new SmtpReplyRewrite("SMTP_EHLO_NAME_MUST_MATCH",
             "refuses an EHLO domain that does not name the client's address (RFC 5321 §4.1.4: MUST NOT refuse on this basis)",
             SmtpStage.EHLO, (reply, state) -> reply.code() == 250 && !namesClient(state.heloName(), state.clientAddress()),
             reply -> SmtpReply.of(550, "5.7.1 EHLO name does not match your address"));
@@ -50,14 +50,14 @@ final class SmtpCoreOwnFaults {
     /** Sessions that said RSET after logging in; the AUTH half of the fault treats them as logged out. */
     private static final Set<SmtpSession> RESET_AFTER_LOGIN = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    static final Fault SMTP_RSET_FORGETS_LOGIN_RSET = new SmtpCommandVariant("OWN_SMTP_RSET_FORGETS_LOGIN_RSET",
+    public static final Fault SMTP_RSET_FORGETS_LOGIN_RSET = new SmtpCommandVariant("SMTP_RSET_FORGETS_LOGIN_RSET",
             "RSET also ends the login (RFC 5321 §4.1.1.5: the transaction only), RSET half", "RSET",
             original -> (session, argument) -> {
                 if (session.state().authenticated()) RESET_AFTER_LOGIN.add(session);
                 original.execute(session, argument);
             });
 
-    static final Fault SMTP_RSET_FORGETS_LOGIN_AUTH = new SmtpCommandVariant("OWN_SMTP_RSET_FORGETS_LOGIN_AUTH",
+    public static final Fault SMTP_RSET_FORGETS_LOGIN_AUTH = new SmtpCommandVariant("SMTP_RSET_FORGETS_LOGIN_AUTH",
             "RSET also ends the login (RFC 5321 §4.1.1.5), AUTH half: a new exchange starts", "AUTH",
             original -> (session, argument) -> {
                 if (!RESET_AFTER_LOGIN.contains(session)) {
@@ -71,25 +71,25 @@ final class SmtpCoreOwnFaults {
 
     // ---- §4.1.2 addresses ----
 
-    static final Fault SMTP_NULL_REVERSE_PATH_REFUSED = new SmtpCommandVariant("OWN_SMTP_NULL_REVERSE_PATH_REFUSED",
+    public static final Fault SMTP_NULL_REVERSE_PATH_REFUSED = new SmtpCommandVariant("SMTP_NULL_REVERSE_PATH_REFUSED",
             "MAIL FROM:<> refused (RFC 5321 §4.1.2, §6.1: the null reverse-path is valid)", "MAIL",
             original -> (session, argument) -> {
                 if (argument.replace(" ", "").equalsIgnoreCase("FROM:<>")) session.reply(SmtpStage.MAIL, SmtpReply.of(553, "5.1.7 Null sender refused"));
                 else original.execute(session, argument);
             });
 
-    static final Fault SMTP_SOURCE_ROUTE_501 = new SmtpCommandVariant("OWN_SMTP_SOURCE_ROUTE_501",
+    public static final Fault SMTP_SOURCE_ROUTE_501 = new SmtpCommandVariant("SMTP_SOURCE_ROUTE_501",
             "RCPT with a source route refused as a syntax error (RFC 5321 §4.1.2: MUST be accepted)", "RCPT",
             original -> (session, argument) -> {
                 if (argument.regionMatches(true, 0, "TO:<@", 0, 5)) session.reply(SmtpStage.RCPT, SmtpReply.of(501, "5.1.3 Bad path"));
                 else original.execute(session, argument);
             });
 
-    static final Fault SMTP_REVERSE_PATH_LOWER_CASED = new SmtpCommandVariant("OWN_SMTP_REVERSE_PATH_LOWER_CASED",
+    public static final Fault SMTP_REVERSE_PATH_LOWER_CASED = new SmtpCommandVariant("SMTP_REVERSE_PATH_LOWER_CASED",
             "the reverse-path is folded to lower case (RFC 5321 §2.4: local parts are case sensitive)", "MAIL",
             original -> (session, argument) -> original.execute(session, argument.toLowerCase(Locale.ROOT)));
 
-    static final Fault SMTP_LOCAL_PART_OVER_60_REFUSED = new SmtpCommandVariant("OWN_SMTP_LOCAL_PART_OVER_60_REFUSED",
+    public static final Fault SMTP_LOCAL_PART_OVER_60_REFUSED = new SmtpCommandVariant("SMTP_LOCAL_PART_OVER_60_REFUSED",
             "local parts over 60 octets refused (RFC 5321 §4.5.3.1.1: 64 MUST be accepted)", "MAIL",
             original -> (session, argument) -> {
                 int at = argument.lastIndexOf('@');
@@ -98,7 +98,7 @@ final class SmtpCoreOwnFaults {
                 else original.execute(session, argument);
             });
 
-    static final Fault SMTP_FIFTY_RECIPIENTS = new SmtpCommandVariant("OWN_SMTP_FIFTY_RECIPIENTS",
+    public static final Fault SMTP_FIFTY_RECIPIENTS = new SmtpCommandVariant("SMTP_FIFTY_RECIPIENTS",
             "RCPT past 50 recipients answered 452 (RFC 5321 §4.5.3.1.8: at least 100 MUST be buffered)", "RCPT",
             original -> (session, argument) -> {
                 MailTransaction transaction = session.state().transaction();
@@ -109,7 +109,7 @@ final class SmtpCoreOwnFaults {
     /** Sessions that went past the recipient limit; the DATA half of the fault has lost their transaction. */
     private static final Set<SmtpSession> PAST_THE_LIMIT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    static final Fault SMTP_RCPT_LIMIT_LOSES_TRANSACTION_RCPT = new SmtpCommandVariant("OWN_SMTP_RCPT_LIMIT_LOSES_TRANSACTION_RCPT",
+    public static final Fault SMTP_RCPT_LIMIT_LOSES_TRANSACTION_RCPT = new SmtpCommandVariant("SMTP_RCPT_LIMIT_LOSES_TRANSACTION_RCPT",
             "the RCPT past the limit throws the transaction away (RFC 5321 §4.5.3.1.10), RCPT half", "RCPT",
             original -> (session, argument) -> {
                 MailTransaction transaction = session.state().transaction();
@@ -117,7 +117,7 @@ final class SmtpCoreOwnFaults {
                 original.execute(session, argument);
             });
 
-    static final Fault SMTP_RCPT_LIMIT_LOSES_TRANSACTION_DATA = new SmtpCommandVariant("OWN_SMTP_RCPT_LIMIT_LOSES_TRANSACTION_DATA",
+    public static final Fault SMTP_RCPT_LIMIT_LOSES_TRANSACTION_DATA = new SmtpCommandVariant("SMTP_RCPT_LIMIT_LOSES_TRANSACTION_DATA",
             "the RCPT past the limit throws the transaction away (RFC 5321 §4.5.3.1.10), DATA half", "DATA",
             original -> (session, argument) -> {
                 if (PAST_THE_LIMIT.remove(session)) session.reply(SmtpStage.DATA, SmtpReply.of(503, "5.5.1 No valid recipients"));
@@ -126,12 +126,12 @@ final class SmtpCoreOwnFaults {
 
     // ---- §4.1.1.4 DATA, §4.4 trace fields, §3.3 ----
 
-    static final Fault SMTP_LONG_LINE_ANSWERED_AT_ONCE = new SmtpCommandVariant("OWN_SMTP_LONG_LINE_ANSWERED_AT_ONCE",
+    public static final Fault SMTP_LONG_LINE_ANSWERED_AT_ONCE = new SmtpCommandVariant("SMTP_LONG_LINE_ANSWERED_AT_ONCE",
             "a message line over 1000 octets answered 500 at once, mid-data (RFC 5321 §4.1.1.4: one reply after the end of data)", "DATA",
             original -> data(original, UnaryOperator.identity(), false,
                     line -> line.length > 998 ? SmtpReply.of(500, "5.5.2 Line too long") : null, content -> null));
 
-    static final Fault SMTP_RESENT_FIELDS_MUST_MATCH = new SmtpCommandVariant("OWN_SMTP_RESENT_FIELDS_MUST_MATCH",
+    public static final Fault SMTP_RESENT_FIELDS_MUST_MATCH = new SmtpCommandVariant("SMTP_RESENT_FIELDS_MUST_MATCH",
             "messages with more Resent-To than Resent-From fields refused (RFC 5321 §3.3: MUST NOT reject them)", "DATA",
             original -> data(original, UnaryOperator.identity(), false, line -> null, content -> {
                 String head = new String(content, StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0].toLowerCase(Locale.ROOT);
@@ -140,53 +140,53 @@ final class SmtpCoreOwnFaults {
                 return to != from ? SmtpReply.of(554, "5.6.0 Resent- fields do not match") : null;
             }));
 
-    static final Fault SMTP_NO_RETURN_PATH = new DeliveryRewrite("OWN_SMTP_NO_RETURN_PATH",
+    public static final Fault SMTP_NO_RETURN_PATH = new DeliveryRewrite("SMTP_NO_RETURN_PATH",
             "delivered without the Return-Path field (RFC 5321 §4.4: MUST be added on final delivery)",
             deliveries -> deliveries.stream().map(d -> d.withContent(replaceFirst(d.content(), "(?s)^Return-Path: [^\r]*\r\n", ""))).toList());
 
-    static final Fault SMTP_RECEIVED_WITHOUT_DATE = new DeliveryRewrite("OWN_SMTP_RECEIVED_WITHOUT_DATE",
+    public static final Fault SMTP_RECEIVED_WITHOUT_DATE = new DeliveryRewrite("SMTP_RECEIVED_WITHOUT_DATE",
             "Received field without its date-time (RFC 5321 §4.4: the time stamp is required)",
             deliveries -> deliveries.stream().map(d -> d.withContent(replaceFirst(d.content(), ";\\s*[A-Z][a-z]{2}, [^\r]*\r\n", "\r\n"))).toList());
 
     /** What the client rewrite puts for "CR X-Injected: 1" in a command line: valid inside a domain, so the server takes it. */
-    static final String CR_STAND_IN = ".x-injected-stand-in";
+    public static final String CR_STAND_IN = ".x-injected-stand-in";
 
     /** The delivery half of the header-injection fault: the stand-in written by the client rewrite becomes a line end again. */
-    static final Fault SMTP_CR_IN_COMMAND_WRITTEN_TO_HEADER = new DeliveryRewrite("OWN_SMTP_CR_IN_COMMAND_WRITTEN_TO_HEADER",
+    public static final Fault SMTP_CR_IN_COMMAND_WRITTEN_TO_HEADER = new DeliveryRewrite("SMTP_CR_IN_COMMAND_WRITTEN_TO_HEADER",
             "a CR in the EHLO domain or reverse-path goes into the trace fields as a line end (RFC 5321 §2.3.8, §4.4)",
             deliveries -> deliveries.stream().map(d -> d.withContent(replaceAll(d.content(), Pattern.quote(CR_STAND_IN), "\r\nX-Injected: 1"))).toList());
 
     /** The client half: a bare CR in a command line, with the field name after it, reaches the server as {@link #CR_STAND_IN}. */
-    static final UnaryOperator<byte[]> CR_IN_COMMAND_KEPT = line -> {
+    public static final UnaryOperator<byte[]> CR_IN_COMMAND_KEPT = line -> {
         String text = new String(line, StandardCharsets.ISO_8859_1);
         return text.contains("\rX-Injected: 1") ? text.replace("\rX-Injected: 1", CR_STAND_IN).getBytes(StandardCharsets.ISO_8859_1) : line;
     };
 
     // ---- catalogue §1.8 smuggling ----
 
-    static final Fault SMTP_BARE_CR_ENDS_LINES_IN_DATA = new SmtpCommandVariant("OWN_SMTP_BARE_CR_ENDS_LINES_IN_DATA",
+    public static final Fault SMTP_BARE_CR_ENDS_LINES_IN_DATA = new SmtpCommandVariant("SMTP_BARE_CR_ENDS_LINES_IN_DATA",
             "in message data a bare CR or LF ends a line, so CR.CR and friends end the data (RFC 5321 §2.3.8: SMTP smuggling)", "DATA",
             original -> data(original, UnaryOperator.identity(), true, line -> null, content -> null));
 
-    static final Fault SMTP_NUL_DROPPED_IN_DATA = new SmtpCommandVariant("OWN_SMTP_NUL_DROPPED_IN_DATA",
+    public static final Fault SMTP_NUL_DROPPED_IN_DATA = new SmtpCommandVariant("SMTP_NUL_DROPPED_IN_DATA",
             "NUL octets in message data dropped before the end-of-data test, so CRLF NUL . CRLF ends the data (RFC 5321 §4.1.1.4)", "DATA",
             original -> data(original, line -> removeNul(line), false, line -> null, content -> null));
 
     // ---- §4.5.3.1 limits ----
 
-    static final Fault SMTP_LONG_COMMAND_LINE_ANSWERED_TWICE = new SmtpReplyRewrite("OWN_SMTP_LONG_COMMAND_LINE_ANSWERED_TWICE",
+    public static final Fault SMTP_LONG_COMMAND_LINE_ANSWERED_TWICE = new SmtpReplyRewrite("SMTP_LONG_COMMAND_LINE_ANSWERED_TWICE",
             "an over-long command line answered twice, so the session is out of step (RFC 5321 §4.5.3.1.9, §4.2)",
             SmtpStage.SYNTAX, (reply, state) -> reply.code() == 500 && reply.texts().getFirst().contains("Line too long"),
             reply -> SmtpReply.raw(500, "500 5.5.2 Line too long", "500 5.5.1 Command unrecognized"));
 
-    static final Fault SMTP_MAIL_LINE_LIMIT_512 = new SmtpCommandVariant("OWN_SMTP_MAIL_LINE_LIMIT_512",
+    public static final Fault SMTP_MAIL_LINE_LIMIT_512 = new SmtpCommandVariant("SMTP_MAIL_LINE_LIMIT_512",
             "MAIL lines over 512 octets refused though extension parameters may grow them (RFC 4954 §5, RFC 5321 §4.5.3.1.4)", "MAIL",
             original -> (session, argument) -> {
                 if (("MAIL " + argument).length() + 2 > 512) session.reply(SmtpStage.MAIL, SmtpReply.of(500, "5.5.2 Line too long"));
                 else original.execute(session, argument);
             });
 
-    static final Fault SMTP_TOO_BIG_ANSWERED_250 = new SmtpReplyRewrite("OWN_SMTP_TOO_BIG_ANSWERED_250",
+    public static final Fault SMTP_TOO_BIG_ANSWERED_250 = new SmtpReplyRewrite("SMTP_TOO_BIG_ANSWERED_250",
             "a message over the size limit answered 250 (RFC 5321 §4.5.3.1.9, RFC 1870 §6: 552)",
             SmtpStage.END_OF_DATA, (reply, state) -> reply.code() == 552, reply -> SmtpReply.of(250, "2.0.0 OK"));
 

@@ -1,4 +1,4 @@
-package io.mailharness.conformance.proof;
+package io.mailharness.faultserver.conformance;
 
 import io.mailharness.faultserver.Fault;
 import io.mailharness.faultserver.net.Line;
@@ -25,22 +25,22 @@ import java.util.stream.Collectors;
 
 /**
  * Faults for the SMTP service-extension checks (RFC 2920, 3207, 4954, 1870, 6152, 6531, 2034, 3461, 3030) and
- * their end-to-end rows, built on the fault server's public hooks. Each breaks one rule; named {@code OWN_…}.
+ * their end-to-end rows, built on the server's public hooks. Each breaks one rule; named {@code SMTP_…}/{@code POP3_…}.
  * Faults that need the session's inner state are in the fault server's catalogue ({@code SmtpFaults}).
  */
-final class SmtpExtensionOwnFaults {
-    private SmtpExtensionOwnFaults() {}
+public final class SmtpExtensionRuleFaults {
+    private SmtpExtensionRuleFaults() {}
 
     private static final String TLS_FIRST = "5.7.0 Must issue a STARTTLS command first";
 
     // ---- PIPELINING (RFC 2920 §3.2) ----
 
-    static final Fault SMTP_PIPELINED_MAIL_SYNC_ERROR = syncError("MAIL", SmtpStage.MAIL);
-    static final Fault SMTP_PIPELINED_RCPT_SYNC_ERROR = syncError("RCPT", SmtpStage.RCPT);
+    public static final Fault SMTP_PIPELINED_MAIL_SYNC_ERROR = syncError("MAIL", SmtpStage.MAIL);
+    public static final Fault SMTP_PIPELINED_RCPT_SYNC_ERROR = syncError("RCPT", SmtpStage.RCPT);
 
     /** Advertises PIPELINING but treats input that arrived ahead of a reply as a synchronisation error. */
     private static Fault syncError(String verb, SmtpStage stage) {
-        return new SmtpCommandVariant("OWN_SMTP_PIPELINED_" + verb + "_SYNC_ERROR",
+        return new SmtpCommandVariant("SMTP_PIPELINED_" + verb + "_SYNC_ERROR",
                 verb + " with more input already buffered gets 554 and a close though PIPELINING is offered (RFC 2920 §3.2)", verb,
                 original -> (session, argument) -> {
                     if (session.reader().buffered() > 0) {
@@ -51,7 +51,7 @@ final class SmtpExtensionOwnFaults {
                 });
     }
 
-    static final Fault SMTP_DATA_ACCEPTS_NO_RECIPIENTS = new SmtpCommandVariant("OWN_SMTP_DATA_ACCEPTS_NO_RECIPIENTS",
+    public static final Fault SMTP_DATA_ACCEPTS_NO_RECIPIENTS = new SmtpCommandVariant("SMTP_DATA_ACCEPTS_NO_RECIPIENTS",
             "DATA after every RCPT was refused gets 354 and the empty message 250 (RFC 2920 §3.2: 503/554)", "DATA",
             original -> (session, argument) -> {
                 MailTransaction transaction = session.state().transaction();
@@ -66,7 +66,7 @@ final class SmtpExtensionOwnFaults {
                 session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(250, "2.0.0 accepted for nobody"));
             });
 
-    static final Fault SMTP_RSET_FLUSHES_INPUT = new SmtpCommandVariant("OWN_SMTP_RSET_FLUSHES_INPUT",
+    public static final Fault SMTP_RSET_FLUSHES_INPUT = new SmtpCommandVariant("SMTP_RSET_FLUSHES_INPUT",
             "RSET throws away the input read ahead of it, then says so with 421 (RFC 2920 §3.2 (1): never lose the input buffer)", "RSET",
             original -> (session, argument) -> {
                 int lost = session.reader().buffered();
@@ -78,7 +78,7 @@ final class SmtpExtensionOwnFaults {
 
     // ---- STARTTLS (RFC 3207) ----
 
-    static final Fault SMTP_STARTTLS_LISTED_INSIDE_TLS = new SmtpReplyRewrite("OWN_SMTP_STARTTLS_LISTED_INSIDE_TLS",
+    public static final Fault SMTP_STARTTLS_LISTED_INSIDE_TLS = new SmtpReplyRewrite("SMTP_STARTTLS_LISTED_INSIDE_TLS",
             "the EHLO reply inside TLS still lists STARTTLS (RFC 3207 §4.2)",
             SmtpStage.EHLO, (reply, state) -> reply.code() == 250 && state.tls(),
             reply -> {
@@ -87,11 +87,11 @@ final class SmtpExtensionOwnFaults {
                 return SmtpReply.of(250, texts.toArray(String[]::new));
             });
 
-    static final Fault SMTP_STARTTLS_IGNORES_PARAMETER = new SmtpCommandVariant("OWN_SMTP_STARTTLS_IGNORES_PARAMETER",
+    public static final Fault SMTP_STARTTLS_IGNORES_PARAMETER = new SmtpCommandVariant("SMTP_STARTTLS_IGNORES_PARAMETER",
             "'STARTTLS now' answered 220 (RFC 3207 §4: 501, no parameters allowed)", "STARTTLS",
             original -> (session, argument) -> original.execute(session, ""));
 
-    static final Fault SMTP_EHLO_OFFERS_AUTH_IN_CLEAR = new SmtpReplyRewrite("OWN_SMTP_EHLO_OFFERS_AUTH_IN_CLEAR",
+    public static final Fault SMTP_EHLO_OFFERS_AUTH_IN_CLEAR = new SmtpReplyRewrite("SMTP_EHLO_OFFERS_AUTH_IN_CLEAR",
             "the EHLO reply in clear lists AUTH PLAIN (RFC 4954 §4: not without protection)",
             SmtpStage.EHLO, (reply, state) -> reply.code() == 250 && !state.tls(),
             reply -> {
@@ -101,48 +101,55 @@ final class SmtpExtensionOwnFaults {
             });
 
     /** A listener that requires TLS: 530 to HELO, MAIL, RCPT, VRFY and DATA in clear (RFC 3207 §4). */
-    static final Fault[] TLS_REQUIRED = {
-            tlsFirst(SmtpStage.HELO), tlsFirst(SmtpStage.MAIL), tlsFirst(SmtpStage.RCPT), tlsFirst(SmtpStage.VRFY), tlsFirst(SmtpStage.DATA)};
+    public static final Fault SMTP_TLS_REQUIRED_HELO_530 = tlsFirst(SmtpStage.HELO);
+    public static final Fault SMTP_TLS_REQUIRED_MAIL_530 = tlsFirst(SmtpStage.MAIL);
+    public static final Fault SMTP_TLS_REQUIRED_RCPT_530 = tlsFirst(SmtpStage.RCPT);
+    public static final Fault SMTP_TLS_REQUIRED_VRFY_530 = tlsFirst(SmtpStage.VRFY);
+    public static final Fault SMTP_TLS_REQUIRED_DATA_530 = tlsFirst(SmtpStage.DATA);
 
-    static final Fault SMTP_TLS_REQUIRED_NOOP_530 = tlsFirst(SmtpStage.NOOP);
+    /** A listener that wants STARTTLS first (RFC 3207 §4): 530 to HELO, MAIL, RCPT, VRFY and DATA in clear. */
+    public static final List<Fault> TLS_REQUIRED = List.of(SMTP_TLS_REQUIRED_HELO_530, SMTP_TLS_REQUIRED_MAIL_530,
+            SMTP_TLS_REQUIRED_RCPT_530, SMTP_TLS_REQUIRED_VRFY_530, SMTP_TLS_REQUIRED_DATA_530);
+
+    public static final Fault SMTP_TLS_REQUIRED_NOOP_530 = tlsFirst(SmtpStage.NOOP);
 
     private static Fault tlsFirst(SmtpStage stage) {
-        return new SmtpReplyRewrite("OWN_SMTP_TLS_REQUIRED_" + stage + "_530",
+        return new SmtpReplyRewrite("SMTP_TLS_REQUIRED_" + stage + "_530",
                 stage + " in clear answered 530 (a TLS-required listener, RFC 3207 §4)",
                 stage, (reply, state) -> !state.tls(), reply -> SmtpReply.of(530, TLS_FIRST));
     }
 
     /** Content lines starting with "starttls" are dropped on the way in: an injection filter with false positives. */
-    static final UnaryOperator<byte[]> DROP_STARTTLS_LINES = line -> {
+    public static final UnaryOperator<byte[]> DROP_STARTTLS_LINES = line -> {
         String text = new String(line, StandardCharsets.ISO_8859_1);
         return text.toLowerCase(Locale.ROOT).startsWith("starttls") ? new byte[0] : line;
     };
 
     // ---- AUTH (RFC 4954) ----
 
-    static final Fault SMTP_AUTH_EMPTY_CHALLENGE_WITH_TEXT = new SmtpReplyRewrite("OWN_SMTP_AUTH_EMPTY_CHALLENGE_WITH_TEXT",
+    public static final Fault SMTP_AUTH_EMPTY_CHALLENGE_WITH_TEXT = new SmtpReplyRewrite("SMTP_AUTH_EMPTY_CHALLENGE_WITH_TEXT",
             "the empty AUTH PLAIN challenge is '334 go ahead' (RFC 4954 §4: exactly '334 ')",
             SmtpStage.AUTH, (reply, state) -> reply.code() == 334 && reply.texts().getFirst().isEmpty(),
             reply -> SmtpReply.of(334, "go ahead"));
 
-    static final Fault SMTP_AUTH_WRONG_PASSWORD_235 = new SmtpReplyRewrite("OWN_SMTP_AUTH_WRONG_PASSWORD_235",
+    public static final Fault SMTP_AUTH_WRONG_PASSWORD_235 = new SmtpReplyRewrite("SMTP_AUTH_WRONG_PASSWORD_235",
             "AUTH with a wrong password answered 235 (RFC 4954 §6: 535 5.7.8)",
             SmtpStage.AUTH, (reply, state) -> reply.code() == 535, reply -> SmtpReply.of(235, "2.7.0 Authentication successful"));
 
-    static final Fault SMTP_AUTH_TWICE_235 = new SmtpReplyRewrite("OWN_SMTP_AUTH_TWICE_235",
+    public static final Fault SMTP_AUTH_TWICE_235 = new SmtpReplyRewrite("SMTP_AUTH_TWICE_235",
             "a second AUTH after a successful one answered 235 (RFC 4954 §4: 503)",
             SmtpStage.AUTH, (reply, state) -> reply.code() == 503 && state.authenticated(),
             reply -> SmtpReply.of(235, "2.7.0 Authentication successful"));
 
     // ---- SIZE (RFC 1870) ----
 
-    static final Fault SMTP_SIZE_OVER_LIMIT_250 = new SmtpReplyRewrite("OWN_SMTP_SIZE_OVER_LIMIT_250",
+    public static final Fault SMTP_SIZE_OVER_LIMIT_250 = new SmtpReplyRewrite("SMTP_SIZE_OVER_LIMIT_250",
             "MAIL with SIZE above the advertised limit answered 250 (RFC 1870 §6: 552)",
             SmtpStage.MAIL, (reply, state) -> reply.code() == 552, reply -> SmtpReply.of(250, "2.1.0 OK"));
 
     private static final Map<SmtpSession, Long> DECLARED_SIZE = Collections.synchronizedMap(new WeakHashMap<>());
 
-    static final Fault SMTP_SIZE_AS_FRAMING_MAIL = new SmtpCommandVariant("OWN_SMTP_SIZE_AS_FRAMING_MAIL",
+    public static final Fault SMTP_SIZE_AS_FRAMING_MAIL = new SmtpCommandVariant("SMTP_SIZE_AS_FRAMING_MAIL",
             "SIZE= taken as the length of the message data, MAIL half (RFC 1870 §6)", "MAIL",
             original -> (session, argument) -> {
                 var size = java.util.regex.Pattern.compile("(?i) SIZE=([0-9]{1,9})").matcher(argument);
@@ -150,7 +157,7 @@ final class SmtpExtensionOwnFaults {
                 original.execute(session, argument);
             });
 
-    static final Fault SMTP_SIZE_AS_FRAMING_DATA = new SmtpCommandVariant("OWN_SMTP_SIZE_AS_FRAMING_DATA",
+    public static final Fault SMTP_SIZE_AS_FRAMING_DATA = new SmtpCommandVariant("SMTP_SIZE_AS_FRAMING_DATA",
             "SIZE= taken as the length of the message data: reads that many octets, then answers (RFC 1870 §6)", "DATA",
             original -> (session, argument) -> {
                 Long declared = DECLARED_SIZE.remove(session);
@@ -169,11 +176,11 @@ final class SmtpExtensionOwnFaults {
     private static final Set<String> MAIL_PARAMETERS = Set.of("SIZE", "BODY", "SMTPUTF8", "RET", "ENVID", "AUTH");
     private static final Set<String> RCPT_PARAMETERS = Set.of("NOTIFY", "ORCPT");
 
-    static final Fault SMTP_UNKNOWN_MAIL_PARAMETER_IGNORED = ignoreUnknown("MAIL", MAIL_PARAMETERS);
-    static final Fault SMTP_UNKNOWN_RCPT_PARAMETER_IGNORED = ignoreUnknown("RCPT", RCPT_PARAMETERS);
+    public static final Fault SMTP_UNKNOWN_MAIL_PARAMETER_IGNORED = ignoreUnknown("MAIL", MAIL_PARAMETERS);
+    public static final Fault SMTP_UNKNOWN_RCPT_PARAMETER_IGNORED = ignoreUnknown("RCPT", RCPT_PARAMETERS);
 
     private static Fault ignoreUnknown(String verb, Set<String> known) {
-        return new SmtpCommandVariant("OWN_SMTP_UNKNOWN_" + verb + "_PARAMETER_IGNORED",
+        return new SmtpCommandVariant("SMTP_UNKNOWN_" + verb + "_PARAMETER_IGNORED",
                 "unknown " + verb + " parameters are silently ignored (RFC 5321 §4.1.1.11: 555)", verb,
                 original -> (session, argument) -> {
                     int close = argument.indexOf('>');
@@ -188,12 +195,12 @@ final class SmtpExtensionOwnFaults {
                 });
     }
 
-    static final Fault SMTP_EXT_SMTPUTF8_WITHOUT_8BITMIME = new SmtpReplyRewrite("OWN_SMTP_EXT_SMTPUTF8_WITHOUT_8BITMIME",
+    public static final Fault SMTP_EXT_SMTPUTF8_WITHOUT_8BITMIME = new SmtpReplyRewrite("SMTP_EXT_SMTPUTF8_WITHOUT_8BITMIME",
             "EHLO lists SMTPUTF8 but not 8BITMIME (RFC 6531 §3.1 item 8)",
             SmtpStage.EHLO, (reply, state) -> reply.code() == 250,
             reply -> SmtpReply.of(250, reply.texts().stream().filter(t -> !t.equalsIgnoreCase("8BITMIME")).toArray(String[]::new)));
 
-    static final Fault SMTP_BODY_8BITMIME_REFUSED = new SmtpCommandVariant("OWN_SMTP_BODY_8BITMIME_REFUSED",
+    public static final Fault SMTP_BODY_8BITMIME_REFUSED = new SmtpCommandVariant("SMTP_BODY_8BITMIME_REFUSED",
             "MAIL with BODY=8BITMIME answered 555 though 8BITMIME is offered (RFC 6152 §3)", "MAIL",
             original -> (session, argument) -> {
                 if (argument.toUpperCase(Locale.ROOT).contains("BODY=8BITMIME")) {
@@ -203,7 +210,7 @@ final class SmtpExtensionOwnFaults {
                 }
             });
 
-    static final Fault SMTP_UTF8_SENDER_REFUSED = new SmtpCommandVariant("OWN_SMTP_UTF8_SENDER_REFUSED",
+    public static final Fault SMTP_UTF8_SENDER_REFUSED = new SmtpCommandVariant("SMTP_UTF8_SENDER_REFUSED",
             "MAIL from a UTF-8 address with SMTPUTF8 answered 553 though SMTPUTF8 is offered (RFC 6531 §3.4)", "MAIL",
             original -> (session, argument) -> {
                 if (argument.chars().anyMatch(c -> c > 127) && argument.toUpperCase(Locale.ROOT).contains("SMTPUTF8")) {
@@ -213,19 +220,19 @@ final class SmtpExtensionOwnFaults {
                 }
             });
 
-    static final Fault SMTP_NOTIFY_NEVER_COMBINED_ACCEPTED = new SmtpCommandVariant("OWN_SMTP_NOTIFY_NEVER_COMBINED_ACCEPTED",
+    public static final Fault SMTP_NOTIFY_NEVER_COMBINED_ACCEPTED = new SmtpCommandVariant("SMTP_NOTIFY_NEVER_COMBINED_ACCEPTED",
             "RCPT with NOTIFY=NEVER,SUCCESS accepted (RFC 3461 §4.1: NEVER stands alone, 501)", "RCPT",
             original -> (session, argument) -> original.execute(session, argument.replaceAll("(?i)NOTIFY=NEVER,", "NOTIFY=")));
 
     // ---- ENHANCEDSTATUSCODES (RFC 2034) ----
 
-    static final Fault SMTP_NOOP_WITHOUT_STATUS_CODE = new SmtpReplyRewrite("OWN_SMTP_NOOP_WITHOUT_STATUS_CODE",
+    public static final Fault SMTP_NOOP_WITHOUT_STATUS_CODE = new SmtpReplyRewrite("SMTP_NOOP_WITHOUT_STATUS_CODE",
             "NOOP answered '250 OK' without an enhanced status code though ENHANCEDSTATUSCODES is offered (RFC 2034 §3)",
             SmtpStage.NOOP, reply -> SmtpReply.of(250, "OK"));
 
     // ---- CHUNKING (RFC 3030) ----
 
-    static final Fault SMTP_BDAT_REFUSED_CHUNK_UNREAD = new SmtpCommandVariant("OWN_SMTP_BDAT_REFUSED_CHUNK_UNREAD",
+    public static final Fault SMTP_BDAT_REFUSED_CHUNK_UNREAD = new SmtpCommandVariant("SMTP_BDAT_REFUSED_CHUNK_UNREAD",
             "an out-of-sequence BDAT gets 503 but its chunk is left unread and taken for commands (RFC 3030 §2)", "BDAT",
             original -> (session, argument) -> {
                 MailTransaction transaction = session.state().transaction();
@@ -238,7 +245,7 @@ final class SmtpExtensionOwnFaults {
 
     // ---- what is stored ----
 
-    static final Fault STORE_CUTS_AT_DOT_LINE = new DeliveryRewrite("OWN_STORE_CUTS_AT_DOT_LINE",
+    public static final Fault STORE_CUTS_AT_DOT_LINE = new DeliveryRewrite("STORE_CUTS_AT_DOT_LINE",
             "a stored message ends at its first CRLF.CRLF, as if BDAT content had end-of-data handling (RFC 3030 §2)",
             deliveries -> deliveries.stream().map(d -> {
                 String text = new String(d.content(), StandardCharsets.ISO_8859_1);
@@ -246,7 +253,7 @@ final class SmtpExtensionOwnFaults {
                 return dot < 0 ? d : d.withContent(text.substring(0, dot + 2).getBytes(StandardCharsets.ISO_8859_1));
             }).toList());
 
-    static final Fault STORE_STRIPS_EIGHTH_BIT = new DeliveryRewrite("OWN_STORE_STRIPS_EIGHTH_BIT",
+    public static final Fault STORE_STRIPS_EIGHTH_BIT = new DeliveryRewrite("STORE_STRIPS_EIGHTH_BIT",
             "8-bit octets are stored with the high bit cleared (RFC 6152: delivered unchanged)",
             deliveries -> deliveries.stream().map(d -> {
                 byte[] copy = d.content().clone();
@@ -254,7 +261,7 @@ final class SmtpExtensionOwnFaults {
                 return d.withContent(copy);
             }).toList());
 
-    static final Fault STORE_LISTS_ALL_RECIPIENTS = new DeliveryRewrite("OWN_STORE_LISTS_ALL_RECIPIENTS",
+    public static final Fault STORE_LISTS_ALL_RECIPIENTS = new DeliveryRewrite("STORE_LISTS_ALL_RECIPIENTS",
             "every copy gets an X-Envelope-To field naming all recipients (RFC 5321 §7.2: reveals Bcc)",
             deliveries -> {
                 String all = deliveries.stream().map(Delivery::forwardPath).collect(Collectors.joining(", "));
