@@ -24,6 +24,10 @@ import java.util.Map;
  * @param errors            KO counts by request name and message, e.g. {@code "SMTP RCPT: 5xx 550 5.1.1 no such user" -> 3},
  *                          the {@value #ERRORS_KEPT} most frequent (added after format version 1's first release;
  *                          null in records written before it)
+ * @param errorsLeftOut     how many distinct KO messages {@code errors} left out (null in older records)
+ * @param errorGroups       KOs grouped by request, reply code and enhanced status code, variable parts masked, with
+ *                          one verbatim example each; the {@value #ERROR_GROUPS_KEPT} largest (null in older records)
+ * @param connections       sockets, reconnection back-off and what the end of the run cut off (null in older records)
  */
 public record RunRecord(
         int formatVersion,
@@ -38,13 +42,26 @@ public record RunRecord(
         Map<String, Long> errorsByReplyClass,
         Ledger ledger,
         List<MessageTrace> messages,
-        Map<String, Long> errors) {
+        Map<String, Long> errors,
+        Long errorsLeftOut,
+        CappedList<ErrorGroup> errorGroups,
+        Connections connections) {
+
+    /** A record without the fields added after format version 1's first release (they stay null). */
+    public RunRecord(int formatVersion, String simulation, String target, String runId, String start, String end,
+                     Map<String, String> parameters, Injector injector, Map<String, RequestStats> requests,
+                     Map<String, Long> errorsByReplyClass, Ledger ledger, List<MessageTrace> messages, Map<String, Long> errors) {
+        this(formatVersion, simulation, target, runId, start, end, parameters, injector, requests, errorsByReplyClass, ledger, messages,
+                errors, null, null, null);
+    }
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "run-record.json";
     public static final String DELIVERY_LATENCY = "delivery latency";
     /** How many distinct KO messages a record keeps in {@link #errors}: the most frequent. */
     public static final int ERRORS_KEPT = 50;
+    /** How many error groups a record keeps: the largest. */
+    public static final int ERROR_GROUPS_KEPT = 100;
 
     /**
      * @param index        1-based injector number
@@ -56,4 +73,18 @@ public record RunRecord(
      * @param machineCpuAverage the whole machine's mean CPU use, 0..1 (a local server under test shows here)
      */
     public record Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage) {}
+
+    /**
+     * The injector's connections over the run.
+     *
+     * @param peakOpenSockets  the most client sockets open at once (connecting, greeted or not, TLS or not)
+     * @param socketsOpened    client sockets opened in all
+     * @param reconnectWaits   connection attempts that first waited out a back-off after a failed one
+     * @param reconnectWaitMillis the time those waits took, summed over users
+     * @param closedAtEnd      connections still open when the run ended (users cut off), closed then
+     * @param openAfterRun     client sockets still open after that (0 unless a socket leaked)
+     * @param requestsCutOff   steps under way when the run ended: counted here, not as OK or KO
+     */
+    public record Connections(int peakOpenSockets, long socketsOpened, long reconnectWaits, long reconnectWaitMillis,
+                              long closedAtEnd, int openAfterRun, long requestsCutOff) {}
 }

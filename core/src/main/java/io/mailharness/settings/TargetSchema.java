@@ -11,11 +11,17 @@ final class TargetSchema {
             "smtp.host", "smtp.port", "smtp.security", "smtp.auth",
             "pop3.host", "pop3.port", "pop3.security",
             "tls.verify", "tls.trust-store",
-            "timeouts.connect", "timeouts.read");
+            "timeouts.connect", "timeouts.read",
+            "limits.reply-line", "limits.reply-lines", "limits.reply-octets",
+            "reconnect.initial", "reconnect.max");
 
-    static final Set<String> SECTIONS = Set.of("smtp", "pop3", "tls", "timeouts");
+    static final Set<String> SECTIONS = Set.of("smtp", "pop3", "tls", "timeouts", "limits", "reconnect");
     static final String ACCOUNTS = "accounts";
     static final Set<String> ACCOUNT_KEYS = Set.of("address", "user", "password", "disposable");
+
+    /** The file's top level: the targets, and settings every target starts from. */
+    static final String TARGETS = "targets";
+    static final String DEFAULTS = "defaults";
 
     private TargetSchema() {}
 

@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a target settings file (HOCON): a {@code targets} object whose members are named targets.
+ * Reads a target settings file (HOCON): a {@code targets} object whose members are named targets, and an
+ * optional {@code defaults} object every target starts from (a target's own keys win; a list such as
+ * {@code accounts} is replaced, not merged). An account's {@code address} defaults to {@code user@domain}.
  * Every problem becomes a {@link SettingsException} naming the key, never a raw parser exception.
  */
 public final class TargetSettingsLoader {
-    private static final String ROOT = "targets";
+    private static final String ROOT = TargetSchema.TARGETS;
 
     private TargetSettingsLoader() {}
 
@@ -34,8 +36,11 @@ public final class TargetSettingsLoader {
             throw new SettingsException(ROOT, "missing in " + file + " (expected: targets { <name> { smtp {...}, pop3 {...}, accounts = [...] } })");
         }
         for (String key : root.root().keySet()) {
-            if (!ROOT.equals(key)) throw new SettingsException(key, "unknown top-level key in " + file + " (expected only 'targets')");
+            if (!ROOT.equals(key) && !TargetSchema.DEFAULTS.equals(key)) {
+                throw new SettingsException(key, "unknown top-level key in " + file + " (expected 'targets' and optionally 'defaults')");
+            }
         }
+        Config defaults = defaults(root);
         ConfigObject targets = root.getObject(ROOT);
         if (targets.isEmpty()) throw new SettingsException(ROOT, "no target defined in " + file);
         Map<String, TargetSettings> result = new LinkedHashMap<>();
@@ -43,7 +48,8 @@ public final class TargetSettingsLoader {
             ConfigValue value = targets.get(name);
             String prefix = ROOT + "." + name;
             if (value.valueType() != ConfigValueType.OBJECT) throw new SettingsException(prefix, "must be an object");
-            result.put(name, build(name, prefix, applyOverrides(((ConfigObject) value).toConfig(), overrides)));
+            Config target = ((ConfigObject) value).toConfig().withFallback(defaults);
+            result.put(name, build(name, prefix, applyOverrides(target, overrides)));
         }
         return result;
     }
@@ -66,6 +72,17 @@ public final class TargetSettingsLoader {
         } catch (ConfigException e) {
             throw new SettingsException(null, file + ": " + oneLine(e));
         }
+    }
+
+    /** The {@code defaults} object, checked like a target's keys (each may be left out). */
+    private static Config defaults(Config root) {
+        if (!root.hasPath(TargetSchema.DEFAULTS)) return ConfigFactory.empty();
+        if (root.getValue(TargetSchema.DEFAULTS).valueType() != ConfigValueType.OBJECT) {
+            throw new SettingsException(TargetSchema.DEFAULTS, "must be an object");
+        }
+        Config defaults = root.getConfig(TargetSchema.DEFAULTS);
+        rejectUnknownKeys(TargetSchema.DEFAULTS, defaults);
+        return defaults;
     }
 
     private static Config applyOverrides(Config target, Map<String, String> overrides) {
@@ -97,9 +114,27 @@ public final class TargetSettingsLoader {
         });
         Timeouts defaults = Timeouts.defaults();
         Timeouts timeouts = new Timeouts(r.duration("timeouts.connect", defaults.connect()), r.duration("timeouts.read", defaults.read()));
-        List<Account> accounts = accounts(prefix, c);
-        String domain = r.optionalString("domain").orElseGet(() -> domainOf(accounts.get(0).address()));
-        return new TargetSettings(name, r.string("description", name), domain, smtp, pop3, tls, timeouts, accounts);
+        Optional<String> domain = r.optionalString("domain");
+        List<Account> accounts = accounts(prefix, c, domain);
+        return new TargetSettings(name, r.string("description", name), domain.orElseGet(() -> domainOf(accounts.get(0).address())),
+                smtp, pop3, tls, timeouts, accounts, limits(prefix, r), reconnect(prefix, r));
+    }
+
+    private static ReplyLimits limits(String prefix, Reader r) {
+        ReplyLimits d = ReplyLimits.defaults();
+        long line = r.octets("limits.reply-line", d.lineOctets(), 512, Integer.MAX_VALUE);
+        long lines = r.octets("limits.reply-lines", d.lines(), 1, Integer.MAX_VALUE);
+        long reply = r.octets("limits.reply-octets", d.replyOctets(), 512, Long.MAX_VALUE);
+        if (reply < line) throw new SettingsException(prefix + ".limits.reply-octets", reply + " is less than one reply line (limits.reply-line = " + line + ")");
+        return new ReplyLimits((int) line, (int) lines, reply);
+    }
+
+    private static ReconnectBackoff reconnect(String prefix, Reader r) {
+        ReconnectBackoff d = ReconnectBackoff.defaults();
+        Duration initial = r.duration("reconnect.initial", d.initial());
+        Duration max = r.duration("reconnect.max", initial.compareTo(d.max()) > 0 ? initial : d.max());
+        if (max.compareTo(initial) < 0) throw new SettingsException(prefix + ".reconnect.max", "is shorter than reconnect.initial (" + initial.toMillis() + " ms)");
+        return new ReconnectBackoff(initial, max);
     }
 
     private static void rejectUnknownKeys(String prefix, Config c) {
@@ -116,7 +151,8 @@ public final class TargetSettingsLoader {
         }
     }
 
-    private static List<Account> accounts(String prefix, Config c) {
+    /** The accounts; an address left out is {@code user@domain}, from the target's (or the defaults') domain. */
+    private static List<Account> accounts(String prefix, Config c, Optional<String> domain) {
         String key = prefix + ".accounts";
         if (!c.hasPath("accounts")) throw new SettingsException(key, "missing (at least one test account is needed)");
         List<? extends ConfigObject> list;
@@ -134,9 +170,14 @@ public final class TargetSettingsLoader {
                 if (!TargetSchema.ACCOUNT_KEYS.contains(k)) throw new SettingsException(itemPrefix + "." + k, "unknown key");
             }
             Reader r = new Reader(itemPrefix, item);
-            String address = r.requiredString("address");
+            Optional<String> user = r.optionalString("user");
+            String address = r.optionalString("address").orElseGet(() -> {
+                if (user.isEmpty()) throw new SettingsException(itemPrefix + ".address", "missing (give an address, or a user and the target's domain)");
+                if (domain.isEmpty()) throw new SettingsException(itemPrefix + ".address", "missing, and no domain to make it " + user.get() + "@domain from");
+                return user.get() + "@" + domain.get();
+            });
             if (address.indexOf('@') <= 0) throw new SettingsException(itemPrefix + ".address", "'" + address + "' is not a mailbox address");
-            accounts.add(new Account(address, r.string("user", address), r.requiredString("password"), r.bool("disposable", false)));
+            accounts.add(new Account(address, user.orElse(address), r.requiredString("password"), r.bool("disposable", false)));
         }
         return accounts;
     }
@@ -189,6 +230,19 @@ public final class TargetSettingsLoader {
             }
             if (d.isNegative() || d.isZero()) throw new SettingsException(prefix + "." + key, "must be positive");
             return d;
+        }
+
+        /** A count or a size ({@code 65536}, {@code 64KiB}, {@code 32MiB}) between {@code min} and {@code max}. */
+        long octets(String key, long fallback, long min, long max) {
+            if (!c.hasPath(key)) return fallback;
+            long v;
+            try {
+                v = c.getBytes(key);
+            } catch (ConfigException e) {
+                throw new SettingsException(prefix + "." + key, "must be a whole number or a size such as 64KiB, not '" + c.getValue(key).unwrapped() + "'");
+            }
+            if (v < min || v > max) throw new SettingsException(prefix + "." + key, v + " is out of range (" + min + " .. " + max + ")");
+            return v;
         }
 
         Endpoint endpoint(String section) {

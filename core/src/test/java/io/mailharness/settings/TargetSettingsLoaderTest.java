@@ -158,4 +158,88 @@ class TargetSettingsLoaderTest {
         assertTrue(TargetSelection.from(new Properties(), Map.of()).isEmbedded());
         assertEquals("reference", TargetSelection.from(new Properties(), Map.of("MAILHARNESS_TARGET_FILE", file.toString(), "MAILHARNESS_TARGET", "reference")).load(Map.of()).name());
     }
+
+    private static final String WITH_DEFAULTS = """
+            defaults {
+              domain = "mh.test"
+              tls { verify = false }
+              timeouts { connect = 3s, read = 4s }
+              accounts = [
+                { user = "mh1", password = "pw-1", disposable = true }
+                { user = "mh2", password = "pw-2", disposable = true }
+              ]
+            }
+            targets {
+              plain { smtp { port = 2525 }, pop3 { port = 2110 } }
+              other-domain {
+                domain = "cyrus.mh.test"
+                smtp { port = 2525 }
+                timeouts { read = 9s }
+              }
+              own-accounts {
+                smtp { port = 2526 }
+                accounts = [ { address = "x@elsewhere.test", password = "pw-x" } ]
+              }
+            }
+            """;
+
+    @Test
+    void targetsStartFromTheDefaultsAndAddressesDefaultToUserAtDomain() throws IOException {
+        Map<String, TargetSettings> all = TargetSettingsLoader.loadAll(write(WITH_DEFAULTS), Map.of());
+        TargetSettings plain = all.get("plain");
+        assertEquals(java.util.List.of("mh1@mh.test", "mh2@mh.test"), plain.accounts().stream().map(Account::address).toList());
+        assertEquals("mh1", plain.accounts().get(0).user());
+        assertFalse(plain.tls().verify());
+        assertEquals(new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(4)), plain.timeouts());
+        TargetSettings other = all.get("other-domain");
+        assertEquals("mh1@cyrus.mh.test", other.accounts().get(0).address(), "the target's domain makes the address");
+        assertEquals(new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(9)), other.timeouts(), "a section merges key by key");
+        TargetSettings own = all.get("own-accounts");
+        assertEquals(1, own.accounts().size(), "a list replaces the default list");
+        assertEquals("x@elsewhere.test", own.accounts().get(0).address());
+    }
+
+    @Test
+    void anAccountWithoutAddressNeedsADomain() throws IOException {
+        assertEquals("targets.t.accounts[0].address: missing, and no domain to make it mh1@domain from",
+                errorFor("smtp { port = 25 }, accounts = [ { user = mh1, password = x } ]"));
+        assertEquals("targets.t.accounts[0].address: missing (give an address, or a user and the target's domain)",
+                errorFor("smtp { port = 25 }, domain = d.test, accounts = [ { password = x } ]"));
+    }
+
+    @Test
+    void theDefaultsAreCheckedLikeATarget() throws IOException {
+        Path file = write("defaults { timeout { read = 2s } }\ntargets { t { smtp { port = 25 }, " + ACCOUNTS + " } }");
+        assertEquals("defaults.timeout: unknown key", assertThrows(SettingsException.class, () -> TargetSettingsLoader.loadAll(file, Map.of())).getMessage());
+        Path other = write("default { }\ntargets { t { smtp { port = 25 }, " + ACCOUNTS + " } }");
+        assertTrue(assertThrows(SettingsException.class, () -> TargetSettingsLoader.loadAll(other, Map.of())).getMessage()
+                .startsWith("default: unknown top-level key in "));
+    }
+
+    @Test
+    void replyLimitsAndReconnectBackOffHaveDefaultsAndOverrides() throws IOException {
+        TargetSettings t = TargetSettingsLoader.load(write(TWO_TARGETS), "smtp-only", Map.of());
+        assertEquals(ReplyLimits.defaults(), t.limits());
+        assertEquals(65536, t.limits().lineOctets());
+        assertEquals(ReconnectBackoff.defaults(), t.reconnect());
+        Path file = write("targets { t { smtp { port = 25 }, " + ACCOUNTS + ", limits { reply-line = 4KiB, reply-lines = 50, reply-octets = 1MiB }, reconnect { initial = 50ms, max = 2s } } }");
+        TargetSettings limited = TargetSettingsLoader.load(file, "t", Map.of("limits.reply-lines", "70"));
+        assertEquals(new ReplyLimits(4096, 70, 1024 * 1024), limited.limits());
+        assertEquals(new ReconnectBackoff(Duration.ofMillis(50), Duration.ofSeconds(2)), limited.reconnect());
+        assertEquals("targets.t.limits.reply-line: must be a whole number or a size such as 64KiB, not 'long'",
+                errorFor("smtp { port = 25 }, " + ACCOUNTS + ", limits { reply-line = long }"));
+        assertEquals("targets.t.limits.reply-line: 100 is out of range (512 .. 2147483647)", errorFor("smtp { port = 25 }, " + ACCOUNTS + ", limits { reply-line = 100 }"));
+        assertEquals("targets.t.reconnect.max: is shorter than reconnect.initial (3000 ms)",
+                errorFor("smtp { port = 25 }, " + ACCOUNTS + ", reconnect { initial = 3s, max = 1s }"));
+    }
+
+    @Test
+    void theBackOffDoublesUpToItsCeilingWithJitter() {
+        ReconnectBackoff b = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(1000));
+        assertEquals(Duration.ZERO, b.delay(0, 0.5));
+        assertEquals(Duration.ofMillis(50), b.delay(1, 0.0), "half the step at the least");
+        assertEquals(Duration.ofMillis(99), b.delay(1, 0.999));
+        assertEquals(Duration.ofMillis(200), b.delay(3, 0.0), "100, 200, 400: the third failure waits 200..400 ms");
+        assertEquals(Duration.ofMillis(500), b.delay(30, 0.0), "never beyond the ceiling");
+    }
 }

@@ -18,7 +18,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
  * <pre>{@code
  * import static io.mailharness.gatling.MailDsl.*;
  *
- * public class MyMailLoad extends MailSimulation {
+ * public class MyMailLoad extends Simulation {
  *   MailProtocolBuilder mail = mail().messagesPerConnection(5).messageMix("fixed:4k");
  *   ScenarioBuilder senders = scenario("senders").repeat(5).on(exec(smtp("SMTP").send())).andThen(...);
  *   ScenarioBuilder readers = scenario("readers").during(30).on(exec(pop3("POP3").cycle()).pause(1));
@@ -30,9 +30,12 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 public final class MailDsl {
     private MailDsl() {}
 
-    /** The mail protocol for the run's target: -Dmailharness.target.file/-Dmailharness.target, else the embedded server. */
+    /**
+     * The mail protocol for the run's target: -Dmailharness.target.file/-Dmailharness.target, else the
+     * embedded server, started when the run starts and stopped when it ends.
+     */
     public static MailProtocolBuilder mail() {
-        return MailProtocolBuilder.forTarget(MailRun.current().target());
+        return MailProtocolBuilder.forSystemTarget();
     }
 
     /** The mail protocol for explicit target settings. */
@@ -40,9 +43,12 @@ public final class MailDsl {
         return MailProtocolBuilder.forTarget(target);
     }
 
-    /** The run's target settings (starting the embedded server if no target is given). */
+    /**
+     * The run's target settings as planned: -Dmailharness.target.file/-Dmailharness.target, else the embedded
+     * default, whose server starts with the run (so here its endpoints have no port and its accounts no password).
+     */
     public static TargetSettings target() {
-        return MailRun.current().target();
+        return io.mailharness.gatling.protocol.TargetPlan.fromSystem().planned();
     }
 
     /** SMTP actions whose requests are named {@code "<prefix> <stage>"}, e.g. "SMTP MAIL". */

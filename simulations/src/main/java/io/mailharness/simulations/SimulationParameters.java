@@ -1,16 +1,19 @@
 package io.mailharness.simulations;
 
 import io.mailharness.gatling.Injector;
-import io.mailharness.gatling.MailRun;
+import io.mailharness.gatling.protocol.MailProtocolBuilder;
 import io.mailharness.message.MessageMix;
 import io.mailharness.settings.SettingsException;
+import io.mailharness.settings.TargetSettings;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The bundled simulations' parameters, from system properties, with this injector's share applied
  * ({@code -Dmailharness.injector=i/n}). A bad value is a {@link SettingsException} naming the property.
- * Each value read is also recorded as a run parameter.
+ * Each value read is also kept, and {@link #recordedIn} hands them to the protocol for the run record.
  */
 public final class SimulationParameters {
     public static final String USERS = "mailharness.users";
@@ -24,21 +27,45 @@ public final class SimulationParameters {
     public static final String READ_INTERVAL = "mailharness.readInterval";
     /** RFC 2920 pipelining of MAIL, RCPT and DATA where the server advertises it (true/false, default false). */
     public static final String PIPELINING = "mailharness.pipelining";
+    /** false: send-only, the ledger counts sent, accepted and rejected and nothing is retrieved (default true). */
+    public static final String DELIVERY_TRACKING = "mailharness.deliveryTracking";
 
-    private final MailRun run;
-    private final Injector injector;
+    private final Injector injector = Injector.fromSystem();
+    private final Map<String, String> recorded = new TreeMap<>();
 
-    public SimulationParameters(MailRun run) {
-        this.run = run;
-        this.injector = run.injector();
-        run.parameter("injector", injector);
+    public SimulationParameters() {
+        recorded.put("injector", injector.toString());
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    private void parameter(String name, Object value) {
+        recorded.put(name, String.valueOf(value));
+    }
+
+    /** The protocol, with every parameter read so far kept for the run record. */
+    public MailProtocolBuilder recordedIn(MailProtocolBuilder mail) {
+        return mail.recordParameters(recorded);
+    }
+
+    /**
+     * Whether messages are followed to their retrieval: {@value #DELIVERY_TRACKING} (default true), and never
+     * for a target without a POP3 service. Without it a simulation is send-only.
+     */
+    public boolean deliveryTracking(TargetSettings planned) {
+        boolean wanted = flag(DELIVERY_TRACKING, true);
+        boolean tracking = wanted && planned.pop3().isPresent();
+        parameter("sendOnly", !tracking);
+        return tracking;
     }
 
     /** This injector's share of a whole number of users (at least 1 where the total is positive). */
     public int users(String property, int defaultTotal) {
         int total = integer(property, defaultTotal, 1, 1_000_000);
         int share = Math.max(1, injector.share(total));
-        run.parameter(property + ".share", share);
+        parameter(property + ".share", share);
         return share;
     }
 
@@ -47,15 +74,15 @@ public final class SimulationParameters {
      * accounts). A default number of readers is a total like any other, so {@link #users} shares it, and
      * each injector gets one reader per maildrop of its own share.
      */
-    public int allMaildrops(io.mailharness.settings.TargetSettings target) {
-        return target.disposableAccounts().isEmpty() ? target.accounts().size() : target.disposableAccounts().size();
+    public int allMaildrops(TargetSettings target) {
+        return target.loadAccounts().size();
     }
 
     /** This injector's share of a rate in messages per second. */
     public double rate(double defaultTotal) {
         double total = decimal(RATE, defaultTotal, 0.001, 1_000_000);
         double share = injector.share(total);
-        run.parameter(RATE + ".share", share);
+        parameter(RATE + ".share", share);
         return share;
     }
 
@@ -72,7 +99,7 @@ public final class SimulationParameters {
         String value = System.getProperty(MESSAGE_MIX, defaultMix);
         try {
             MessageMix mix = MessageMix.parse(value);
-            run.parameter(MESSAGE_MIX, value);
+            parameter(MESSAGE_MIX, value);
             return mix;
         } catch (IllegalArgumentException e) {
             throw new SettingsException(MESSAGE_MIX, e.getMessage());
@@ -92,7 +119,7 @@ public final class SimulationParameters {
             }
         }
         if (v < min || v > max) throw new SettingsException(property, v + " is out of range (" + min + " .. " + max + ")");
-        run.parameter(property, v);
+        parameter(property, v);
         return v;
     }
 
@@ -107,7 +134,7 @@ public final class SimulationParameters {
         } else {
             throw new SettingsException(property, "must be true or false, got '" + value + "'");
         }
-        run.parameter(property, v);
+        parameter(property, v);
         return v;
     }
 
@@ -124,7 +151,7 @@ public final class SimulationParameters {
             }
         }
         if (!(v >= min && v <= max)) throw new SettingsException(property, v + " is out of range (" + min + " .. " + max + ")");
-        run.parameter(property, v);
+        parameter(property, v);
         return v;
     }
 

@@ -1,7 +1,7 @@
 package io.mailharness.simulations;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.mailharness.gatling.MailSimulation;
+import io.gatling.javaapi.core.Simulation;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
 
 import java.time.Duration;
@@ -20,19 +20,19 @@ import static io.mailharness.gatling.MailDsl.*;
  * in every other simulation. {@code mailharness.pipelining=true} pipelines MAIL, RCPT and DATA where
  * the server advertises it.
  */
-public class SmtpBurst extends MailSimulation {
+public class SmtpBurst extends Simulation {
     public static final String MESSAGES = "mailharness.messages";
-    public static final String DELIVERY_TRACKING = "mailharness.deliveryTracking";
 
     {
-        SimulationParameters params = new SimulationParameters(run);
+        SimulationParameters params = new SimulationParameters();
+        MailProtocolBuilder base = mail();
+        boolean tracking = params.deliveryTracking(base.build().target().planned());
         int users = params.users(SimulationParameters.USERS, 20);
-        int messages = run.injector().share(params.integer(MESSAGES, 20_000, 1, 1_000_000_000));
-        run.parameter(MESSAGES + ".share", messages);
-        boolean tracking = params.flag(DELIVERY_TRACKING, true);
+        int messages = params.injector().share(params.integer(MESSAGES, 20_000, 1, 1_000_000_000));
         Duration grace = params.seconds(SimulationParameters.GRACE, 60);
-        MailProtocolBuilder mail = mail().messageMix(params.mix("fixed:1k")).messagesPerConnection(Integer.MAX_VALUE).drainGrace(grace)
-                .deliveryTracking(tracking).pipelining(params.flag(SimulationParameters.PIPELINING, false));
+        MailProtocolBuilder mail = params.recordedIn(base.messageMix(params.mix("fixed:1k")).messagesPerConnection(Integer.MAX_VALUE).drainGrace(grace)
+                .deliveryTracking(tracking).pipelining(params.flag(SimulationParameters.PIPELINING, false)))
+                .recordParameters(java.util.Map.of(MESSAGES + ".share", Integer.toString(messages)));
 
         AtomicLong budget = new AtomicLong(messages);
         ScenarioBuilder senders = scenario("sessions")

@@ -1,7 +1,7 @@
 package io.mailharness.simulations;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.mailharness.gatling.MailSimulation;
+import io.gatling.javaapi.core.Simulation;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
 
 import java.time.Duration;
@@ -16,17 +16,17 @@ import static io.mailharness.gatling.MailDsl.*;
  * (default 30) after it opened, then QUIT. No message is sent. The console's last lines give the peak of
  * open connections and of heap use: what one injector holds.
  */
-public class SmtpIdleSessions extends MailSimulation {
+public class SmtpIdleSessions extends Simulation {
     public static final String RAMP = "mailharness.ramp";
     public static final String NOOP_INTERVAL = "mailharness.noopInterval";
 
     {
-        SimulationParameters params = new SimulationParameters(run);
+        SimulationParameters params = new SimulationParameters();
         int users = params.users(SimulationParameters.USERS, 10_000);
         Duration ramp = params.seconds(RAMP, 20);
         Duration duration = params.seconds(SimulationParameters.DURATION, 30);
         Duration interval = params.seconds(NOOP_INTERVAL, 5);
-        MailProtocolBuilder mail = mail();
+        MailProtocolBuilder mail = params.recordedIn(mail());
 
         ScenarioBuilder idle = scenario("idle sessions")
                 .exec(smtp("SMTP").connect())

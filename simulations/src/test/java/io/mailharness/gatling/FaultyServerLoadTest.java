@@ -63,7 +63,8 @@ class FaultyServerLoadTest {
 
         InProcessGatling.run(ScriptedSimulation.class, results);
 
-        Map<String, Long> errors = ScriptedSimulation.lastRun.recorder().errors();
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        Map<String, Long> errors = record.errors();
         assertKo(errors, "greeting connect+greeting: 5xx 554 5.3.2 no service here", 2);
         assertKo(errors, "ehlo EHLO: 5xx 550 5.7.1 go away", 2);
         assertKo(errors, "mail MAIL: 4xx 451 4.3.0 try again later", 2);
@@ -72,7 +73,6 @@ class FaultyServerLoadTest {
         assertKo(errors, "eod end-of-data: 5xx 552 5.3.4 message too big", 2);
         assertKo(errors, "rcpt transaction: 5xx 550 5.1.1 no such user", 2);
 
-        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
         // 5 stages x 2, plus the transaction requests of RCPT, DATA and end-of-data; MAIL's 451 twice, and its transaction.
         // The DATA fault only rewrites the 354, the server still reads message data: the RSET after it gets no reply.
         assertEquals(Map.of("4xx", 4L, "5xx", 16L, "timeout", 2L), record.errorsByReplyClass(), errors.toString());
@@ -106,7 +106,7 @@ class FaultyServerLoadTest {
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         assertTrue(seconds < 30, "the run ended in " + seconds + " s");
         RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
-        Map<String, Long> errors = ScriptedSimulation.lastRun.recorder().errors();
+        Map<String, Long> errors = record.errors();
         assertEquals(2, record.requests().get("dropdata end-of-data").ko(), errors.toString());
         assertEquals(2, record.requests().get("stalldata end-of-data").ko(), errors.toString());
         assertEquals(2, record.requests().get("stallmail MAIL").ko(), errors.toString());
@@ -130,8 +130,9 @@ class FaultyServerLoadTest {
 
             long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
             assertTrue(seconds < 30, "maxDuration ended the run although the server never answered: " + seconds + " s");
-            assertEquals(1, ScriptedSimulation.lastRun.closedAtEnd(), "the stuck user's connection was closed in after()");
-            assertEquals(0, ScriptedSimulation.lastRun.connections().openCount());
+            RunRecord.Connections connections = InProcessGatling.record(ScriptedSimulation.class, results).connections();
+            assertEquals(1, connections.closedAtEnd(), "the stuck user's connection was closed when the run ended");
+            assertEquals(0, connections.openAfterRun());
         } finally {
             ScriptedSimulation.maxDuration = Duration.ofSeconds(60);
         }
@@ -192,6 +193,6 @@ class FaultyServerLoadTest {
         assertEquals(1, fromElsewhere.retrievals());
         assertEquals(0, fromElsewhere.corruptedRetrievals());
         assertEquals(1, traces.get("mh-other-2-1").corruptedRetrievals(), "checked against the digest its stamp carries");
-        assertEquals(2, ScriptedSimulation.lastRun.ledger().foreign());
+        assertEquals(2, record.messages().stream().filter(t -> t.acceptedAtMillis() < 0).count(), "foreign: retrieved here, sent elsewhere");
     }
 }

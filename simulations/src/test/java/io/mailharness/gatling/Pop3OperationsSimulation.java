@@ -1,6 +1,7 @@
 package io.mailharness.gatling;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
 import io.mailharness.gatling.action.Pop3Keys;
 import io.mailharness.gatling.protocol.Pop3Login;
 import io.mailharness.settings.SmtpAuthMechanism;
@@ -14,16 +15,14 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.mailharness.gatling.MailDsl.*;
 
 /** One user through the single SMTP and POP3 actions: AUTH, explicit recipients, then every POP3 command. */
-public class Pop3OperationsSimulation extends MailSimulation {
+public class Pop3OperationsSimulation extends Simulation {
     public static volatile TargetSettings target;
     public static volatile SmtpAuthMechanism auth = SmtpAuthMechanism.PLAIN;
     public static volatile Pop3Login login = Pop3Login.USER_PASS;
     /** Session values seen after the POP3 commands. */
     public static final Map<String, Object> seen = new ConcurrentHashMap<>();
-    public static volatile MailRun lastRun;
 
     {
-        lastRun = run;
         seen.clear();
         String rcpt = target.accounts().get(1).address();
         ScenarioBuilder user = scenario("operations")

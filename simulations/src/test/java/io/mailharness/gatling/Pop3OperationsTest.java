@@ -26,7 +26,7 @@ class Pop3OperationsTest {
         assertEquals(3, Pop3OperationsSimulation.seen.get("count"));
         assertEquals(3, ((List<?>) Pop3OperationsSimulation.seen.get("sizes")).size());
         assertEquals(3, ((List<?>) Pop3OperationsSimulation.seen.get("uids")).size());
-        assertEquals(false, Pop3OperationsSimulation.seen.get("failed"), Pop3OperationsSimulation.lastRun.recorder().errors().toString());
+        assertEquals(false, Pop3OperationsSimulation.seen.get("failed"), InProcessGatling.record(Pop3OperationsSimulation.class, results).errors().toString());
         RunRecord record = InProcessGatling.record(Pop3OperationsSimulation.class, results);
         for (String request : List.of("SMTP AUTH", "POP3 USER", "POP3 PASS", "POP3 STAT", "POP3 LIST", "POP3 UIDL", "POP3 TOP", "POP3 RSET", "POP3 QUIT")) {
             assertEquals(1, record.requests().get(request).ok(), request + " in " + record.requests().keySet());
@@ -44,7 +44,7 @@ class Pop3OperationsTest {
         run(SmtpAuthMechanism.CRAM_MD5, Pop3Login.USER_PASS);
 
         RunRecord record = InProcessGatling.record(Pop3OperationsSimulation.class, results);
-        assertEquals(1, record.requests().get("SMTP AUTH").ok(), Pop3OperationsSimulation.lastRun.recorder().errors().toString());
+        assertEquals(1, record.requests().get("SMTP AUTH").ok(), InProcessGatling.record(Pop3OperationsSimulation.class, results).errors().toString());
         assertEquals(3, record.ledger().intact());
     }
 
@@ -58,7 +58,7 @@ class Pop3OperationsTest {
         run(SmtpAuthMechanism.LOGIN, Pop3Login.APOP);
 
         RunRecord record = InProcessGatling.record(Pop3OperationsSimulation.class, results);
-        assertEquals(1, record.requests().get("SMTP AUTH").ok(), Pop3OperationsSimulation.lastRun.recorder().errors().toString());
+        assertEquals(1, record.requests().get("SMTP AUTH").ok(), InProcessGatling.record(Pop3OperationsSimulation.class, results).errors().toString());
         assertEquals(1, record.requests().get("POP3 APOP").count());
     }
 

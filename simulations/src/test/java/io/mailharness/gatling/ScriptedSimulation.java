@@ -2,6 +2,7 @@ package io.mailharness.gatling;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
 import io.mailharness.gatling.protocol.MailProtocolBuilder;
 import io.mailharness.settings.TargetSettings;
 
@@ -16,7 +17,7 @@ import static io.mailharness.gatling.MailDsl.*;
  * A test simulation set up by the test before Gatling loads it: one sender scenario per case, each
  * against its own target, sending {@code messages} messages and then draining its maildrops.
  */
-public class ScriptedSimulation extends MailSimulation {
+public class ScriptedSimulation extends Simulation {
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
 
     /** Puts every knob back to its default, so no test inherits another's settings. */
@@ -40,11 +41,8 @@ public class ScriptedSimulation extends MailSimulation {
     public static volatile Duration maxDuration = Duration.ofSeconds(60);
     public static volatile boolean transactionRequests;
     public static volatile boolean pipelining;
-    /** The run of the last execution, for the test to inspect. */
-    public static volatile MailRun lastRun;
 
     {
-        lastRun = run;
         List<PopulationBuilder> populations = new ArrayList<>();
         for (Case c : cases) {
             MailProtocolBuilder mail = mail(c.target()).messageSize(4096).messagesPerConnection(c.messagesPerConnection())

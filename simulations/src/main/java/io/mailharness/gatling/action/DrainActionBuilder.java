@@ -43,6 +43,7 @@ public final class DrainActionBuilder implements ActionBuilder {
 
         @Override
         protected void perform(Exchange x) {
+            if (components.sendOnly()) return; // nothing is owed: no retrieval, no verdict
             run.drainStarted();
             try {
                 drain(x);
@@ -59,7 +60,7 @@ public final class DrainActionBuilder implements ActionBuilder {
             while (!ledger.drainOver(System.currentTimeMillis()) && System.currentTimeMillis() < hardStop && !Thread.currentThread().isInterrupted()) {
                 long before = ledger.outstanding();
                 boolean passed = pop3.cycle(x, a -> ledger.outstanding(a.address()) > 0);
-                if (components.protocol().maildrops().stream().noneMatch(a -> ledger.outstanding(a.address()) > 0) && passed) break;
+                if (components.maildrops().accounts().stream().noneMatch(a -> ledger.outstanding(a.address()) > 0) && passed) break;
                 if (!passed || ledger.outstanding() == before) LockSupport.parkNanos(IDLE_PAUSE_MILLIS * 1_000_000);
             }
         }

@@ -81,7 +81,7 @@ final class Pop3Exchange {
         Pop3Session session;
         try {
             session = x.stage(request(Pop3Stage.CONNECT), report(),
-                    () -> Pop3Session.connect(p.target().requirePop3(), p.target().tls(), p.target().timeouts(), null),
+                    () -> Pop3Session.connect(components.target().requirePop3(), components.target().tls(), components.target().timeouts(), null),
                     s -> ReplyExpectation.judge(s.greeting()));
         } catch (StageFailed e) {
             pool.release(account);
@@ -91,7 +91,7 @@ final class Pop3Exchange {
         run.connections().put(user, c);
         try {
             if (!session.greeting().isOk()) return fail(x);
-            if (p.target().requirePop3().security() == Pop3Security.STLS && !stage(x, Pop3Stage.STLS, session::stls).isOk()) return fail(x);
+            if (components.target().requirePop3().security() == Pop3Security.STLS && !stage(x, Pop3Stage.STLS, session::stls).isOk()) return fail(x);
             if (p.pop3Login() == Pop3Login.APOP) {
                 if (!stage(x, Pop3Stage.APOP, () -> session.apop(account)).isOk()) return fail(x);
             } else {

@@ -51,9 +51,9 @@ final class SmtpExchange {
         if (c != null && c.isOpen()) return c;
         if (c != null) components.run().connections().closeSmtp(user);
         MailProtocol p = components.protocol();
-        SmtpSettings smtp = p.target().requireSmtp();
+        SmtpSettings smtp = components.target().requireSmtp();
         SmtpSession session = x.stage(request(SmtpStage.CONNECT), report(),
-                () -> SmtpSession.connect(smtp, p.target().tls(), p.target().timeouts(), null),
+                () -> SmtpSession.connect(smtp, components.target().tls(), components.target().timeouts(), null),
                 s -> expectations.of(SmtpStage.CONNECT).judge(s.greeting()));
         c = new SmtpConnection(session);
         components.run().connections().put(user, c);
@@ -65,8 +65,7 @@ final class SmtpExchange {
                 if (!ok(SmtpStage.EHLO, stage(x, SmtpStage.EHLO, () -> session.ehlo(p.clientDomain())))) return abandon(x, session);
             }
             if (smtp.auth().isPresent()) {
-                if (p.smtpAccount() == null) throw new IllegalStateException("SMTP AUTH is set but the target has no account");
-                if (!ok(SmtpStage.AUTH, stage(x, SmtpStage.AUTH, () -> session.auth(smtp.auth().get(), p.smtpAccount())))) return abandon(x, session);
+                if (!ok(SmtpStage.AUTH, stage(x, SmtpStage.AUTH, () -> session.auth(smtp.auth().get(), components.smtpAccount())))) return abandon(x, session);
             }
             return c;
         } catch (StageFailed | RuntimeException e) {

@@ -47,7 +47,7 @@ final class SmtpSendAction extends MailAction {
         this.spec = spec;
         this.smtp = new SmtpExchange(spec.prefix(), components, spec.expectations());
         this.pipelining = spec.pipelining() == null ? components.protocol().pipelining() : spec.pipelining();
-        this.tracking = components.protocol().deliveryTracking();
+        this.tracking = !components.sendOnly();
     }
 
     /** What the envelope stages ended with: MAIL's reply, the recipients accepted, the last refusal, DATA's reply (null if not reached). */
@@ -74,7 +74,7 @@ final class SmtpSendAction extends MailAction {
         if (c == null) return;
 
         List<String> recipients = recipients(x);
-        String from = spec.from() == null ? components.protocol().reversePath() : spec.from().resolve(x.session());
+        String from = spec.from() == null ? components.reversePath() : spec.from().resolve(x.session());
         long number = run.nextMessageNumber();
         String id = run.messageId(number);
         TestMessage message = components.messages().build(number, id, from, recipients, System.currentTimeMillis());

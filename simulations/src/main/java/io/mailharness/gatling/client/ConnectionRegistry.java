@@ -15,6 +15,7 @@ public final class ConnectionRegistry {
     private final Map<Long, Pop3Connection> pop3 = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
 
     public SmtpConnection smtp(long userId) {
         return smtp.get(userId);
@@ -25,12 +26,14 @@ public final class ConnectionRegistry {
     }
 
     public void put(long userId, SmtpConnection connection) {
+        opened.incrementAndGet();
         smtp.put(userId, connection);
         peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closeSmtp(userId);
     }
 
     public void put(long userId, Pop3Connection connection) {
+        opened.incrementAndGet();
         pop3.put(userId, connection);
         peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closePop3(userId);
@@ -64,6 +67,11 @@ public final class ConnectionRegistry {
     /** The most connections open at once so far (SMTP and POP3). */
     public int peakOpen() {
         return peak.get();
+    }
+
+    /** Connections opened in all. */
+    public long opened() {
+        return opened.get();
     }
 
     public int openCount() {

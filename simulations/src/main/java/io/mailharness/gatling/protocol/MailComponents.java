@@ -3,28 +3,49 @@ package io.mailharness.gatling.protocol;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.message.LoadMessageBuilder;
+import io.mailharness.settings.Account;
+import io.mailharness.settings.SettingsException;
+import io.mailharness.settings.TargetSettings;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
+import java.util.List;
+
 /**
- * What the actions of one run share for one protocol: the protocol, Gatling's core components, the run,
- * the maildrop pool and the message builder. A user that exits closes its connections here.
+ * What the actions of one scenario share for one protocol: the protocol, Gatling's core components, the
+ * run, and the protocol resolved against the target the run opened (its settings, the maildrop pool, the
+ * SMTP AUTH account, MAIL FROM) and its message builder. A user that exits closes its connections here.
  */
 public final class MailComponents implements ProtocolComponents {
     private final MailProtocol protocol;
     private final CoreComponents core;
     private final MailRun run;
+    private final TargetSettings target;
     private final AccountPool maildrops;
+    private final Account smtpAccount;
+    private final String reversePath;
     private final LoadMessageBuilder messages;
 
     MailComponents(MailProtocol protocol, CoreComponents core, MailRun run) {
         this.protocol = protocol;
         this.core = core;
         this.run = run;
-        this.maildrops = run.maildropPool(protocol.maildrops());
+        run.describe(protocol);
+        this.target = run.target(protocol.target());
+        List<Account> load = target.loadAccounts();
+        if (load.isEmpty()) throw new SettingsException(target.name() + ".accounts", "a load run needs at least one account");
+        List<Account> mine = protocol.maildrops() != null ? protocol.maildrops() : protocol.injector().share(load);
+        if (mine.isEmpty()) {
+            throw new SettingsException(Injector.PROPERTY, "injector " + protocol.injector() + " gets no account: the target has "
+                    + load.size() + " (disposable) accounts for " + protocol.injector().count() + " injectors");
+        }
+        this.maildrops = run.maildropPool(mine);
+        this.smtpAccount = protocol.smtpAccount() != null ? protocol.smtpAccount() : load.get(0);
+        this.reversePath = protocol.reversePath() != null ? protocol.reversePath() : load.get(0).address();
         this.messages = new LoadMessageBuilder(protocol.seed(), protocol.mix());
     }
 
@@ -40,12 +61,30 @@ public final class MailComponents implements ProtocolComponents {
         return run;
     }
 
+    /** The target as the run opened it (the embedded server's real ports and accounts), with the protocol's adjustments. */
+    public TargetSettings target() {
+        return target;
+    }
+
     public AccountPool maildrops() {
         return maildrops;
     }
 
+    public Account smtpAccount() {
+        return smtpAccount;
+    }
+
+    public String reversePath() {
+        return reversePath;
+    }
+
     public LoadMessageBuilder messages() {
         return messages;
+    }
+
+    /** Nothing is retrieved: delivery tracking is off, or the target has no POP3 service. */
+    public boolean sendOnly() {
+        return !protocol.deliveryTracking() || target.pop3().isEmpty();
     }
 
     @Override

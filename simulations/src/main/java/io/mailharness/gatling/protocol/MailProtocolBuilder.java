@@ -3,7 +3,6 @@ package io.mailharness.gatling.protocol;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.mailharness.gatling.Injector;
-import io.mailharness.gatling.MailRun;
 import io.mailharness.message.MessageMix;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.Endpoint;
@@ -18,11 +17,14 @@ import io.mailharness.settings.TlsSettings;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The mail protocol builder: everything defaults to the target settings ({@code -Dmailharness.target.file},
- * or the embedded server), each method returns a new builder with one thing changed.
+ * or the embedded server started with the run), each method returns a new builder with one thing changed.
  * <pre>{@code
  * MailProtocolBuilder mail = MailDsl.mail().messagesPerConnection(10).messageMix("fixed:4k");
  * }</pre>
@@ -34,18 +36,20 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
         this.p = p;
     }
 
-    /** Defaults for a target: its accounts split among injectors, MAIL FROM its first account, a realistic mix. */
+    /** The run's target (system properties and environment, else the embedded default), with the protocol's defaults. */
+    public static MailProtocolBuilder forSystemTarget() {
+        return forPlan(TargetPlan.fromSystem());
+    }
+
+    /** Defaults for a target: its load accounts split among injectors, MAIL FROM the first of them, a realistic mix. */
     public static MailProtocolBuilder forTarget(TargetSettings target) {
-        Injector injector = MailRun.current().injector();
-        List<Account> accounts = target.disposableAccounts().isEmpty() ? target.accounts() : target.disposableAccounts();
-        List<Account> mine = injector.share(accounts);
-        if (mine.isEmpty()) {
-            throw new io.mailharness.settings.SettingsException(Injector.PROPERTY, "injector " + injector + " gets no account: the target has "
-                    + accounts.size() + " (disposable) accounts for " + injector.count() + " injectors");
-        }
-        return new MailProtocolBuilder(new MailProtocol(target, "mailharness.invalid", accounts.isEmpty() ? null : accounts.get(0),
-                accounts.get(0).address(), mine, Pop3Login.USER_PASS, 1, true, false, MessageMix.realistic(),
-                20_240_501L, Duration.ofSeconds(60), true, false, true));
+        return forPlan(TargetPlan.of(target));
+    }
+
+    private static MailProtocolBuilder forPlan(TargetPlan plan) {
+        return new MailProtocolBuilder(new MailProtocol(plan, Injector.fromSystem(), "mailharness.invalid", null, null, null,
+                Pop3Login.USER_PASS, 1, true, false, MessageMix.realistic(), 20_240_501L, Duration.ofSeconds(60), true, false, true,
+                Map.of(), SimulationClass.calling()));
     }
 
     public MailProtocol build() {
@@ -57,60 +61,99 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
         return p;
     }
 
-    private MailProtocolBuilder target(TargetSettings t) {
-        return new MailProtocolBuilder(new MailProtocol(t, p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+    /** The protocol's fields, to change one and build a new protocol. */
+    private static final class Draft {
+        TargetPlan target;
+        Injector injector;
+        String clientDomain;
+        Account smtpAccount;
+        String reversePath;
+        List<Account> maildrops;
+        Pop3Login pop3Login;
+        int messagesPerConnection;
+        boolean stageRequests;
+        boolean transactionRequest;
+        MessageMix mix;
+        long seed;
+        Duration drainGrace;
+        boolean deleteAfterRetrieval;
+        boolean pipelining;
+        boolean deliveryTracking;
+        Map<String, String> parameters;
+        Class<?> simulation;
+
+        Draft(MailProtocol p) {
+            target = p.target();
+            injector = p.injector();
+            clientDomain = p.clientDomain();
+            smtpAccount = p.smtpAccount();
+            reversePath = p.reversePath();
+            maildrops = p.maildrops();
+            pop3Login = p.pop3Login();
+            messagesPerConnection = p.messagesPerConnection();
+            stageRequests = p.stageRequests();
+            transactionRequest = p.transactionRequest();
+            mix = p.mix();
+            seed = p.seed();
+            drainGrace = p.drainGrace();
+            deleteAfterRetrieval = p.deleteAfterRetrieval();
+            pipelining = p.pipelining();
+            deliveryTracking = p.deliveryTracking();
+            parameters = p.parameters();
+            simulation = p.simulation();
+        }
+
+        MailProtocol build() {
+            return new MailProtocol(target, injector, clientDomain, smtpAccount, reversePath, maildrops, pop3Login, messagesPerConnection,
+                    stageRequests, transactionRequest, mix, seed, drainGrace, deleteAfterRetrieval, pipelining, deliveryTracking, parameters, simulation);
+        }
     }
 
-    private TargetSettings t() {
-        return p.target();
+    private MailProtocolBuilder with(Consumer<Draft> change) {
+        Draft d = new Draft(p);
+        change.accept(d);
+        return new MailProtocolBuilder(d.build());
     }
 
-    private SmtpSettings smtpOrDefault() {
-        return t().smtp().orElse(new SmtpSettings(new Endpoint("127.0.0.1", 25), SmtpSecurity.PLAIN, Optional.empty()));
+    private MailProtocolBuilder adjustTarget(java.util.function.UnaryOperator<TargetSettings> change) {
+        return with(d -> d.target = d.target.adjusted(change));
     }
 
-    private Pop3Settings pop3OrDefault() {
-        return t().pop3().orElse(new Pop3Settings(new Endpoint("127.0.0.1", 110), Pop3Security.PLAIN));
+    private static SmtpSettings smtpOrDefault(TargetSettings t) {
+        return t.smtp().orElse(new SmtpSettings(new Endpoint("127.0.0.1", 25), SmtpSecurity.PLAIN, Optional.empty()));
     }
 
-    private MailProtocolBuilder with(Optional<SmtpSettings> smtp, Optional<Pop3Settings> pop3, TlsSettings tls, Timeouts timeouts) {
-        return target(new TargetSettings(t().name(), t().description(), t().domain(), smtp, pop3, tls, timeouts, t().accounts()));
+    private static Pop3Settings pop3OrDefault(TargetSettings t) {
+        return t.pop3().orElse(new Pop3Settings(new Endpoint("127.0.0.1", 110), Pop3Security.PLAIN));
     }
 
     /** The SMTP endpoint, instead of the target's. */
     public MailProtocolBuilder smtp(String host, int port) {
-        SmtpSettings s = smtpOrDefault();
-        return with(Optional.of(new SmtpSettings(new Endpoint(host, port), s.security(), s.auth())), t().pop3(), t().tls(), t().timeouts());
+        return adjustTarget(t -> t.withSmtp(Optional.of(new SmtpSettings(new Endpoint(host, port), smtpOrDefault(t).security(), smtpOrDefault(t).auth()))));
     }
 
     /** plain, STARTTLS (RFC 3207) or implicit TLS. */
     public MailProtocolBuilder smtpSecurity(SmtpSecurity security) {
-        SmtpSettings s = smtpOrDefault();
-        return with(Optional.of(new SmtpSettings(s.endpoint(), security, s.auth())), t().pop3(), t().tls(), t().timeouts());
+        return adjustTarget(t -> t.withSmtp(Optional.of(new SmtpSettings(smtpOrDefault(t).endpoint(), security, smtpOrDefault(t).auth()))));
     }
 
     /** SMTP AUTH with PLAIN, LOGIN or CRAM-MD5 as the account given (default: the first account). */
     public MailProtocolBuilder smtpAuth(SmtpAuthMechanism mechanism) {
-        SmtpSettings s = smtpOrDefault();
-        return with(Optional.of(new SmtpSettings(s.endpoint(), s.security(), Optional.ofNullable(mechanism))), t().pop3(), t().tls(), t().timeouts());
+        return adjustTarget(t -> t.withSmtp(Optional.of(new SmtpSettings(smtpOrDefault(t).endpoint(), smtpOrDefault(t).security(), Optional.ofNullable(mechanism)))));
     }
 
     public MailProtocolBuilder smtpAuthAccount(Account account) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), account, p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.smtpAccount = account);
     }
 
     /** The POP3 endpoint, instead of the target's. */
     public MailProtocolBuilder pop3(String host, int port) {
-        Pop3Settings s = pop3OrDefault();
-        return with(t().smtp(), Optional.of(new Pop3Settings(new Endpoint(host, port), s.security())), t().tls(), t().timeouts());
+        return adjustTarget(t -> t.withPop3(Optional.of(new Pop3Settings(new Endpoint(host, port), pop3OrDefault(t).security()))));
     }
 
     /** plain, STLS (RFC 2595) or POP3S. */
     public MailProtocolBuilder pop3Security(Pop3Security security) {
-        Pop3Settings s = pop3OrDefault();
-        return with(t().smtp(), Optional.of(new Pop3Settings(s.endpoint(), security)), t().tls(), t().timeouts());
+        return adjustTarget(t -> t.withPop3(Optional.of(new Pop3Settings(pop3OrDefault(t).endpoint(), security))));
     }
 
     public MailProtocolBuilder apop() {
@@ -118,59 +161,51 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
     }
 
     public MailProtocolBuilder pop3Login(Pop3Login login) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), login,
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.pop3Login = login);
     }
 
     /** Certificate verification; {@code false} only for self-signed test servers. */
     public MailProtocolBuilder tlsVerify(boolean verify) {
-        return with(t().smtp(), t().pop3(), new TlsSettings(verify, t().tls().trustStore()), t().timeouts());
+        return adjustTarget(t -> t.withTls(new TlsSettings(verify, t.tls().trustStore())));
     }
 
-    /** Bounds for connecting and for every reply. */
+    /** Bounds for connecting and for every protocol step (command and complete reply). */
     public MailProtocolBuilder timeouts(Duration connect, Duration read) {
-        return with(t().smtp(), t().pop3(), t().tls(), new Timeouts(connect, read));
+        return adjustTarget(t -> t.withTimeouts(new Timeouts(connect, read)));
     }
 
     /** The domain in EHLO. */
     public MailProtocolBuilder clientDomain(String domain) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), domain, p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.clientDomain = domain);
     }
 
     /** MAIL FROM (default: the first account's address). */
     public MailProtocolBuilder reversePath(String address) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), address, p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.reversePath = address);
     }
 
     /** The accounts senders address and readers drain (default: this injector's share of the target's disposable accounts). */
     public MailProtocolBuilder maildrops(List<Account> accounts) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), accounts, p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.maildrops = accounts);
     }
 
     /** Connection policy: transactions per SMTP connection before QUIT; 1 connects per message. */
     public MailProtocolBuilder messagesPerConnection(int n) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                n, p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.messagesPerConnection = n);
     }
 
-    /** One Gatling request per protocol stage (default on). */
+    /** One Gatling request per protocol stage (default on). Off, a failed stage is still reported. */
     public MailProtocolBuilder stageRequests(boolean on) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), on, p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.stageRequests = on);
     }
 
     /** Also one request per SMTP transaction, MAIL to end-of-data (default off). */
     public MailProtocolBuilder transactionRequest(boolean on) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), on, p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.transactionRequest = on);
     }
 
     public MailProtocolBuilder messageMix(MessageMix mix) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), mix, p.seed(), p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.mix = mix);
     }
 
     /** {@code realistic}, {@code fixed:SIZE} or {@code uniform:MIN-MAX}, sizes like 1024, 4k, 1m. */
@@ -183,20 +218,17 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
     }
 
     public MailProtocolBuilder seed(long seed) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), seed, p.drainGrace(), p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.seed = seed);
     }
 
     /** How long the drain phase keeps reading for accepted messages after the load (default 60 s). */
     public MailProtocolBuilder drainGrace(Duration grace) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), grace, p.deleteAfterRetrieval(), p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.drainGrace = grace);
     }
 
     /** Whether readers DELE what they retrieved (default on). */
     public MailProtocolBuilder deleteAfterRetrieval(boolean on) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), on, p.pipelining(), p.deliveryTracking()));
+        return with(d -> d.deleteAfterRetrieval = on);
     }
 
     /**
@@ -205,20 +237,23 @@ public final class MailProtocolBuilder implements ProtocolBuilder {
      * advertises PIPELINING; elsewhere the commands go one at a time and the log says so once. Default off.
      */
     public MailProtocolBuilder pipelining(boolean on) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(),
-                on, p.deliveryTracking()));
+        return with(d -> d.pipelining = on);
     }
 
     /**
-     * Whether the ledger tracks every accepted message to its retrieval (default on). Off, for a server that
-     * stores nothing (a sink): the ledger still counts sent, accepted and rejected, but owes no delivery, so
-     * there is nothing to drain, no message trace and no delivery latency, and the verdict says the retrieval
-     * side was not checked. Per-stage timing is unaffected.
+     * Whether the ledger tracks every accepted message to its retrieval (default on). Off — and always for a
+     * target without POP3 — the run is send-only: the ledger counts sent, accepted and rejected, owes no
+     * delivery, so there is nothing to drain, no message trace and no delivery latency, and its verdict says
+     * retrieval was not checked. Per-stage timing is unaffected.
      */
     public MailProtocolBuilder deliveryTracking(boolean on) {
-        return new MailProtocolBuilder(new MailProtocol(p.target(), p.clientDomain(), p.smtpAccount(), p.reversePath(), p.maildrops(), p.pop3Login(),
-                p.messagesPerConnection(), p.stageRequests(), p.transactionRequest(), p.mix(), p.seed(), p.drainGrace(), p.deleteAfterRetrieval(),
-                p.pipelining(), on));
+        return with(d -> d.deliveryTracking = on);
+    }
+
+    /** Parameters to keep in the run record, beside every {@code mailharness.*} system property (no credentials). */
+    public MailProtocolBuilder recordParameters(Map<String, String> parameters) {
+        Map<String, String> all = new TreeMap<>(p.parameters());
+        all.putAll(parameters);
+        return with(d -> d.parameters = all);
     }
 }

@@ -35,12 +35,18 @@ public final class LatencyRecorder {
     private final Map<String, Stat> stats = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errorsByClass = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder cutOff = new LongAdder();
+    private volatile boolean closed;
 
     /**
      * Logs one request. {@code micros} is the latency as measured (monotonic clock), {@code start}/{@code end}
      * the wall-clock millis Gatling charts.
      */
     public void log(StatsEngine statsEngine, Session session, String request, long start, long end, long micros, Outcome outcome) {
+        if (closed) {
+            cutOff.increment();
+            return;
+        }
         statsEngine.logResponse(session.scenario(), session.groups(), request, start, end,
                 outcome.ok() ? OK$.MODULE$ : KO$.MODULE$, Option.apply(outcome.responseCode()), Option.apply(outcome.message()));
         record(request, micros, outcome);
@@ -48,6 +54,10 @@ public final class LatencyRecorder {
 
     /** Records without reporting to Gatling (the harness's own bookkeeping). */
     public void record(String request, long micros, Outcome outcome) {
+        if (closed) {
+            cutOff.increment();
+            return;
+        }
         Stat s = stats.computeIfAbsent(request, k -> new Stat());
         s.all.recordValue(Math.max(1, Math.min(HIGHEST, micros)));
         if (outcome.ok()) {
@@ -105,6 +115,20 @@ public final class LatencyRecorder {
             ko += s.ko.sum();
         }
         return new long[] {all, ko};
+    }
+
+    /**
+     * The run is over: Gatling's statistics are closed, so what ends now (a step of a user cut off, failing
+     * as its connection is closed) is counted as cut off rather than as OK or KO, and the record agrees with
+     * the report.
+     */
+    public void close() {
+        closed = true;
+    }
+
+    /** Steps that ended after {@link #close()}. */
+    public long cutOff() {
+        return cutOff.sum();
     }
 
     private static double ms(long micros) {

@@ -34,14 +34,25 @@ public final class RunFolders {
         return simulation.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
     }
 
+    /**
+     * The run folder of a run that started at {@code startMillis}: the newest of the simulation's, or, when
+     * the simulation is not known or has none, the newest run folder of any simulation.
+     */
+    public static Optional<Path> runFolder(Path resultsFolder, Class<?> simulation, long startMillis) {
+        Optional<Path> own = simulation == null ? Optional.empty() : newestRun(resultsFolder, simulationId(simulation), startMillis);
+        return own.isPresent() ? own : newestRun(resultsFolder, "", startMillis);
+    }
+
+    /** The newest {@code <simulationId>-<timestamp>} folder (any simulation's for an empty id) holding a simulation.log. */
     public static Optional<Path> newestRun(Path resultsFolder, String simulationId, long notBeforeMillis) {
         if (!Files.isDirectory(resultsFolder)) return Optional.empty();
+        String prefix = simulationId.isEmpty() ? "" : simulationId + "-";
         try (Stream<Path> s = Files.list(resultsFolder)) {
             return s.filter(Files::isDirectory)
-                    .filter(d -> d.getFileName().toString().startsWith(simulationId + "-"))
+                    .filter(d -> d.getFileName().toString().startsWith(prefix))
                     .filter(d -> Files.exists(d.resolve("simulation.log")))
                     .filter(d -> d.toFile().lastModified() >= notBeforeMillis - 2000)
-                    .max(Comparator.comparing(d -> d.getFileName().toString()));
+                    .max(Comparator.comparing((Path d) -> d.toFile().lastModified()).thenComparing(d -> d.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }

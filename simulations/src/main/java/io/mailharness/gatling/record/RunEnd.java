@@ -1,0 +1,109 @@
+package io.mailharness.gatling.record;
+
+import io.mailharness.gatling.Injector;
+import io.mailharness.gatling.client.ConnectionRegistry;
+import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.record.Ledger;
+import io.mailharness.record.RunRecord;
+import io.mailharness.record.RunRecordFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a finished run leaves behind: the final ledger and injector lines on the console, and
+ * run-record.json in the Gatling run folder.
+ */
+public final class RunEnd {
+    private static final Logger LOG = LoggerFactory.getLogger(RunEnd.class);
+
+    private final Class<?> simulation;
+    private final String targetName;
+    private final Injector injector;
+    private final long startMillis;
+    private final long endMillis;
+    private final Map<String, String> parameters;
+    private final DeliveryLedger ledger;
+    private final LatencyRecorder recorder;
+    private final ConnectionRegistry connections;
+    private final int closedAtEnd;
+    private final CpuSampler cpu;
+    private final Ledger finalLedger;
+
+    public RunEnd(Class<?> simulation, String targetName, Injector injector, long startMillis, long endMillis, Map<String, String> parameters,
+                  DeliveryLedger ledger, LatencyRecorder recorder, ConnectionRegistry connections, int closedAtEnd, CpuSampler cpu) {
+        this.simulation = simulation;
+        this.targetName = targetName;
+        this.injector = injector;
+        this.startMillis = startMillis;
+        this.endMillis = endMillis;
+        this.parameters = parameters;
+        this.ledger = ledger;
+        this.recorder = recorder;
+        this.connections = connections;
+        this.closedAtEnd = closedAtEnd;
+        this.cpu = cpu;
+        this.finalLedger = ledger.snapshot();
+    }
+
+    public void printSummary(PrintStream out) {
+        out.println("Mailharness ledger (final): " + DeliveryLedger.describe(finalLedger, -1)
+                + (ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval side not checked)" : "")
+                + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness deliveries sent elsewhere: traced for a merge, not counted here)" : "")
+                + (closedAtEnd > 0 ? "; closed " + closedAtEnd + " connections of users cut off" : ""));
+        out.println("Mailharness injector: peak open connections " + connections.peakOpen()
+                + ", peak heap used " + cpu.heapUsedPeak() / (1024 * 1024) + " MiB (committed "
+                + cpu.heapCommittedPeak() / (1024 * 1024) + " MiB of max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
+    }
+
+    /** Writes run-record.json into this run's Gatling folder; empty (and a warning) when there is no such folder. */
+    public Optional<Path> writeRecord() {
+        Path folder = RunFolders.resultsFolder();
+        Optional<Path> runDir = RunFolders.runFolder(folder, simulation, startMillis);
+        if (runDir.isEmpty()) {
+            LOG.warn("no Gatling run folder under {}: run-record.json not written", folder);
+            return Optional.empty();
+        }
+        Path file = runDir.get().resolve(RunRecord.FILE_NAME);
+        try {
+            RunRecordFiles.write(record(runDir.get().getFileName().toString()), file);
+            return Optional.of(file);
+        } catch (IOException e) {
+            LOG.warn("could not write {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    RunRecord record(String runId) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown";
+        }
+        RunRecord.Injector who = new RunRecord.Injector(injector.index(), injector.count(), host,
+                Runtime.getRuntime().availableProcessors(), cpu.average(), cpu.peak(), cpu.machineAverage());
+        Map<String, String> params = new TreeMap<>(parameters);
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("mailharness.") && !k.contains("password") && !k.contains("secret"))
+                .filter(k -> !k.equals(RunFolders.RESULTS_FOLDER_PROPERTY))
+                .forEach(k -> params.putIfAbsent(k, System.getProperty(k)));
+        params.putIfAbsent("injector", injector.toString());
+        Map<String, Long> allErrors = recorder.errors();
+        Map<String, Long> kept = recorder.errors(RunRecord.ERRORS_KEPT);
+        RunRecord.Connections conn = new RunRecord.Connections(connections.peakOpen(), connections.opened(), 0, 0,
+                closedAtEnd, connections.openCount(), recorder.cutOff());
+        return new RunRecord(RunRecord.FORMAT_VERSION, simulation == null ? runId.replaceAll("-\\d+$", "") : simulation.getSimpleName(),
+                targetName, runId, Instant.ofEpochMilli(startMillis).toString(), Instant.ofEpochMilli(endMillis).toString(),
+                params, who, recorder.requestStats(), recorder.errorsByReplyClass(), finalLedger, ledger.traces(),
+                kept, (long) (allErrors.size() - kept.size()), null, conn);
+    }
+}
