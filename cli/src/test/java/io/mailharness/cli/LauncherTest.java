@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -43,6 +44,15 @@ class LauncherTest {
                 new PrintStream(new ByteArrayOutputStream())).getSubcommands().keySet());
         commands.add("test");
         assertEquals(commands, listed);
+    }
+
+    @Test
+    void theCommandsRunWithoutTheOptimisingCompilerExist() throws IOException {
+        Matcher quick = Pattern.compile("(?m)^QUICK_COMMANDS=\"([^\"]*)\"$").matcher(Files.readString(LAUNCHER));
+        assertTrue(quick.find(), "QUICK_COMMANDS in the launcher");
+        Set<String> commands = Mailharness.commandLine(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())).getSubcommands().keySet();
+        for (String command : quick.group(1).split(" ")) assertTrue(commands.contains(command), command);
     }
 
     @Test
