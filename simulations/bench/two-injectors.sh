@@ -24,16 +24,10 @@ WORK=${WORK:-$ROOT/results/bench/two-injectors-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "two-injectors: $*" >&2; exit 2; }
 command -v jq >/dev/null 2>&1 || die "needs jq (apt-get install jq)"
-JAVA_HOME=$("$ROOT/bin/find-jdk") || exit 2
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
 if [ "${MAILHARNESS_SKIP_BUILD:-}" != 1 ]; then
-  echo "== Building core, reports and simulations" >&2
-  MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
-    mvn -B -q -Dstyle.color=never -pl core,reports,simulations -am install -DskipTests >&2 || die "the build failed"
+  ./mailharness --version >&2 || die "the build failed"   # the launcher builds the project when its sources changed
 fi
 export MAILHARNESS_SKIP_BUILD=1
-[ -f core/target/runtime-classpath.txt ] || die "core is not built (run without MAILHARNESS_SKIP_BUILD=1)"
 mkdir -p "$WORK"
 TARGETS="$WORK/targets.conf"
 
@@ -43,8 +37,8 @@ cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
-"$JAVA" -cp "core/target/classes:$(cat core/target/runtime-classpath.txt)" io.mailharness.embedded.EmbeddedServerMain \
-  --targets-file "$TARGETS" --accounts "$ACCOUNTS" --ignore-stdin --max-seconds $(( 4 * (DURATION + GRACE) + 600 )) \
+./mailharness embedded-server \
+  --target-file "$TARGETS" --accounts "$ACCOUNTS" --ignore-stdin --max-seconds $(( 4 * (DURATION + GRACE) + 600 )) \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do [ -f "$TARGETS" ] && break; kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done

@@ -10,6 +10,7 @@ import io.mailharness.settings.TargetSelection;
 import io.mailharness.settings.TargetSettings;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -18,70 +19,67 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one simulation in this JVM: {@code SimulationLauncher <simulation class> <results dir>}.
- * First checks the target settings and that the target answers on its ports (a problem is one line on
- * stderr and exit 2), then runs Gatling with {@code -s} and {@code -rf}, and prints where the HTML report
- * and run-record.json are. Exit codes: 0 success, 1 assertions failed, 2 bad input or harness error.
+ * Runs one simulation in this JVM and writes its results (Gatling's HTML report and run-record.json) into a
+ * run folder below a results folder. First checks the target settings and that the target answers on its
+ * ports (a problem is one line and status {@link #BAD_INPUT}), then runs Gatling with {@code -s} and
+ * {@code -rf}, and prints where the report and run record are. Status: {@link #OK}, {@link #ASSERTIONS_FAILED},
+ * {@link #BAD_INPUT} (bad input or harness error).
  */
 public final class SimulationLauncher {
     public static final int OK = 0;
     public static final int ASSERTIONS_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private SimulationLauncher() {}
-
-    public static void main(String[] args) {
-        System.exit(run(args));
+    /** How the run ended, and the files it wrote (absent when it did not get that far). */
+    public record Result(int status, Optional<Path> report, Optional<Path> runRecord) {
+        static Result badInput() {
+            return new Result(BAD_INPUT, Optional.empty(), Optional.empty());
+        }
     }
 
-    public static int run(String[] args) {
-        if (args.length != 2) {
-            System.err.println("mailharness load: usage: SimulationLauncher <simulation class> <results dir>");
-            return BAD_INPUT;
-        }
-        String simulation = args[0];
-        Path results = Path.of(args[1]).toAbsolutePath();
+    private SimulationLauncher() {}
+
+    /**
+     * @param simulation the simulation's class name
+     * @param results    the results folder; the run gets a folder of its own below it
+     */
+    public static Result run(String simulation, Path results, PrintStream out, PrintStream err) {
+        Path folder = results.toAbsolutePath();
         try {
             Class<?> type = Class.forName(simulation, false, SimulationLauncher.class.getClassLoader());
             if (!io.gatling.javaapi.core.Simulation.class.isAssignableFrom(type)) {
-                System.err.println("mailharness load: " + simulation + " is not a Gatling simulation");
-                return BAD_INPUT;
+                err.println("mailharness load: " + simulation + " is not a Gatling simulation");
+                return Result.badInput();
             }
             checkTarget();
             checkParameters();
-            Files.createDirectories(results);
+            Files.createDirectories(folder);
             long start = System.currentTimeMillis();
-            System.setProperty(RunFolders.RESULTS_FOLDER_PROPERTY, results.toString());
+            System.setProperty(RunFolders.RESULTS_FOLDER_PROPERTY, folder.toString());
             System.setProperty("gatling.data.enableAnalytics", System.getProperty("gatling.data.enableAnalytics", "false"));
-            int status = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation, "-rf", results.toString()});
-            Optional<Path> runDir = RunFolders.newestRun(results, RunFolders.simulationId(type), start);
-            if (runDir.isPresent()) {
-                Path report = runDir.get().resolve("index.html");
-                Path record = runDir.get().resolve(RunRecord.FILE_NAME);
-                if (Files.exists(report)) System.out.println("Report: " + report);
-                if (Files.exists(record)) System.out.println("Run record: " + record);
-            }
-            return switch (status) {
+            int status = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation, "-rf", folder.toString()});
+            Optional<Path> runDir = RunFolders.newestRun(folder, RunFolders.simulationId(type), start);
+            Optional<Path> report = runDir.map(d -> d.resolve("index.html")).filter(Files::exists);
+            Optional<Path> record = runDir.map(d -> d.resolve(RunRecord.FILE_NAME)).filter(Files::exists);
+            report.ifPresent(p -> out.println("Report: " + p));
+            record.ifPresent(p -> out.println("Run record: " + p));
+            int result = switch (status) {
                 case 0 -> OK;
                 case 2 -> ASSERTIONS_FAILED;   // Gatling's StatusCode.AssertionsFailed
                 default -> BAD_INPUT;
             };
+            return new Result(result, report, record);
         } catch (ClassNotFoundException e) {
-            System.err.println("mailharness load: no simulation class " + simulation);
-            return BAD_INPUT;
-        } catch (SettingsException e) {
-            System.err.println("mailharness load: " + e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
-            System.err.println("mailharness load: " + e.getMessage());
-            return BAD_INPUT;
+            err.println("mailharness load: no simulation class " + simulation);
+        } catch (SettingsException | IOException e) {
+            err.println("mailharness load: " + e.getMessage());
         } catch (Throwable e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String message = root instanceof SettingsException ? root.getMessage() : "the run failed: " + root;
-            System.err.println("mailharness load: " + message.replaceAll("\\s+", " "));
-            return BAD_INPUT;
+            err.println("mailharness load: " + message.replaceAll("\\s+", " "));
         }
+        return Result.badInput();
     }
 
     /** Settings parse, and a real target answers on its SMTP and POP3 ports. The embedded default needs no check. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The JUnit configuration parameters the suite reads (set by {@code ConformanceMain}, by a proving test,
+ * The JUnit configuration parameters the suite reads (set by {@code ConformanceRunner}, by a proving test,
  * or in {@code junit-platform.properties}).
  *
  * @param targetRef  the key of a target in the {@link TargetRegistry}; absent: the target comes from

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Targets opened in this JVM (by {@code ConformanceMain} or a proving test), handed to the checks by a key
+ * Targets opened in this JVM (by {@code ConformanceRunner} or a proving test), handed to the checks by a key
  * in the {@link SuiteParameters#TARGET_REF} configuration parameter.
  */
 public final class TargetRegistry {

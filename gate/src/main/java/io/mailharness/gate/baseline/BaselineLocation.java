@@ -1,7 +1,7 @@
 package io.mailharness.gate.baseline;
 
 import io.mailharness.record.RunRecord;
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 import io.mailharness.gate.compare.Tolerances;
 
 import java.nio.file.Files;

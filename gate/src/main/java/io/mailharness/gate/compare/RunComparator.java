@@ -2,7 +2,7 @@ package io.mailharness.gate.compare;
 
 import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

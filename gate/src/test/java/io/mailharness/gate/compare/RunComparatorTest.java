@@ -3,7 +3,7 @@ package io.mailharness.gate.compare;
 import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
 import io.mailharness.gate.TestRuns;
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

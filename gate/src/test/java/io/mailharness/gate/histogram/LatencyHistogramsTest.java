@@ -1,6 +1,6 @@
 package io.mailharness.gate.histogram;
 
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.mailharness.record.MessageTrace;
 import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
 import io.mailharness.gate.TestRuns;
-import io.mailharness.gate.cli.BadInput;
+import io.mailharness.gate.input.BadInput;
 import io.mailharness.gate.histogram.LatencyHistograms;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,213 @@
+package io.mailharness.cli;
+
+import io.mailharness.pages.ColumnSource;
+import io.mailharness.pages.ComparisonPages;
+import io.mailharness.pages.ServerVersions;
+import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.simulations.SimulationParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code mailharness compare-servers}: the vendor comparison. For the embedded GreenMail and every target of a
+ * settings file: its server's version, the conformance suite (report only) and one simulation with the same
+ * parameters, each in a process of its own; then the conformance matrix and the load comparison pages. A server
+ * whose run produced no result becomes an "unavailable" column with the last line its run printed.
+ */
+@Command(name = "compare-servers", sortOptions = false,
+        description = {"Compare the embedded GreenMail and real servers: conformance matrix and load pages.",
+                "Runs the conformance suite and a simulation (default MailDay, -Dmailharness.duration=20"
+                + " -Dmailharness.rate=2) against the embedded GreenMail and every target of a settings file, and builds"
+                + " conformance-matrix.html and load-comparison.html."},
+        footer = {"", "Exit status: 0 pages written (a server that failed is a column marked unavailable), 2 bad input."})
+final class CompareServersCommand implements Callable<Integer> {
+    /** Short and gentle by default, so a dozen servers (some slow, some locking maildrops) fit in minutes. */
+    static final Map<String, String> LOAD_DEFAULTS = Map.of(SimulationParameters.DURATION, "20", SimulationParameters.RATE, "2");
+
+    enum Half { conformance, load }
+
+    @ParentCommand
+    Mailharness mailharness;
+
+    @Option(names = "--target-file", paramLabel = "FILE", description = "the targets to compare (default: servers/targets.conf)")
+    Path targetFile;
+
+    @Option(names = {"--target", "--targets"}, split = ",", paramLabel = "NAME",
+            description = "only these targets, in this order (comma-separated or repeated; embedded-greenmail for the embedded"
+                    + " column); default: all but the *-tls and *-stls transport variants")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--no-greenmail", description = "no embedded GreenMail column")
+    boolean noGreenmail;
+
+    @Option(names = "--only", paramLabel = "HALF", description = "run only one half: ${COMPLETION-CANDIDATES}")
+    Half only;
+
+    @Option(names = "--provision", description = "install and start the real servers of servers/ first, and stop afterwards"
+            + " (also on error or Ctrl-C) those that were not running")
+    boolean provision;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the pages and every run's results go (default: results/compare/<timestamp>)")
+    Path out;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "MailDay", paramLabel = "SIMULATION", description = "the simulation (default: ${DEFAULT-VALUE})")
+    String simulation;
+
+    @Mixin
+    PropertyOptions properties;
+
+    private final ChildRun child = new ChildRun();
+    private final List<String> started = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        PrintStream err = mailharness.err;
+        Path file = (targetFile != null ? targetFile : Installation.serverTargets()).toAbsolutePath();
+        List<String> columns = ServerColumns.choose(file, targets, !noGreenmail);
+        Path folder = (out != null ? out : Installation.results().resolve("compare").resolve(Installation.timestamped(""))).toAbsolutePath();
+        Files.createDirectories(folder);
+        List<String> parameters = properties.asArguments(LOAD_DEFAULTS);
+
+        ServerScripts servers = new ServerScripts(Installation.serversScript());
+        Thread cleanup = new Thread(this::cleanUp, "compare-servers-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        List<ColumnSource> conformance = new ArrayList<>();
+        List<ColumnSource> loadRuns = new ArrayList<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        try {
+            if (provision) provision(servers, err);
+            err.println("== compare-servers: " + columns.size() + " columns (" + String.join(" ", columns) + "), simulation " + simulation
+                    + " " + String.join(" ", parameters));
+            for (String name : columns) {
+                if (name.equals(ServerColumns.GREENMAIL)) versions.put(name, "GreenMail " + BuildInfo.greenMailVersion() + " (embedded, in-process)");
+                else servers.version(name).ifPresent(version -> versions.put(name, version));
+                if (only != Half.load) {
+                    err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
+                    Path results = run(name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
+                    conformance.add(Files.isRegularFile(results.resolve(ResultJsonWriter.FILE_NAME)) ? new ColumnSource.Result(name, results)
+                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results))));
+                }
+                if (only != Half.conformance) {
+                    err.println("== [" + name + "] load: " + simulation + " (" + seconds(t0) + " s)");
+                    Path results = run(name, file, folder.resolve("load"), List.of("load", simulation), parameters);
+                    loadRuns.add(hasRunRecord(results) ? new ColumnSource.Result(name, results)
+                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results))));
+                }
+            }
+        } finally {
+            cleanUp();
+            removeHook(cleanup);
+        }
+
+        Files.writeString(folder.resolve("versions.txt"), versions.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining()));
+        ServerVersions known = ServerVersions.of(versions);
+        List<Path> pages = new ArrayList<>();
+        if (only != Half.load) {
+            pages.addAll(ComparisonPages.writeMatrix(folder, ComparisonPages.MATRIX_TITLE + " (" + file.getFileName() + ")", known, conformance, Instant.now()));
+        }
+        if (only != Half.conformance) {
+            pages.addAll(ComparisonPages.writeLoadComparison(folder, ComparisonPages.LOAD_TITLE + ": " + simulation, known, loadRuns, Instant.now()));
+        }
+        pages.forEach(mailharness.out::println);
+        long total = seconds(t0);
+        err.println("compare-servers: " + columns.size() + " columns in " + total / 60 + " min " + total % 60 + " s; pages in " + folder);
+        return ExitCode.OK;
+    }
+
+    /**
+     * Runs one half against one column in a JVM of its own: results in {@code half/NAME}, its output in
+     * {@code half/NAME.log}. Returns the results folder.
+     */
+    private Path run(String name, Path file, Path half, List<String> command, List<String> parameters) throws IOException, InterruptedException {
+        Path results = half.resolve(name);
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--out", results.toString()));
+        Map<String, String> environment = new HashMap<>();
+        if (name.equals(ServerColumns.GREENMAIL)) {
+            // The embedded GreenMail is what every command uses without a target file: no target settings at all.
+            environment.put("MAILHARNESS_TARGET_FILE", null);
+            environment.put("MAILHARNESS_TARGET", null);
+        } else {
+            args.addAll(List.of("--target-file", file.toString(), "--target", name));
+        }
+        args.addAll(parameters);
+        child.run(args, environment, log(results));
+        return results;
+    }
+
+    private static Path log(Path results) {
+        return results.resolveSibling(results.getFileName() + ".log");
+    }
+
+    /** Installs every server (those installed already are skipped) and starts those not running; they are stopped again in {@link #cleanUp}. */
+    private void provision(ServerScripts servers, PrintStream err) throws IOException, InterruptedException {
+        List<String> all = servers.names();
+        err.println("== provisioning: installing " + String.join(" ", all) + " (already installed ones are skipped)");
+        if (!servers.run("install", List.of("all"))) err.println("compare-servers: some servers did not install; their columns will be unavailable");
+        List<String> stopped = new ArrayList<>();
+        for (String name : all) if (!servers.running(name)) stopped.add(name);
+        synchronized (started) {
+            started.addAll(stopped);
+        }
+        err.println("== provisioning: starting " + (stopped.isEmpty() ? "nothing (all running)" : String.join(" ", stopped)));
+        if (!stopped.isEmpty() && !servers.run("start", stopped)) {
+            err.println("compare-servers: some servers did not start; their columns will be unavailable");
+        }
+    }
+
+    /** Stops the running child and the servers this comparison started; runs once at the end, or on Ctrl-C. */
+    private void cleanUp() {
+        try {
+            child.stop();
+            List<String> toStop;
+            synchronized (started) {
+                toStop = List.copyOf(started);
+                started.clear();
+            }
+            if (toStop.isEmpty()) return;
+            mailharness.err.println("== stopping the servers compare-servers started: " + String.join(" ", toStop));
+            new ServerScripts(Installation.serversScript()).run("stop", toStop);
+        } catch (IOException | InterruptedException e) {
+            mailharness.err.println("compare-servers: could not stop everything: " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it cleans up
+        }
+    }
+
+    private static boolean hasRunRecord(Path results) throws IOException {
+        if (!Files.isDirectory(results)) return false;
+        try (Stream<Path> runs = Files.list(results)) {
+            return runs.anyMatch(run -> Files.isRegularFile(run.resolve(io.mailharness.record.RunRecord.FILE_NAME)));
+        }
+    }
+
+    private static long seconds(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+    }
+}

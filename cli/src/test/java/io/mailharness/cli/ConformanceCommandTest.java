@@ -1,0 +1,170 @@
+package io.mailharness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailharness.faultserver.FaultyMailServer;
+import io.mailharness.faultserver.Faults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mailharness conformance}: exit codes, one-line errors, what it writes. Runs against the fault server on 127.0.0.1. */
+class ConformanceCommandTest {
+    @TempDir
+    Path temp;
+
+    /** A fault server with one message for alice (an empty maildrop would leave the listing checks little to judge). */
+    private static FaultyMailServer server(Faults faults) {
+        FaultyMailServer server = FaultyMailServer.start(faults);
+        server.insertRaw("alice", "Subject: seeded\r\n\r\nhello\r\n");
+        return server;
+    }
+
+    private Path settingsFor(int smtpPort, int pop3Port, String password) throws IOException {
+        return TargetFiles.write(temp.resolve("targets.conf"), TargetFiles.target("faulty", smtpPort, pop3Port, TargetFiles.account("alice", password)));
+    }
+
+    private static CliRun conformance(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "conformance";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExit2() {
+        CliRun run = conformance("--no-such-option");
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.oneErrorLine("conformance"), run.toString());
+        assertTrue(run.err().contains("--no-such-option"));
+    }
+
+    @Test
+    void aBadRfcNumberAndAMissingValueAreOneLineAndExit2() {
+        CliRun rfc = conformance("--rfc", "fivethree");
+        assertEquals(2, rfc.status());
+        assertTrue(rfc.oneErrorLine("conformance") && rfc.err().contains("an RFC number such as 5321"), rfc.toString());
+        CliRun missing = conformance("--out");
+        assertEquals(2, missing.status());
+        assertTrue(missing.oneErrorLine("conformance") && missing.err().contains("--out"), missing.toString());
+    }
+
+    @Test
+    void aTargetNameWithoutASettingsFileIsExit2() {
+        CliRun run = conformance("--target", "postfix-dovecot", "--out", temp.resolve("r").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("conformance") && run.err().contains("--target-file"), run.toString());
+    }
+
+    @Test
+    void selectionMatchingNothingIsExit2() {
+        CliRun run = conformance("--select", "NOPE-*", "--out", temp.resolve("r").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("conformance"), run.toString());
+        assertFalse(Files.exists(temp.resolve("r")), "no result directory is left behind");
+    }
+
+    @Test
+    void badSettingsFileIsOneLineAndExit2() throws IOException {
+        Path file = temp.resolve("broken.conf");
+        Files.writeString(file, "targets { x { smtp { port = \"not a number\" } } }");
+        CliRun run = conformance("--target-file", file.toString(), "--out", temp.resolve("r").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("conformance"), run.toString());
+        assertFalse(Files.exists(temp.resolve("r")));
+    }
+
+    @Test
+    void unreachableTargetIsExit2WithoutResults() throws IOException {
+        int closedPort = TargetFiles.closedPort();
+        Path file = settingsFor(closedPort, closedPort, "x");
+        CliRun run = conformance("--target-file", file.toString(), "--out", temp.resolve("r").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unreachable") && run.oneErrorLine("conformance"), run.toString());
+        assertFalse(Files.exists(temp.resolve("r")));
+    }
+
+    @Test
+    void badCredentialsAreExit2() throws IOException {
+        try (FaultyMailServer server = server(Faults.none())) {
+            Path file = settingsFor(server.smtpPort(), server.pop3Port(), "wrong-password");
+            CliRun run = conformance("--target-file", file.toString(), "--out", temp.resolve("r").toString());
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("login"), run.toString());
+            assertFalse(run.err().contains("wrong-password"), "no credentials in the error");
+        }
+    }
+
+    @Test
+    void passingRunExits0AndWritesJsonSummaryAndJunitXml() throws IOException {
+        try (FaultyMailServer server = server(Faults.none())) {
+            Path file = settingsFor(server.smtpPort(), server.pop3Port(), "alice-secret");
+            Path results = temp.resolve("r");
+            CliRun run = conformance("--target-file=" + file, "--target=faulty", "--select", "SMTP-QUIT", "--select=POP-GRT", "--out=" + results);
+            assertEquals(0, run.status(), run.toString());
+            JsonNode json = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile());
+            assertEquals("faulty", json.get("target").asText());
+            assertTrue(json.get("serverGreeting").get("smtp").asText().startsWith("220 "));
+            assertEquals(2, json.get("checks").size());
+            assertEquals("PASS", json.get("checks").get(0).get("outcome").asText());
+            assertTrue(Files.readString(results.resolve("summary.txt")).contains("2 checks: 2 pass"));
+            assertTrue(Files.readString(results.resolve("junit/TEST-junit-jupiter.xml")).contains("SMTP-QUIT"));
+            assertTrue(run.out().contains("conformance-result.json"), "prints what it wrote");
+        }
+    }
+
+    @Test
+    void failingCheckExits1AndReportOnlyExits0() throws IOException {
+        try (FaultyMailServer server = server(Faults.named("SMTP_NOOP_NOT_250"))) {
+            Path file = settingsFor(server.smtpPort(), server.pop3Port(), "alice-secret");
+            assertEquals(1, conformance("--target-file", file.toString(), "--select", "SMTP-NOOP", "--out", temp.resolve("a").toString()).status());
+            assertEquals(0, conformance("--target-file", file.toString(), "--select", "SMTP-NOOP", "--report-only", "--out", temp.resolve("b").toString()).status());
+            JsonNode check = new ObjectMapper().readTree(temp.resolve("b/conformance-result.json").toFile()).get("checks").get(0);
+            assertEquals("FAIL", check.get("outcome").asText());
+            assertTrue(check.get("transcript").asText().contains("C: NOOP\\r\\n"), "CR/LF visible in the transcript");
+        }
+    }
+
+    @Test
+    void warnFailsOnlyInStrictMode() throws IOException {
+        try (FaultyMailServer server = server(Faults.named("SMTP_UNKNOWN_COMMAND_250"))) {
+            Path file = settingsFor(server.smtpPort(), server.pop3Port(), "alice-secret");
+            assertEquals(0, conformance("--target-file", file.toString(), "--select", "SMTP-CMD-UNKNOWN", "--out", temp.resolve("a").toString()).status());
+            assertEquals(1, conformance("--target-file", file.toString(), "--select", "SMTP-CMD-UNKNOWN", "--strict", "--out", temp.resolve("b").toString()).status());
+        }
+    }
+
+    @Test
+    void selectionByRfcAndTag() throws IOException {
+        try (FaultyMailServer server = server(Faults.none())) {
+            Path file = settingsFor(server.smtpPort(), server.pop3Port(), "alice-secret");
+            Path results = temp.resolve("r");
+            CliRun run = conformance("--target-file", file.toString(), "--rfc", "RFC 1939", "--tag", "read-only", "--exclude-tag", "anti-abuse", "--out", results.toString());
+            assertEquals(0, run.status(), run.toString());
+            JsonNode checks = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile()).get("checks");
+            assertTrue(checks.size() > 3);
+            for (JsonNode check : checks) {
+                assertTrue(check.get("id").asText().startsWith("POP-"), check.toString());
+                assertFalse(check.get("tags").toString().contains("anti-abuse"));
+                assertFalse(check.get("tags").toString().contains("mutates-mailbox"));
+            }
+        }
+    }
+
+    @Test
+    void aSettingOverrideGivenWithMinusDIsUsed() throws IOException {
+        try (FaultyMailServer server = server(Faults.none())) {
+            Path file = settingsFor(TargetFiles.closedPort(), server.pop3Port(), "alice-secret");
+            CliRun run = conformance("--target-file", file.toString(), "-Dmailharness.smtp.port=" + server.smtpPort(),
+                    "--select", "SMTP-QUIT", "--out", temp.resolve("r").toString());
+            assertEquals(0, run.status(), run.toString());
+        }
+    }
+}

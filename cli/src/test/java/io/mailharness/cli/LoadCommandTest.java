@@ -1,0 +1,160 @@
+package io.mailharness.cli;
+
+import io.mailharness.faultserver.Faults;
+import io.mailharness.faultserver.FaultyMailServer;
+import io.mailharness.faultserver.store.StoreFaults;
+import io.mailharness.record.RunRecord;
+import io.mailharness.record.RunRecordFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code mailharness load} in this JVM: the bundled simulations pass against the embedded default with short
+ * parameters; bad input is one line on stderr and exit 2; failed assertions exit 1.
+ */
+class LoadCommandTest {
+    @TempDir
+    Path results;
+
+    private CliRun load(String simulation, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("load", simulation, "--out", results.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private RunRecord onlyRecord() throws IOException {
+        try (Stream<Path> runs = Files.list(results)) {
+            List<Path> folders = runs.filter(Files::isDirectory).toList();
+            assertEquals(1, folders.size(), folders.toString());
+            assertTrue(Files.exists(folders.get(0).resolve("index.html")), "the HTML report");
+            return RunRecordFiles.read(folders.get(0).resolve(RunRecord.FILE_NAME));
+        }
+    }
+
+    @Test
+    void mailDayPassesAgainstTheEmbeddedDefault() throws IOException {
+        CliRun run = load("MailDay", "-Dmailharness.duration=4", "-Dmailharness.rate=4");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("Report: ") && run.out().contains("Run record: "), "prints where the results are");
+
+        RunRecord record = onlyRecord();
+        assertEquals("MailDay", record.simulation());
+        assertEquals("embedded-greenmail", record.target());
+        for (String request : List.of("SMTP connect+greeting", "SMTP EHLO", "SMTP MAIL", "SMTP RCPT", "SMTP DATA", "SMTP end-of-data", "SMTP QUIT",
+                "POP3 connect+greeting", "POP3 USER", "POP3 PASS", "POP3 STAT", "POP3 UIDL", "POP3 RETR", "POP3 DELE", "POP3 QUIT",
+                RunRecord.DELIVERY_LATENCY, "ledger lost")) {
+            assertTrue(record.requests().containsKey(request), request + " in " + record.requests().keySet());
+        }
+        assertTrue(record.ledger().accepted() >= 10, record.ledger().toString());
+        assertEquals(record.ledger().accepted(), record.ledger().intact(), record.ledger().toString());
+        assertEquals(0, record.ledger().lost());
+        assertEquals(record.ledger().accepted(), record.requests().get(RunRecord.DELIVERY_LATENCY).count());
+        assertFalse(record.requests().get("SMTP MAIL").histogram().isEmpty());
+        assertTrue(record.injector().cpuAverage() > 0, "injector CPU sampled");
+        assertEquals("4", record.parameters().get("mailharness.duration"));
+        assertEquals(record.ledger().accepted(), record.messages().size());
+    }
+
+    @Test
+    void smtpConstantRatePasses() throws IOException {
+        assertEquals(0, load("SmtpConstantRate", "-Dmailharness.duration=2", "-Dmailharness.rate=5", "-Dmailharness.messageMix=fixed:2k").status());
+
+        RunRecord record = onlyRecord();
+        assertEquals(10, record.ledger().accepted(), record.ledger().toString());
+        assertEquals(10, record.ledger().intact());
+    }
+
+    @Test
+    void smtpSessionsReuseConnections() throws IOException {
+        assertEquals(0, load("io.mailharness.simulations.SmtpSessions", "-Dmailharness.duration=2", "-Dmailharness.users=2",
+                "-Dmailharness.messagesPerConnection=5").status());
+
+        RunRecord record = onlyRecord();
+        long connects = record.requests().get("SMTP connect+greeting").count();
+        long mails = record.requests().get("SMTP MAIL").count();
+        assertTrue(mails >= 4 * connects - 2 * 4, "about 5 messages per connection: " + connects + " connects, " + mails + " MAILs");
+        assertEquals(record.ledger().accepted(), record.ledger().intact());
+    }
+
+    @Test
+    void pop3DrainReadsWhatThePrefillSent() throws IOException {
+        assertEquals(0, load("Pop3Drain", "-Dmailharness.duration=2", "-Dmailharness.prefill=12").status());
+
+        RunRecord record = onlyRecord();
+        assertEquals(12, record.ledger().retrieved(), record.ledger().toString());
+        assertEquals(12, record.requests().get("POP3 DELE").ok());
+    }
+
+    @Test
+    void aMissingSettingsFileIsOneLineAndExit2() {
+        CliRun run = load("MailDay", "--target-file", results.resolve("nope.conf").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("load") && run.err().contains("nope.conf"), run.toString());
+    }
+
+    @Test
+    void theTargetFileMayAlsoComeAsAProperty() {
+        CliRun run = load("MailDay", "-Dmailharness.target.file=" + results.resolve("nope.conf"));
+
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("load") && run.err().contains("nope.conf"), run.toString());
+    }
+
+    @Test
+    void anUnreachableTargetIsOneLineAndExit2() throws IOException {
+        int closedPort = TargetFiles.closedPort();
+        Path file = TargetFiles.write(results.resolve("targets.conf"), TargetFiles.target("gone", closedPort, closedPort, TargetFiles.account("a", "secret-pw")));
+
+        CliRun run = load("MailDay", "--target-file", file.toString(), "--target", "gone");
+
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("load") && run.err().contains("unreachable"), run.toString());
+        assertFalse(run.err().contains("secret-pw"));
+    }
+
+    @Test
+    void aBadParameterIsOneLineAndExit2() {
+        CliRun run = load("MailDay", "-Dmailharness.users=many");
+
+        assertEquals(2, run.status());
+        assertEquals("mailharness load: mailharness.users: not a whole number: 'many'", run.err().strip());
+    }
+
+    @Test
+    void anUnknownSimulationIsExit2() {
+        CliRun run = load("NoSuchSimulation");
+        assertEquals(2, run.status());
+        assertTrue(run.oneErrorLine("load") && run.err().contains("NoSuchSimulation"), run.toString());
+    }
+
+    @Test
+    void failedAssertionsExit1() throws IOException {
+        try (FaultyMailServer server = FaultyMailServer.start(Faults.of(StoreFaults.STORE_LOSE_MESSAGE))) {
+            Path file = TargetFiles.write(results.resolve("faulty.conf"),
+                    TargetFiles.target("faulty", server.smtpPort(), server.pop3Port(), TargetFiles.accounts(server.accounts())));
+            Path load = results.resolve("load");
+
+            CliRun run = CliRun.of("load", "MailDay", "--out=" + load, "--target-file=" + file,
+                    "-Dmailharness.duration=2", "-Dmailharness.rate=2", "-Dmailharness.grace=1");
+            assertEquals(1, run.status(), run.toString());
+
+            try (Stream<Path> runs = Files.list(load)) {
+                Path folder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+                RunRecord record = RunRecordFiles.read(folder.resolve(RunRecord.FILE_NAME));
+                assertEquals(record.ledger().accepted(), record.ledger().lost(), record.ledger().toString());
+                assertTrue(record.ledger().lost() >= 3);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.mailharness.conformance;
+
+import io.mailharness.conformance.check.TargetRegistry;
+import io.mailharness.conformance.run.CheckSelection;
+import io.mailharness.conformance.run.Preflight;
+import io.mailharness.conformance.run.SuiteRunner;
+import io.mailharness.result.CheckResult;
+import io.mailharness.result.ConformanceRun;
+import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.SummaryText;
+import io.mailharness.settings.MailTarget;
+import io.mailharness.settings.SmtpSecurity;
+import io.mailharness.settings.TargetSelection;
+import io.mailharness.settings.TargetSettings;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs the conformance suite against one target (the embedded GreenMail server when the selection names no
+ * settings file): checks the target can be reached and logged into, runs the selected checks, writes JUnit
+ * XML, {@code conformance-result.json} and {@code summary.txt}, prints the summary and the paths written.
+ * A target that cannot be reached or logged into is a {@link Preflight.HarnessException}, bad settings a
+ * {@link io.mailharness.settings.SettingsException}: both before anything is written.
+ */
+public final class ConformanceRunner {
+    /**
+     * @param target    which target
+     * @param overrides settings that override the target file's
+     * @param strict    a WARN counts as a failure
+     * @param selection which checks run
+     * @param out       the folder the results are written to
+     */
+    public record Options(TargetSelection target, Map<String, String> overrides, boolean strict, CheckSelection selection, Path out) {}
+
+    /** The run and the files written. */
+    public record Report(ConformanceRun run, Path json, Path summary, List<Path> junitXml) {}
+
+    private ConformanceRunner() {}
+
+    /** True when the selection picks at least one check of the suite. */
+    public static boolean selectsAny(CheckSelection selection) {
+        return ConformanceSuite.checks().stream().anyMatch(selection::selects);
+    }
+
+    public static Report run(Options options, PrintStream out, PrintStream err) throws Preflight.HarnessException, IOException {
+        try (MailTarget target = MailTarget.open(options.target(), options.overrides())) {
+            return runAgainst(target.settings(), options, out, err);
+        }
+    }
+
+    private static Report runAgainst(TargetSettings settings, Options options, PrintStream out, PrintStream err)
+            throws Preflight.HarnessException, IOException {
+        Preflight.Greetings greetings = Preflight.check(settings);
+        if (settings.smtp().map(smtp -> smtp.security() == SmtpSecurity.STARTTLS).orElse(false)) {
+            // The SMTP rows probe a session in clear, as an MX sees it; a listener that demands STARTTLS first
+            // answers them 530, which says nothing about the rule each row checks.
+            err.println("mailharness conformance: note: this target's SMTP listener is set to security = starttls; the SMTP"
+                    + " rows speak in clear as to an MX, so a listener that requires STARTTLS answers many of them 530:"
+                    + " judge SMTP rules on its plain MX listener and use this one for the SMTP-TLS-* and SMTP-AUTH-* rows");
+        }
+        Instant started = Instant.now();
+        Path junitDir = options.out().resolve("junit");
+        Files.createDirectories(junitDir);
+        String key = TargetRegistry.register(settings);
+        List<CheckResult> results;
+        StringWriter xmlProblems = new StringWriter();
+        try {
+            results = SuiteRunner.run(key, options.strict(), options.selection(), Map.of(),
+                    new LegacyXmlReportGeneratingListener(junitDir, new PrintWriter(xmlProblems)));
+        } finally {
+            TargetRegistry.unregister(key);
+        }
+        ConformanceRun run = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
+                started.toString(), options.strict(), results);
+        Path json = ResultJsonWriter.write(run, options.out());
+        Path summary = SummaryText.write(run, options.out());
+        List<Path> xml;
+        try (Stream<Path> files = Files.list(junitDir)) {
+            xml = files.sorted().toList();
+        }
+        out.print(SummaryText.render(run));
+        out.println();
+        out.println("Wrote:");
+        Stream.concat(Stream.of(json, summary), xml.stream()).forEach(p -> out.println("  " + p.toAbsolutePath()));
+        if (!xmlProblems.toString().isBlank()) err.println("mailharness conformance: JUnit XML: " + xmlProblems.toString().strip());
+        return new Report(run, json, summary, xml);
+    }
+}

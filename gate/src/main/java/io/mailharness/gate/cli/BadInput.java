@@ -1,8 +1,0 @@
-package io.mailharness.gate.cli;
-
-/** A problem with what the user gave a command (a file, an argument). Its message is one line, printed as is. */
-public final class BadInput extends RuntimeException {
-    public BadInput(String oneLine) {
-        super(oneLine);
-    }
-}
