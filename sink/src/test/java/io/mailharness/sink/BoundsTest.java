@@ -57,6 +57,27 @@ class BoundsTest {
     }
 
     @Test
+    void aClientThatReadsNothingIsClosedAtTheIdleTimeout() throws Exception {
+        // long enough for every buffer between the two to fill, so that the sink's 421 can never be written
+        SinkSettings settings = SinkSettings.defaults().withLimits(SinkLimits.defaults().withIdleTimeout(Duration.ofSeconds(2)));
+        try (SmtpSink sink = Sinks.start(settings); Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(sink.smtpAddress());
+            byte[] noops = "NOOP\r\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+            boolean[] cutOff = {false};
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 160; i++) socket.getOutputStream().write(noops);
+                } catch (IOException e) {
+                    cutOff[0] = true; // the sink closed the connection under a blocked write
+                }
+            });
+            writer.join(Duration.ofSeconds(30));
+            assertTrue(cutOff[0], "the connection was still open 30 s after the client stopped reading");
+        }
+    }
+
+    @Test
     void aCommandLineWithABareLineFeedIsRefused() {
         try (SmtpSink sink = Sinks.discarding(); RawSession raw = Sinks.raw(sink)) {
             raw.code();
