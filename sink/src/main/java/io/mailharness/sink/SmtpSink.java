@@ -27,8 +27,8 @@ import java.util.function.Supplier;
 /**
  * Mailharness's SMTP sink: accepts mail as fast as the machine allows and discards it, or keeps it for POP3, with
  * exact per-stage delays and faults. Every connection lives on a Netty event loop (no thread per connection, no
- * buffer while idle), so tens of thousands of idle sessions cost a few KiB each; the open-file limit
- * ({@code ulimit -n}) is then what bounds them.
+ * buffer while idle), so an idle session costs under 2 KiB of heap; the open-file limit ({@code ulimit -n}) is
+ * then what bounds their number.
  *
  * <pre>{@code
  * try (SmtpSink sink = SmtpSink.start(SinkSettings.defaults().withPlan(StagePlan.of(

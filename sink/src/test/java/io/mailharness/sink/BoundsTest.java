@@ -30,18 +30,7 @@ class BoundsTest {
 
     @Test
     void aClientThatReadsNoRepliesIsNotReadEither() throws Exception {
-        try (SmtpSink sink = Sinks.discarding(); Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096); // so that unread replies back up in the sink, not in this socket
-            socket.connect(sink.smtpAddress());
-            byte[] noops = "NOOP\r\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
-            OutputStream out = socket.getOutputStream();
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int i = 0; i < 160; i++) out.write(noops); // 60 MiB of NOOPs, 140 MiB of replies
-                } catch (IOException closed) {
-                    // the socket closed under a blocked write: expected at the end
-                }
-            });
+        try (SmtpSink sink = Sinks.discarding(); Flood flood = Flood.of(sink)) {
             long[] last = {-1};
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 long now = sink.counters().octetsReceived();
@@ -51,6 +40,46 @@ class BoundsTest {
             });
             // replies in the sink's socket send buffer (at most 4 MiB here) and in Netty's queue (64 KiB) bound it
             assertTrue(last[0] < 8 * 1024 * 1024, "read " + last[0] + " octets from a client that reads nothing");
+        }
+    }
+
+    @Test
+    void aClientThatReadsNothingIsClosedAtTheIdleTimeout() throws Exception {
+        // long enough for every buffer between the two to fill, so that the sink's 421 can never be written
+        SinkSettings settings = SinkSettings.defaults().withLimits(SinkLimits.defaults().withIdleTimeout(Duration.ofSeconds(2)));
+        try (SmtpSink sink = Sinks.start(settings); Flood flood = Flood.of(sink)) {
+            flood.writer.join(Duration.ofSeconds(30));
+            assertTrue(flood.cutOff, "the connection was still open 30 s after the client stopped reading");
+        }
+    }
+
+    /**
+     * A client that pipelines 60 MiB of NOOPs (140 MiB of replies) and reads none of the replies, its receive
+     * buffer kept small so that unread replies back up in the sink rather than in this socket.
+     */
+    private static final class Flood implements AutoCloseable {
+        final Socket socket = new Socket();
+        Thread writer;
+        volatile boolean cutOff;
+
+        static Flood of(SmtpSink sink) throws IOException {
+            Flood flood = new Flood();
+            flood.socket.setReceiveBufferSize(4096);
+            flood.socket.connect(sink.smtpAddress());
+            byte[] noops = "NOOP\r\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+            OutputStream out = flood.socket.getOutputStream();
+            flood.writer = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 160; i++) out.write(noops);
+                } catch (IOException e) {
+                    flood.cutOff = true; // the connection closed under a blocked write
+                }
+            });
+            return flood;
+        }
+
+        @Override
+        public void close() throws Exception {
             socket.close();
             writer.join(Duration.ofSeconds(10));
         }

@@ -68,8 +68,9 @@ public abstract class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && !closing) idle();
-        else ctx.fireUserEventTriggered(evt);
+        if (!(evt instanceof IdleStateEvent)) ctx.fireUserEventTriggered(evt);
+        else if (closing) ctx.close(); // a last reply the client never read: stop waiting for it
+        else idle();
     }
 
     @Override
@@ -127,7 +128,7 @@ public abstract class SessionHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Closes the connection without a reply (replies already written still go out first). */
+    /** Closes the connection without a reply; replies already written go out if the socket takes them now. */
     protected final void closeNow() {
         closing = true;
         ctx.flush();

@@ -74,7 +74,9 @@ public final class SmtpSessionHandler extends SessionHandler {
 
     @Override
     protected void idle() {
-        sendAndClose(service.replies.idleTimeout.octets());
+        // closed at once, not after the 421 is written: a client that reads nothing must not keep the connection
+        send(service.replies.idleTimeout.octets());
+        closeNow();
     }
 
     @Override
