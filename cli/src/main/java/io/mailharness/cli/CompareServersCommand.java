@@ -3,7 +3,7 @@ package io.mailharness.cli;
 import io.mailharness.pages.ColumnSource;
 import io.mailharness.pages.ComparisonPages;
 import io.mailharness.pages.ServerVersions;
-import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.ConformanceResultFile;
 import io.mailharness.simulations.SimulationParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +103,7 @@ final class CompareServersCommand implements Callable<Integer> {
                 if (only != Half.load) {
                     err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
                     Path results = run(name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
-                    conformance.add(Files.isRegularFile(results.resolve(ResultJsonWriter.FILE_NAME)) ? new ColumnSource.Result(name, results)
+                    conformance.add(Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
                             : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results))));
                 }
                 if (only != Half.conformance) {

@@ -3,6 +3,7 @@ package io.mailharness.cli;
 import io.mailharness.conformance.ConformanceRunner;
 import io.mailharness.conformance.run.CheckSelection;
 import io.mailharness.conformance.run.Preflight;
+import io.mailharness.pages.ConformanceRunPage;
 import io.mailharness.result.ConformanceRun;
 import io.mailharness.settings.SettingsOverrides;
 import io.mailharness.settings.TargetSelection;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "conformance", sortOptions = false,
         description = {"Run the conformance suite against a target (exit 1 when a check fails).",
                 "Prints a summary by RFC section and writes"
-                + " conformance-result.json, summary.txt and JUnit XML.",
+                + " conformance.html (the page to read), conformance-result.json, summary.txt and JUnit XML.",
                 "Tags: read-only, mutates-mailbox, anti-abuse, needs-tls, needs-setting, must, should, may, info."},
         footer = {"", "Exit status: 0 no FAIL (with --strict: no WARN either) or --report-only, 1 a check failed,"
                 + " 2 bad input or harness error (bad settings, unreachable target, TLS failure, refused login; nothing written)."})
@@ -71,7 +72,8 @@ final class ConformanceCommand implements Callable<Integer> {
         TargetSelection selected = target.apply();
         Path folder = out != null ? out : Installation.results().resolve(Installation.timestamped("conformance-"));
         ConformanceRunner.Report report = ConformanceRunner.run(
-                new ConformanceRunner.Options(selected, SettingsOverrides.fromSystem(), strict, selection, folder), mailharness.out, mailharness.err);
+                new ConformanceRunner.Options(selected, SettingsOverrides.fromSystem(), strict, selection, folder,
+                        List.of(ConformanceRunPage::write)), mailharness.out, mailharness.err);
         return exitStatus(report.run(), reportOnly);
     }
 

@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream console = mailharness.out;
         console.println();
         console.println("Mailharness demo: reports written");
+        for (Path report : files(conformanceFolder, 1, "conformance.html")) console.println("  conformance " + report);
         for (Path report : files(loadFolder, 2, "index.html", "run-record.json")) console.println("  load        " + report);
         for (Path report : files(conformanceFolder, 2, "conformance-result.json", "summary.txt", ".xml")) console.println("  conformance " + report);
         if (loadStatus != ExitCode.OK || conformanceStatus != ExitCode.OK) {

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 ConformanceMatrixCommand.class,
                 LoadComparisonCommand.class,
                 EmbeddedServerCommand.class,
+                SinkCommand.class,
                 ServersCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class},

@@ -103,7 +103,7 @@ class ConformanceCommandTest {
     }
 
     @Test
-    void passingRunExits0AndWritesJsonSummaryAndJunitXml() throws IOException {
+    void passingRunExits0AndWritesPageJsonSummaryAndJunitXml() throws IOException {
         try (FaultyMailServer server = server(Faults.none())) {
             Path file = settingsFor(server.smtpPort(), server.pop3Port(), "alice-secret");
             Path results = temp.resolve("r");
@@ -117,6 +117,10 @@ class ConformanceCommandTest {
             assertTrue(Files.readString(results.resolve("summary.txt")).contains("2 checks: 2 pass"));
             assertTrue(Files.readString(results.resolve("junit/TEST-junit-jupiter.xml")).contains("SMTP-QUIT"));
             assertTrue(run.out().contains("conformance-result.json"), "prints what it wrote");
+            String page = Files.readString(results.resolve("conformance.html"));
+            assertTrue(page.contains("SMTP-QUIT") && page.contains("POP-GRT") && page.contains("faulty"), "the run's own page");
+            String wrote = run.out().substring(run.out().indexOf("Wrote:"));
+            assertTrue(wrote.lines().skip(1).findFirst().orElseThrow().endsWith("conformance.html"), "the page is listed first: " + wrote);
         }
     }
 

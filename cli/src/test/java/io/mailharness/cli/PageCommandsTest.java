@@ -6,7 +6,7 @@ import io.mailharness.result.CheckResult;
 import io.mailharness.result.ConformanceRun;
 import io.mailharness.result.Level;
 import io.mailharness.result.Outcome;
-import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.ConformanceResultFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class PageCommandsTest {
         CheckResult check = new CheckResult("SMTP-NOOP", List.of("5321"), "4.1.1.9", "NOOP", Level.MUST, "NOOP is answered 250",
                 List.of("read-only"), outcome, "250", outcome == Outcome.PASS ? "" : "500", "C: NOOP\r\nS: 500\r\n", 3);
         ConformanceRun run = new ConformanceRun(target, target, "220 " + target, "+OK " + target, "2025-01-02T03:00:00Z", false, List.of(check));
-        return ResultJsonWriter.write(run, dir.resolve(target));
+        return ConformanceResultFile.write(run, dir.resolve(target));
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.mailharness.conformance.run.Preflight;
 import io.mailharness.conformance.run.SuiteRunner;
 import io.mailharness.result.CheckResult;
 import io.mailharness.result.ConformanceRun;
-import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.ConformanceResultFile;
 import io.mailharness.result.SummaryText;
 import io.mailharness.settings.MailTarget;
 import io.mailharness.settings.SmtpSecurity;
@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,11 +40,23 @@ public final class ConformanceRunner {
      * @param strict    a WARN counts as a failure
      * @param selection which checks run
      * @param out       the folder the results are written to
+     * @param pages     further reports of the run a caller adds (the page a person reads), written first
      */
-    public record Options(TargetSelection target, Map<String, String> overrides, boolean strict, CheckSelection selection, Path out) {}
+    public record Options(TargetSelection target, Map<String, String> overrides, boolean strict, CheckSelection selection, Path out,
+                          List<RunReport> pages) {
+        public Options(TargetSelection target, Map<String, String> overrides, boolean strict, CheckSelection selection, Path out) {
+            this(target, overrides, strict, selection, out, List.of());
+        }
+    }
+
+    /** A report written from a finished run into the results folder; returns the file written. */
+    @FunctionalInterface
+    public interface RunReport {
+        Path write(ConformanceRun run, Path folder) throws IOException;
+    }
 
     /** The run and the files written. */
-    public record Report(ConformanceRun run, Path json, Path summary, List<Path> junitXml) {}
+    public record Report(ConformanceRun run, Path json, Path summary, List<Path> junitXml, List<Path> pages) {}
 
     private ConformanceRunner() {}
 
@@ -82,7 +95,9 @@ public final class ConformanceRunner {
         }
         ConformanceRun run = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
                 started.toString(), options.strict(), results);
-        Path json = ResultJsonWriter.write(run, options.out());
+        List<Path> pages = new ArrayList<>();
+        for (RunReport page : options.pages()) pages.add(page.write(run, options.out()));
+        Path json = ConformanceResultFile.write(run, options.out());
         Path summary = SummaryText.write(run, options.out());
         List<Path> xml;
         try (Stream<Path> files = Files.list(junitDir)) {
@@ -91,8 +106,8 @@ public final class ConformanceRunner {
         out.print(SummaryText.render(run));
         out.println();
         out.println("Wrote:");
-        Stream.concat(Stream.of(json, summary), xml.stream()).forEach(p -> out.println("  " + p.toAbsolutePath()));
+        Stream.of(pages.stream(), Stream.of(json, summary), xml.stream()).flatMap(s -> s).forEach(p -> out.println("  " + p.toAbsolutePath()));
         if (!xmlProblems.toString().isBlank()) err.println("mailharness conformance: JUnit XML: " + xmlProblems.toString().strip());
-        return new Report(run, json, summary, xml);
+        return new Report(run, json, summary, xml, pages);
     }
 }

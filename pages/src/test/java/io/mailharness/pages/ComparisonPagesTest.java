@@ -3,7 +3,7 @@ package io.mailharness.pages;
 import io.mailharness.record.RunRecord;
 import io.mailharness.record.RunRecordFiles;
 import io.mailharness.result.Outcome;
-import io.mailharness.result.ResultJsonWriter;
+import io.mailharness.result.ConformanceResultFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +21,8 @@ class ComparisonPagesTest {
 
     @Test
     void theMatrixIsWrittenWithItsJsonInTheColumnOrderGiven() throws Exception {
-        ResultJsonWriter.write(ComparisonFixtures.run("postfix-dovecot", Outcome.PASS, Outcome.WARN), dir.resolve("postfix-dovecot"));
-        ResultJsonWriter.write(ComparisonFixtures.run("exim", Outcome.FAIL, Outcome.PASS), dir.resolve("exim"));
+        ConformanceResultFile.write(ComparisonFixtures.run("postfix-dovecot", Outcome.PASS, Outcome.WARN), dir.resolve("postfix-dovecot"));
+        ConformanceResultFile.write(ComparisonFixtures.run("exim", Outcome.FAIL, Outcome.PASS), dir.resolve("exim"));
         ServerVersions versions = ServerVersions.parse("postfix-dovecot: postfix 3.7.11\nexim=exim4 4.96\n", "test");
         Path out = dir.resolve("page");
         List<Path> written = ComparisonPages.writeMatrix(out, ComparisonPages.MATRIX_TITLE, versions, List.of(
@@ -53,7 +53,7 @@ class ComparisonPagesTest {
 
     @Test
     void twoColumnsOfTheSameTargetGetDistinctNames() throws Exception {
-        ResultJsonWriter.write(ComparisonFixtures.run("exim", Outcome.PASS, Outcome.PASS), dir.resolve("exim"));
+        ConformanceResultFile.write(ComparisonFixtures.run("exim", Outcome.PASS, Outcome.PASS), dir.resolve("exim"));
         Path out = dir.resolve("page");
         ComparisonPages.writeMatrix(out, "t", ServerVersions.none(), List.of(
                 new ColumnSource.Result(null, dir.resolve("exim")), new ColumnSource.Result(null, dir.resolve("exim"))), ComparisonFixtures.GENERATED);
