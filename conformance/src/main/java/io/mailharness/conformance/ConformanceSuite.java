@@ -90,11 +90,14 @@ public final class ConformanceSuite {
         return SECTIONS;
     }
 
-    /** Every check of every section, in section order. */
+    /** Every check of every section, in section order, and by ID within a section (the order they are shown). */
     public static List<CheckMetadata> checks() {
         List<CheckMetadata> checks = new ArrayList<>();
         for (Class<?> section : SECTIONS) {
-            for (Method method : section.getDeclaredMethods()) CheckMetadata.of(method).ifPresent(checks::add);
+            List<CheckMetadata> inSection = new ArrayList<>();
+            for (Method method : section.getDeclaredMethods()) CheckMetadata.of(method).ifPresent(inSection::add);
+            inSection.sort(java.util.Comparator.comparing(CheckMetadata::id));
+            checks.addAll(inSection);
         }
         return checks;
     }

@@ -51,8 +51,23 @@ public final class Mailbox {
         }
 
         /**
-         * Fails unless the stored body (after the first empty line) is the sent body octet for octet: the rule for
-         * body transparency, which a server rewriting a header field (another row's business) does not break.
+         * Fails unless the stored body begins with the sent body octet for octet: for rows about what happens to
+         * the sent lines (dot-stuffing, long lines, 8-bit octets). Header rewriting and octets added after the body
+         * are other rows' business (SMTP-DATA-NOEXTRA, E2E-ROUNDTRIP).
+         */
+        public Found expectBodyHolds(byte[] sentMessage) {
+            byte[] stored = MessageHeaders.body(octets());
+            byte[] sent = MessageHeaders.body(sentMessage);
+            if (stored.length < sent.length || !java.util.Arrays.equals(stored, 0, sent.length, sent, 0, sent.length)) {
+                throw new CheckFailure("RETR " + number, "the body as sent (" + sent.length + " octets)",
+                        stored.length + " octets: " + StoredMessages.difference(stored, sent));
+            }
+            return this;
+        }
+
+        /**
+         * Fails unless the stored body (after the first empty line) is the sent body octet for octet, nothing
+         * added: the rule of SMTP-DATA-NOEXTRA. Header rewriting is another row's business.
          */
         public Found expectBodyAsSent(byte[] sentMessage) {
             byte[] stored = MessageHeaders.body(octets());
@@ -217,7 +232,8 @@ public final class Mailbox {
         return listing;
     }
 
-    private static Pop3Response headers(Pop3Probe pop3, int number) {
+    /** The header section of message {@code number}: TOP n 0, or RETR where TOP is not offered. */
+    public static Pop3Response headers(Pop3Probe pop3, int number) {
         Pop3Response top = pop3.sendMulti("TOP " + number + " 0");
         return top.isOk() ? top : pop3.sendMulti("RETR " + number);
     }

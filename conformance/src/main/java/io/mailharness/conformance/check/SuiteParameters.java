@@ -23,6 +23,8 @@ public record SuiteParameters(Optional<String> targetRef, boolean strict, Durati
     public static final String SILENCE = "mailharness.conformance.silence-ms";
     public static final String CLOSE_WAIT = "mailharness.conformance.close-wait-ms";
     public static final String DELIVERY_WAIT = "mailharness.conformance.delivery-wait-ms";
+    /** How many checks run at once (1: one after the other). */
+    public static final String PARALLELISM = "mailharness.conformance.parallelism";
 
     public static SuiteParameters from(ExtensionContext context) {
         return new SuiteParameters(

@@ -8,15 +8,23 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Octets;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
 
+import java.util.ArrayList;
+import java.util.List;
+
 @Section(rfc = {"5321", "1939"}, number = "4.1.1.4", title = "End to end: one message per transaction")
 public class OneMessagePerTransaction {
-    /* RFC 5321 §4.1.1.4: one accepted transaction is one message: no loss, no duplicate. */
+    /*
+     * RFC 5321 §4.1.1.4: one accepted transaction is one message: no loss, no duplicate. Run after the smuggling
+     * rows, it also looks for what they may have let through late: a message "Subject: SMUGGLED" that a queue
+     * delivered after the row had looked (catalogue §3: no smuggled message after any smuggling test).
+     */
     @Check(id = "E2E-ONEMSG", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
-            requirement = "one 250-accepted transaction yields exactly one message in the recipient's maildrop")
+            requirement = "one 250-accepted transaction yields exactly one message, and no smuggled message is left in any disposable maildrop")
     void oneMessagePerTransaction(CheckContext check) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "one message", Octets.ascii("only once\r\n"));
@@ -25,12 +33,30 @@ public class OneMessagePerTransaction {
         Pop3Probe pop3 = check.pop3LoggedIn(account);
         int copies = 0;
         for (long[] listing : Mailbox.list(pop3)) {
-            Pop3Response top = pop3.sendMulti("TOP " + listing[0] + " 0");
-            Pop3Response head = top.isOk() ? top : pop3.sendMulti("RETR " + listing[0]);
-            String wanted = TestMessage.ID_HEADER + ": " + message.id();
-            if (head.body().stream().anyMatch(l -> l.text().equalsIgnoreCase(wanted))) copies++;
+            if (carries(Mailbox.headers(pop3, (int) listing[0]), TestMessage.ID_HEADER + ": " + message.id())) copies++;
         }
         pop3.send("QUIT");
         if (copies != 1) throw check.fail("count messages carrying " + message.id(), "exactly 1", copies + " messages");
+        for (Account disposable : check.target().disposableAccounts()) {
+            Pop3Probe drop = check.mailbox().awaitLogin(disposable);
+            List<String> smuggled = new ArrayList<>();
+            for (long[] listing : Mailbox.list(drop)) {
+                Pop3Response head = Mailbox.headers(drop, (int) listing[0]);
+                if (carries(head, "Subject: SMUGGLED")) {
+                    smuggled.add("message " + listing[0]);
+                    head.body().stream().map(WireLine::text).filter(l -> l.regionMatches(true, 0, TestMessage.ID_HEADER + ":", 0, TestMessage.ID_HEADER.length() + 1))
+                            .findFirst().ifPresent(l -> check.mailbox().remember(disposable, l.substring(TestMessage.ID_HEADER.length() + 1).strip()));
+                }
+            }
+            drop.send("QUIT");
+            if (!smuggled.isEmpty()) {
+                throw check.fail("look for 'Subject: SMUGGLED' in the maildrop of " + disposable.address(),
+                        "no smuggled message", smuggled.size() + " of them (" + String.join(", ", smuggled) + "): a smuggling row let one through");
+            }
+        }
+    }
+
+    private static boolean carries(Pop3Response head, String field) {
+        return head.body().stream().anyMatch(l -> l.text().equalsIgnoreCase(field));
     }
 }

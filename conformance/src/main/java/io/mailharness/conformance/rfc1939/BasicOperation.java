@@ -260,11 +260,7 @@ public class BasicOperation {
                 throw check.fail("RETR " + found.number(), "every line starting with '.' sent as '..'", line.visible());
             }
         }
-        byte[] octets = found.octets();
-        byte[] sent = message.content();
-        boolean tail = octets.length >= sent.length
-                && Arrays.equals(Arrays.copyOfRange(octets, octets.length - sent.length, octets.length), sent);
-        if (!tail) throw check.fail("RETR " + found.number(), "the stored message after un-stuffing", "different octets (" + octets.length + ")");
+        found.expectBodyHolds(message.content()); // un-stuffed, the lines as sent
     }
 
     /*

@@ -66,7 +66,7 @@ public class StartTls {
             return;
         }
         smtp.rcpt(check.account().address()).expectCode(530);
-        smtp.send("NOOP").expectCode(250);
+        smtp.send("NOOP").expectCode(250); // RFC 3207 §4: NOOP is exempt from the 530
         smtp.send("QUIT").expectCode(221);
         SmtpProbe second = check.smtpInClear();
         second.greeting().expectCode(220);

@@ -13,11 +13,12 @@ import io.mailharness.result.Level;
 public class CommandLine {
     /* §4.5.3.1.4: a command line of 512 octets including CRLF must be accepted; §4.3.2: "too long" below that violates it. */
     @Check(id = "SMTP-LIM-CMD512", level = Level.MUST,
-            requirement = "a 512-octet command line (NOOP padded, CRLF included) gets 250")
+            requirement = "a 512-octet command line (NOOP padded, CRLF included) gets the reply a short one gets (250)")
     void commandLineOf512Octets(CheckContext check) {
         SmtpProbe smtp = check.smtpAfterEhlo();
+        int shortLine = smtp.send("NOOP x").code(); // how NOOP takes a parameter is the NOOP row's business
         String line = "NOOP " + "x".repeat(512 - "NOOP ".length() - 2);
-        smtp.sendRaw(line + "\r\n").expectCode(250);
+        smtp.sendRaw(line + "\r\n").expectCode(shortLine);
         smtp.send("QUIT");
     }
 

@@ -31,7 +31,7 @@ public class Reset {
         smtp.send("DATA").expectClass(5);
         smtp.send("RSET").expectCode(250);
         smtp.send("RSET").expectCode(250);
-        smtp.send("NOOP").expectCode(250);
+        smtp.expectSessionGoesOn("afterwards");
         smtp.send("QUIT");
     }
 

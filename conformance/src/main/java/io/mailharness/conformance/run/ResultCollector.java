@@ -1,5 +1,6 @@
 package io.mailharness.conformance.run;
 
+import io.mailharness.conformance.ConformanceSuite;
 import io.mailharness.conformance.check.CheckMetadata;
 import io.mailharness.conformance.check.ConformanceExtension;
 import io.mailharness.result.CheckResult;
@@ -77,7 +78,10 @@ public final class ResultCollector implements TestExecutionListener {
                 .flatMap(source -> CheckMetadata.of(source.getJavaMethod()));
     }
 
+    /** The results in the suite's order (sections as listed, checks by ID), however concurrently they ran. */
     public synchronized List<CheckResult> results() {
-        return List.copyOf(results);
+        List<String> order = ConformanceSuite.checks().stream().map(CheckMetadata::id).toList();
+        return results.stream().sorted(java.util.Comparator.comparingInt((CheckResult r) -> order.indexOf(r.id()))
+                .thenComparing(CheckResult::id)).toList();
     }
 }

@@ -31,7 +31,8 @@ public final class SuiteRunner {
      */
     public static List<CheckResult> run(String targetRef, boolean strict, CheckSelection selection,
                                         Map<String, String> parameters, TestExecutionListener... listeners) {
-        Map<String, String> configuration = new LinkedHashMap<>(parameters);
+        Map<String, String> configuration = new LinkedHashMap<>(concurrency(parameters));
+        configuration.putAll(parameters);
         configuration.put(SuiteParameters.TARGET_REF, targetRef);
         configuration.put(SuiteParameters.STRICT, Boolean.toString(strict));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -46,4 +47,31 @@ public final class SuiteRunner {
         launcher.execute(request, all.toArray(TestExecutionListener[]::new));
         return collector.results();
     }
+
+    /**
+     * Checks run concurrently ({@link SuiteParameters#PARALLELISM} at once, default {@link #DEFAULT_PARALLELISM};
+     * 1 runs them one after the other); what they share is serialised by {@link io.mailharness.conformance.check.CheckLocks}.
+     */
+    static Map<String, String> concurrency(Map<String, String> parameters) {
+        String given = parameters.getOrDefault(SuiteParameters.PARALLELISM,
+                System.getProperty(SuiteParameters.PARALLELISM, Integer.toString(DEFAULT_PARALLELISM)));
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(given.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SuiteParameters.PARALLELISM + " must be a whole number, got '" + given + "'");
+        }
+        if (parallelism < 1) throw new IllegalArgumentException(SuiteParameters.PARALLELISM + " must be at least 1, got " + parallelism);
+        Map<String, String> junit = new LinkedHashMap<>();
+        junit.put("junit.jupiter.execution.parallel.enabled", Boolean.toString(parallelism > 1));
+        junit.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+        junit.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+        junit.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+        junit.put("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(parallelism));
+        junit.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size", Integer.toString(parallelism));
+        return junit;
+    }
+
+    /** Checks at once by default: they wait on the network, not on the CPU. */
+    static final int DEFAULT_PARALLELISM = 4;
 }

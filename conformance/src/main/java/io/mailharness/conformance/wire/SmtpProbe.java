@@ -142,6 +142,18 @@ public final class SmtpProbe implements AutoCloseable {
         return content(message);
     }
 
+    /**
+     * The session goes on: a NOOP gets one complete reply and the connection stays open. Which code NOOP gets is
+     * the NOOP row's business, so a check that only needs the session alive does not depend on it.
+     */
+    public SmtpProbe expectSessionGoesOn(String after) {
+        SmtpWireReply noop = send("NOOP");
+        if (!noop.isComplete() || noop.code() == 421 || connection.isClosedByPeer()) {
+            throw new CheckFailure("NOOP " + after, "a reply, and the session goes on", noop.describe());
+        }
+        return this;
+    }
+
     /** Fails unless no octet arrives within {@code limit} (a bounded read, not a sleep). */
     public void expectSilence(String step, Duration limit) {
         Optional<byte[]> got = connection.awaitAnyOctets(limit);

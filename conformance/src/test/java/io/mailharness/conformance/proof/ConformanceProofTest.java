@@ -76,6 +76,12 @@ class ConformanceProofTest {
     }
 
     @Test
+    void everyRowNamesTheReasonOfItsFailure() {
+        List<String> vague = ProofTable.ROWS.stream().filter(p -> !p.namesItsReason()).map(Proof::toString).toList();
+        assertTrue(vague.isEmpty(), "rows without the step and the actual fragment they fail at (.at(step, fragment)): " + vague);
+    }
+
+    @Test
     void breakingOutcomesMatchTheLevel() {
         Map<String, Level> levels = allChecks().stream().collect(Collectors.toMap(CheckMetadata::id, CheckMetadata::level));
         for (Proof proof : ProofTable.ROWS) {

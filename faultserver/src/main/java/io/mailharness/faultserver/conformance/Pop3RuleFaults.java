@@ -37,9 +37,13 @@ public final class Pop3RuleFaults {
             "NOOP answered with two status lines (RFC 1939 §3: one response per command)",
             Pop3Stage.NOOP, reply -> Pop3Reply.raw("+OK\r\n+OK again"));
 
+    public static final Fault POP3_USER_REFUSED = new Pop3ReplyRewrite("POP3_USER_REFUSED",
+            "USER with a valid user name answered -ERR (RFC 1939 §7: +OK, or -ERR only for an unknown mailbox)",
+            Pop3Stage.USER, reply -> reply.isOk() ? Pop3Reply.err("no mailbox here by that name") : reply);
+
     public static final Fault POP3_RSET_TWO_RESPONSES = new Pop3ReplyRewrite("POP3_RSET_TWO_RESPONSES",
             "RSET answered with two status lines (RFC 1939 §3: one response per command)",
-            Pop3Stage.RSET, reply -> Pop3Reply.raw("+OK\r\n+OK maildrop reset"));
+            Pop3Stage.RSET, reply -> reply.isOk() ? Pop3Reply.raw("+OK\r\n+OK maildrop reset") : reply);
 
     public static final Fault POP3_RETR_NO_FINAL_CRLF = new Pop3CommandVariant("POP3_RETR_NO_FINAL_CRLF",
             "RETR of a message without a final CRLF appends '.CRLF' right after its last octet (RFC 1939 §3: CRLF.CRLF)",

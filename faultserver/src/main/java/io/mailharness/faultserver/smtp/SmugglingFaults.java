@@ -57,6 +57,7 @@ public final class SmugglingFaults {
             if (!session.reply(SmtpStage.DATA, SmtpReply.of(354, "Start mail input; end with <CRLF>.<CRLF>"))) return;
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             boolean afterCrlf = true;
+            boolean bareCr = false;
             while (true) {
                 OctetLine line = session.reader().readLineEndingAtLf(1 << 24);
                 if (!line.terminated()) {
@@ -68,9 +69,10 @@ public final class SmugglingFaults {
                 boolean dot = octets.length == 1 && octets[0] == '.';
                 boolean crlf = line.ending() == OctetLine.Ending.CRLF;
                 if (dot && (framing == Framing.ANY_LINE_END || (crlf && afterCrlf))) {
-                    end(session, transaction, content.toByteArray(), refusePipelining);
+                    end(session, transaction, content.toByteArray(), bareCr, refusePipelining);
                     return;
                 }
+                bareCr |= line.bareCr(); // only the LF framing differs from the conforming DATA
                 int from = octets.length > 0 && octets[0] == '.' ? 1 : 0;
                 content.write(octets, from, octets.length - from);
                 content.write('\r');
@@ -80,12 +82,20 @@ public final class SmugglingFaults {
         };
     }
 
-    private static void end(SmtpSession session, MailTransaction transaction, byte[] content, boolean refusePipelining)
-            throws IOException {
+    private static void end(SmtpSession session, MailTransaction transaction, byte[] content, boolean bareCr,
+                            boolean refusePipelining) throws IOException {
         session.state().resetTransaction();
         if (refusePipelining && session.reader().buffered() > 0) {
             session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(500, "5.5.1 Invalid command: Pipelining not supported"));
             session.drop();
+            return;
+        }
+        if (bareCr) {
+            session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(554, "5.6.0 Bare CR in message data"));
+            return;
+        }
+        if (content.length > session.config().sizeLimit()) {
+            session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(552, "5.3.4 Too much mail data"));
             return;
         }
         String id = Deliverer.deliver(session, transaction, content);
