@@ -78,19 +78,25 @@ final class Pop3Exchange {
         Account account = lease.get();
         MailProtocol p = components.protocol();
         long user = x.session().userId();
+        ConnectAttempts.awaitTurn(components, user);
         Pop3Session session;
         try {
             session = x.stage(request(Pop3Stage.CONNECT), report(),
-                    () -> Pop3Session.connect(components.target().requirePop3(), components.target().tls(), components.target().timeouts(), null),
+                    () -> Pop3Session.connect(components.target(), null, components.run().connections()),
                     s -> ReplyExpectation.judge(s.greeting()));
         } catch (StageFailed e) {
+            ConnectAttempts.failed(components, user);
             pool.release(account);
             throw e;
         }
         Pop3Connection c = new Pop3Connection(session, account, pool);
         run.connections().put(user, c);
         try {
-            if (!session.greeting().isOk()) return fail(x);
+            if (!session.greeting().isOk()) {
+                ConnectAttempts.failed(components, user);
+                return fail(x);
+            }
+            ConnectAttempts.succeeded(components, user);
             if (components.target().requirePop3().security() == Pop3Security.STLS && !stage(x, Pop3Stage.STLS, session::stls).isOk()) return fail(x);
             if (p.pop3Login() == Pop3Login.APOP) {
                 if (!stage(x, Pop3Stage.APOP, () -> session.apop(account)).isOk()) return fail(x);

@@ -44,7 +44,10 @@ final class SmtpExchange {
         return expectations.of(stage).matches(reply);
     }
 
-    /** The user's open connection, or a new one through the handshake; null when the handshake failed (KO logged). */
+    /**
+     * The user's open connection, or a new one through the handshake; null when the handshake failed (KO
+     * logged). After a failed connection attempt the next one waits out the reconnection back-off.
+     */
     SmtpConnection connection(Exchange x) throws StageFailed {
         long user = x.session().userId();
         SmtpConnection c = components.run().connections().smtp(user);
@@ -52,13 +55,24 @@ final class SmtpExchange {
         if (c != null) components.run().connections().closeSmtp(user);
         MailProtocol p = components.protocol();
         SmtpSettings smtp = components.target().requireSmtp();
-        SmtpSession session = x.stage(request(SmtpStage.CONNECT), report(),
-                () -> SmtpSession.connect(smtp, components.target().tls(), components.target().timeouts(), null),
-                s -> expectations.of(SmtpStage.CONNECT).judge(s.greeting()));
+        ConnectAttempts.awaitTurn(components, user);
+        SmtpSession session;
+        try {
+            session = x.stage(request(SmtpStage.CONNECT), report(),
+                    () -> SmtpSession.connect(components.target(), null, components.run().connections()),
+                    s -> expectations.of(SmtpStage.CONNECT).judge(s.greeting()));
+        } catch (StageFailed e) {
+            ConnectAttempts.failed(components, user);
+            throw e;
+        }
         c = new SmtpConnection(session);
         components.run().connections().put(user, c);
         try {
-            if (!ok(SmtpStage.CONNECT, session.greeting())) return abandon(x, session);
+            if (!ok(SmtpStage.CONNECT, session.greeting())) {
+                ConnectAttempts.failed(components, user);
+                return abandon(x, session);
+            }
+            ConnectAttempts.succeeded(components, user);
             if (!ok(SmtpStage.EHLO, stage(x, SmtpStage.EHLO, () -> session.ehlo(p.clientDomain())))) return abandon(x, session);
             if (smtp.security() == SmtpSecurity.STARTTLS) {
                 if (!ok(SmtpStage.STARTTLS, stage(x, SmtpStage.STARTTLS, session::startTls))) return abandon(x, session);

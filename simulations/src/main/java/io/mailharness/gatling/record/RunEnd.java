@@ -59,7 +59,11 @@ public final class RunEnd {
                 + (ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval side not checked)" : "")
                 + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness deliveries sent elsewhere: traced for a merge, not counted here)" : "")
                 + (closedAtEnd > 0 ? "; closed " + closedAtEnd + " connections of users cut off" : ""));
-        out.println("Mailharness injector: peak open connections " + connections.peakOpen()
+        if (connections.reconnectWaits() > 0) {
+            out.println("Mailharness reconnect back-off: " + connections.reconnectWaits() + " connection attempts waited after a failed one, "
+                    + String.format(java.util.Locale.ROOT, "%.1f", connections.reconnectWaitMillis() / 1000.0) + " s in all");
+        }
+        out.println("Mailharness injector: peak open sockets " + connections.peakOpenSockets()
                 + ", peak heap used " + cpu.heapUsedPeak() / (1024 * 1024) + " MiB (committed "
                 + cpu.heapCommittedPeak() / (1024 * 1024) + " MiB of max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
     }
@@ -99,11 +103,11 @@ public final class RunEnd {
         params.putIfAbsent("injector", injector.toString());
         Map<String, Long> allErrors = recorder.errors();
         Map<String, Long> kept = recorder.errors(RunRecord.ERRORS_KEPT);
-        RunRecord.Connections conn = new RunRecord.Connections(connections.peakOpen(), connections.opened(), 0, 0,
-                closedAtEnd, connections.openCount(), recorder.cutOff());
+        RunRecord.Connections conn = new RunRecord.Connections(connections.peakOpenSockets(), connections.socketsOpened(),
+                connections.reconnectWaits(), connections.reconnectWaitMillis(), closedAtEnd, connections.openSockets(), recorder.cutOff());
         return new RunRecord(RunRecord.FORMAT_VERSION, simulation == null ? runId.replaceAll("-\\d+$", "") : simulation.getSimpleName(),
                 targetName, runId, Instant.ofEpochMilli(startMillis).toString(), Instant.ofEpochMilli(endMillis).toString(),
                 params, who, recorder.requestStats(), recorder.errorsByReplyClass(), finalLedger, ledger.traces(),
-                kept, (long) (allErrors.size() - kept.size()), null, conn);
+                kept, (long) (allErrors.size() - kept.size()), recorder.errorGroups(RunRecord.ERROR_GROUPS_KEPT), conn);
     }
 }
