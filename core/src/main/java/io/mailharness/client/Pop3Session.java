@@ -80,14 +80,14 @@ public final class Pop3Session implements AutoCloseable {
         session.deadline.start(limit);
         try {
             session.plain.connect(new InetSocketAddress(pop3.endpoint().host(), pop3.endpoint().port()), SmtpSession.millis(timeouts.connect()));
-            session.plain.setSoTimeout(SmtpSession.millis(timeouts.read()));
+            session.plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit)); // a backstop only: the step deadline ends steps first
             session.plain.setTcpNoDelay(true);
             session.use(pop3.security() == Pop3Security.TLS ? TlsTrust.layer(session.plain, pop3.endpoint().host(), pop3.endpoint().port(), tls) : session.plain);
             session.greeting = session.readStatus(step);
             return session;
         } catch (IOException e) {
             session.close();
-            throw session.deadline.expired() ? session.deadline.timedOut(step, limit) : MailProtocolException.wrap(step, e);
+            throw session.deadline.failure(step, e, limit);
         } finally {
             session.deadline.stop();
         }
@@ -260,7 +260,7 @@ public final class Pop3Session implements AutoCloseable {
         } catch (IOException e) {
             close();
             IOException cause = e instanceof PartialContent p ? (IOException) p.getCause() : e;
-            MailProtocolException failure = deadline.expired() ? deadline.timedOut(name, deadline.limitMillis()) : MailProtocolException.wrap(name, cause);
+            MailProtocolException failure = deadline.failure(name, cause, deadline.limitMillis());
             throw e instanceof PartialContent p ? failure.withPartialContent(p.octets) : failure;
         } finally {
             deadline.stop();

@@ -171,7 +171,8 @@ public final class SmtpSession implements AutoCloseable {
         client.setSocketFactory(socket.factory());
         client.setEndpointCheckingEnabled(tls.verify());
         client.setConnectTimeout(millis(timeouts.connect()));
-        client.setDefaultTimeout(millis(timeouts.read()));
+        // a backstop only: the step deadline (read timeout, connect timeout on top for connecting) ends steps first
+        client.setDefaultTimeout(millis(timeouts.connect().plus(timeouts.read())));
         if (transcript != null) client.addProtocolCommandListener(new TranscriptRecorder(transcript));
         String step = "connect to SMTP " + smtp.endpoint();
         long limit = timeouts.connect().toMillis() + timeouts.read().toMillis();
@@ -184,7 +185,7 @@ public final class SmtpSession implements AutoCloseable {
         } catch (IOException e) {
             socket.closeQuietly();
             disconnectQuietly(client);
-            throw deadline.expired() ? deadline.timedOut(step, limit) : MailProtocolException.wrap(step, e);
+            throw deadline.failure(step, e, limit);
         } finally {
             deadline.stop();
         }
@@ -320,7 +321,7 @@ public final class SmtpSession implements AutoCloseable {
             client.writeRaw(octets, lines);
         } catch (IOException e) {
             close();
-            throw deadline.expired() ? deadline.timedOut("MAIL", deadline.limitMillis()) : MailProtocolException.wrap("MAIL", e);
+            throw deadline.failure("MAIL", e, deadline.limitMillis());
         } finally {
             deadline.stop();
         }
@@ -410,7 +411,7 @@ public final class SmtpSession implements AutoCloseable {
             step.run();
         } catch (IOException e) {
             close();
-            throw deadline.expired() ? deadline.timedOut(name, deadline.limitMillis()) : MailProtocolException.wrap(name, e);
+            throw deadline.failure(name, e, deadline.limitMillis());
         } catch (java.security.GeneralSecurityException e) {
             close();
             throw new MailProtocolException(name, "cannot compute the response: " + e.getMessage(), e);

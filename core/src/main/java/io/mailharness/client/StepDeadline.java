@@ -68,6 +68,16 @@ final class StepDeadline {
         return limitMillis;
     }
 
+    /**
+     * What a step that failed with {@code e} reports: a timeout when it overran the deadline (whatever the
+     * blocked call reported) or a read timed out, else the failure as it is.
+     */
+    MailProtocolException failure(String step, java.io.IOException e, long millis) {
+        boolean timeout = expired;
+        for (Throwable t = e; t != null && !timeout; t = t.getCause()) timeout = t instanceof SocketTimeoutException;
+        return timeout ? timedOut(step, millis) : MailProtocolException.wrap(step, e);
+    }
+
     /** The failure of a step that overran: a timeout, whatever the blocked call reported. */
     MailProtocolException timedOut(String step, long millis) {
         SocketTimeoutException cause = new SocketTimeoutException("step deadline of " + millis + " ms");

@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
  */
 public final class FaultCatalogue {
 
-    private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class);
+    private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class, ChaosFaults.class, io.mailharness.faultserver.store.StoreDamageFaults.class);
 
     private FaultCatalogue() {
     }

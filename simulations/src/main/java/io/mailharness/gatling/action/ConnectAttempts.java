@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A user's connection attempts: after one failed (refused, timed out, not greeted with a positive reply),
+ * A user's connection attempts: after one failed (refused, timed out, or a handshake or login refused),
  * the next waits out the target's reconnection back-off, with jitter, so that the users of a server that is
- * down do not retry in a tight loop and flood the report with refusals. A greeted connection resets it.
+ * down do not retry in a tight loop and flood the report with refusals. A usable session resets it.
  */
 final class ConnectAttempts {
     private ConnectAttempts() {}

@@ -46,7 +46,8 @@ final class SmtpExchange {
 
     /**
      * The user's open connection, or a new one through the handshake; null when the handshake failed (KO
-     * logged). After a failed connection attempt the next one waits out the reconnection back-off.
+     * logged). An attempt that did not end in a usable session (refused, timed out, greeting, EHLO,
+     * STARTTLS or AUTH not accepted) makes the user's next attempt wait out the reconnection back-off.
      */
     SmtpConnection connection(Exchange x) throws StageFailed {
         long user = x.session().userId();
@@ -68,11 +69,7 @@ final class SmtpExchange {
         c = new SmtpConnection(session);
         components.run().connections().put(user, c);
         try {
-            if (!ok(SmtpStage.CONNECT, session.greeting())) {
-                ConnectAttempts.failed(components, user);
-                return abandon(x, session);
-            }
-            ConnectAttempts.succeeded(components, user);
+            if (!ok(SmtpStage.CONNECT, session.greeting())) return abandon(x, session);
             if (!ok(SmtpStage.EHLO, stage(x, SmtpStage.EHLO, () -> session.ehlo(p.clientDomain())))) return abandon(x, session);
             if (smtp.security() == SmtpSecurity.STARTTLS) {
                 if (!ok(SmtpStage.STARTTLS, stage(x, SmtpStage.STARTTLS, session::startTls))) return abandon(x, session);
@@ -81,14 +78,18 @@ final class SmtpExchange {
             if (smtp.auth().isPresent()) {
                 if (!ok(SmtpStage.AUTH, stage(x, SmtpStage.AUTH, () -> session.auth(smtp.auth().get(), components.smtpAccount())))) return abandon(x, session);
             }
+            ConnectAttempts.succeeded(components, user);
             return c;
         } catch (StageFailed | RuntimeException e) {
+            ConnectAttempts.failed(components, user);
             components.run().connections().closeSmtp(user);
             throw e;
         }
     }
 
+    /** The handshake was refused: a failed connection attempt, for the back-off. */
     private SmtpConnection abandon(Exchange x, SmtpSession session) {
+        ConnectAttempts.failed(components, x.session().userId());
         quitQuietly(session);
         components.run().connections().closeSmtp(x.session().userId());
         return null;
