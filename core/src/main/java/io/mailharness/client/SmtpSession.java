@@ -11,35 +11,84 @@ import io.mailharness.settings.Timeouts;
 import io.mailharness.settings.TlsSettings;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 
+import io.mailharness.settings.ReplyLimits;
+
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * One SMTP connection over Commons Net, one method per protocol step. Each step returns the raw reply;
- * only a step that cannot complete at all (timeout, dropped connection, garbage instead of a reply)
- * throws {@link MailProtocolException}. Every read is bounded by the target's read timeout.
+ * only a step that cannot complete at all (timeout, dropped connection, a reply beyond the target's reply
+ * limits, garbage instead of a reply) throws {@link MailProtocolException}, and the connection is closed then.
  *
- * <p>Message content and pipelined command groups (RFC 2920) bypass Commons Net's writers: each goes to
- * the socket in one write, and the replies are read with Commons Net's reply parser.
+ * <p>Each step — command, then the complete reply — must end within the target's read timeout: a deadline
+ * per step, not per read. Replies are read by {@link ReplyReader} within the reply limits, not by Commons
+ * Net, whose reader holds any line in memory however long; Commons Net writes the commands and does TLS and
+ * the SASL exchanges. A 421 is a reply like any other (RFC 5321 §3.8: the server is closing), not an error.
+ * Message content and pipelined command groups (RFC 2920) go to the socket in one write each.
  */
 public final class SmtpSession implements AutoCloseable {
     private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
 
     private final Client client;
-    private final Timeouts timeouts;
+    private final ClientSocket socket;
+    private final StepDeadline deadline;
     private final SmtpReply greeting;
     private Set<String> extensions = Set.of();
     private boolean awaitingData;
     private int pendingReplies;
 
-    /** Commons Net's client, with a way to write octets straight to the socket (plain or TLS). */
+    /** Commons Net's client, reading replies through the bounded reader and writing octets straight to the socket. */
     private static final class Client extends AuthenticatingSMTPClient {
-        Client(boolean implicitTls, javax.net.ssl.SSLContext context) {
+        private final ReplyLimits limits;
+        private InputStream readerSource;
+        private ReplyReader replies;
+        private SmtpReply last;
+        private String step = "greeting";
+
+        Client(boolean implicitTls, javax.net.ssl.SSLContext context, ReplyLimits limits) {
             super(implicitTls, context);
+            this.limits = limits;
+        }
+
+        /** Every reply Commons Net waits for comes through here, from whatever stream is current (plain, then TLS). */
+        @Override
+        public int getReply() throws IOException {
+            if (_input_ != readerSource) {
+                readerSource = _input_;
+                replies = new ReplyReader(_input_, limits); // after STARTTLS, plaintext read ahead is dropped (RFC 3207 §4.2)
+            }
+            last = readReply(replies, step);
+            if (getCommandSupport().getListenerCount() > 0) fireReplyReceived(last.code(), getReplyString());
+            return last.code();
+        }
+
+        @Override
+        public int getReplyCode() {
+            return last == null ? 0 : last.code();
+        }
+
+        @Override
+        public String getReplyString() {
+            StringBuilder out = new StringBuilder();
+            if (last != null) for (String line : last.lines()) out.append(line).append("\r\n");
+            return out.toString();
+        }
+
+        @Override
+        public String[] getReplyStrings() {
+            return last == null ? new String[0] : last.lines().toArray(String[]::new);
+        }
+
+        SmtpReply lastReply() {
+            return last == null ? new SmtpReply(0, List.of()) : last;
         }
 
         /** One write of prepared octets; {@code commandLines} (without CRLF) go to the protocol listeners as sent. */
@@ -60,26 +109,85 @@ public final class SmtpSession implements AutoCloseable {
         }
     }
 
-    private SmtpSession(Client client, Timeouts timeouts, SmtpReply greeting) {
+    /**
+     * A reply (RFC 5321 §4.2): lines {@code ddd-text} up to one {@code ddd text} or {@code ddd}. The code is
+     * the first line's. Anything else is a malformed reply.
+     */
+    static SmtpReply readReply(ReplyReader reader, String step) throws IOException {
+        reader.startReply(step);
+        List<String> lines = new ArrayList<>(2);
+        int code = -1;
+        while (true) {
+            byte[] octets = reader.replyLine();
+            if (octets == null) {
+                throw new EOFException(lines.isEmpty() ? "no reply" : "in the middle of a multi-line reply");
+            }
+            String line = new String(octets, StandardCharsets.ISO_8859_1);
+            if (!isReplyLine(line)) {
+                String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+                throw new MailProtocolException(step, "malformed server reply: '" + Transcript.visible(shown) + "'", null);
+            }
+            if (code < 0) code = Integer.parseInt(line.substring(0, 3));
+            lines.add(line);
+            if (line.length() == 3 || line.charAt(3) == ' ') return new SmtpReply(code, lines);
+        }
+    }
+
+    private static boolean isReplyLine(String line) {
+        if (line.length() < 3) return false;
+        for (int i = 0; i < 3; i++) {
+            if (line.charAt(i) < '0' || line.charAt(i) > '9') return false;
+        }
+        return line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-';
+    }
+
+    private SmtpSession(Client client, ClientSocket socket, StepDeadline deadline, SmtpReply greeting) {
         this.client = client;
-        this.timeouts = timeouts;
+        this.socket = socket;
+        this.deadline = deadline;
         this.greeting = greeting;
     }
 
-    /** Connects and reads the greeting (TLS first for implicit-TLS endpoints). */
+    /** Connects and reads the greeting (TLS first for implicit-TLS endpoints), with the default reply limits. */
     public static SmtpSession connect(SmtpSettings smtp, TlsSettings tls, Timeouts timeouts, Transcript transcript) throws MailProtocolException {
+        return connect(smtp, tls, timeouts, ReplyLimits.defaults(), transcript, SocketTally.NONE);
+    }
+
+    /** Connects to the target's SMTP service and reads the greeting, within the target's timeouts and reply limits. */
+    public static SmtpSession connect(TargetSettings target, Transcript transcript, SocketTally tally) throws MailProtocolException {
+        return connect(target.requireSmtp(), target.tls(), target.timeouts(), target.limits(), transcript, tally);
+    }
+
+    /**
+     * Connects and reads the greeting: the connection within the connect timeout, the greeting (and an
+     * implicit-TLS handshake) within the read timeout after it.
+     */
+    public static SmtpSession connect(SmtpSettings smtp, TlsSettings tls, Timeouts timeouts, ReplyLimits limits, Transcript transcript,
+                                      SocketTally tally) throws MailProtocolException {
         boolean implicitTls = smtp.security() == SmtpSecurity.TLS;
-        Client client = new Client(implicitTls, TlsTrust.sslContext(tls));
+        Client client = new Client(implicitTls, TlsTrust.sslContext(tls), limits);
+        ClientSocket socket = new ClientSocket(tally);
+        StepDeadline deadline = new StepDeadline(socket, timeouts.read());
+        client.setSocketFactory(socket.factory());
         client.setEndpointCheckingEnabled(tls.verify());
         client.setConnectTimeout(millis(timeouts.connect()));
-        client.setDefaultTimeout(millis(timeouts.read()));
+        // a backstop only: the step deadline (read timeout, connect timeout on top for connecting) ends steps first
+        client.setDefaultTimeout(millis(timeouts.connect().plus(timeouts.read())));
         if (transcript != null) client.addProtocolCommandListener(new TranscriptRecorder(transcript));
+        String step = "connect to SMTP " + smtp.endpoint();
+        long limit = timeouts.connect().toMillis() + timeouts.read().toMillis();
+        deadline.start(limit);
         try {
             client.connect(smtp.endpoint().host(), smtp.endpoint().port());
-            return new SmtpSession(client, timeouts, lastReply(client));
+            SmtpSession session = new SmtpSession(client, socket, deadline, client.lastReply());
+            if (session.greeting.code() == 421) session.close(); // service not available, closing (RFC 5321 §3.8)
+            return session;
         } catch (IOException e) {
+            socket.closeQuietly();
             disconnectQuietly(client);
-            throw MailProtocolException.wrap("connect to SMTP " + smtp.endpoint(), e);
+            throw deadline.failure(step, e, limit);
+        } finally {
+            deadline.stop();
         }
     }
 
@@ -90,7 +198,7 @@ public final class SmtpSession implements AutoCloseable {
      */
     public static SmtpSession open(TargetSettings target, Account account, String clientDomain, Transcript transcript) throws MailProtocolException {
         SmtpSettings smtp = target.requireSmtp();
-        SmtpSession session = connect(smtp, target.tls(), target.timeouts(), transcript);
+        SmtpSession session = connect(target, transcript, SocketTally.NONE);
         try {
             session.expect("greeting", session.greeting(), 2);
             session.expect("EHLO", session.ehlo(clientDomain), 2);
@@ -135,16 +243,8 @@ public final class SmtpSession implements AutoCloseable {
 
     /** STARTTLS (RFC 3207); on 220 the TLS handshake follows at once. What was learned from EHLO is forgotten. */
     public SmtpReply startTls() throws MailProtocolException {
-        try {
-            client.execTLS();
-        } catch (IOException e) {
-            throw MailProtocolException.wrap("STARTTLS", e);
-        }
-        SmtpReply reply = lastReply(client);
-        if (reply.code() == 220) {
-            extensions = Set.of();
-            applyReadTimeout();
-        }
+        SmtpReply reply = step("STARTTLS", client::execTLS);
+        if (reply.code() == 220) extensions = Set.of();
         return reply;
     }
 
@@ -154,14 +254,7 @@ public final class SmtpSession implements AutoCloseable {
             case LOGIN -> AuthenticatingSMTPClient.AUTH_METHOD.LOGIN;
             case CRAM_MD5 -> AuthenticatingSMTPClient.AUTH_METHOD.CRAM_MD5;
         };
-        try {
-            client.auth(method, account.user(), account.password());
-        } catch (IOException e) {
-            throw MailProtocolException.wrap("AUTH " + mechanism.wireName(), e);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new MailProtocolException("AUTH " + mechanism.wireName(), "cannot compute the response: " + e.getMessage(), e);
-        }
-        return lastReply(client);
+        return step("AUTH " + mechanism.wireName(), () -> client.auth(method, account.user(), account.password()));
     }
 
     /** MAIL FROM:&lt;reverse-path&gt; with optional ESMTP parameters (e.g. {@code SIZE=1024 BODY=8BITMIME}). */
@@ -221,10 +314,16 @@ public final class SmtpSession implements AutoCloseable {
         lines.add("DATA");
         StringBuilder group = new StringBuilder(64 * lines.size());
         for (String line : lines) group.append(line).append("\r\n");
+        byte[] octets = group.toString().getBytes(client.charset());
+        client.step = "MAIL";
+        deadline.start();
         try {
-            client.writeRaw(group.toString().getBytes(client.charset()), lines);
+            client.writeRaw(octets, lines);
         } catch (IOException e) {
-            throw MailProtocolException.wrap("MAIL", e);
+            close();
+            throw deadline.failure("MAIL", e, deadline.limitMillis());
+        } finally {
+            deadline.stop();
         }
         pendingReplies = lines.size();
     }
@@ -285,45 +384,44 @@ public final class SmtpSession implements AutoCloseable {
     /** Closes the socket without QUIT; safe to call more than once. */
     @Override
     public void close() {
+        socket.closeQuietly(); // the plain socket first: a TLS close then never waits on a server that stopped reading
         disconnectQuietly(client);
     }
 
     private SmtpReply writeAndRead(String name, byte[] octets, List<String> commandLines) throws MailProtocolException {
-        try {
+        return step(name, () -> {
             client.writeRaw(octets, commandLines);
             client.getReply();
-        } catch (IOException e) {
-            throw MailProtocolException.wrap(name, e);
-        }
-        return lastReply(client);
+        });
     }
 
     private interface Step {
-        int run() throws IOException;
+        void run() throws IOException, java.security.GeneralSecurityException;
     }
 
+    /**
+     * Runs one step — the command and its complete reply — within the step deadline. A step that cannot
+     * complete closes the connection: what the server would say next is unknown. So does a 421: the server
+     * is closing the transmission channel (RFC 5321 §3.8).
+     */
     private SmtpReply step(String name, Step step) throws MailProtocolException {
+        client.step = name;
+        deadline.start();
         try {
             step.run();
         } catch (IOException e) {
-            throw MailProtocolException.wrap(name, e);
+            close();
+            throw deadline.failure(name, e, deadline.limitMillis());
+        } catch (java.security.GeneralSecurityException e) {
+            close();
+            throw new MailProtocolException(name, "cannot compute the response: " + e.getMessage(), e);
+        } finally {
+            deadline.stop();
         }
-        return lastReply(client);
+        SmtpReply reply = client.lastReply();
+        if (reply.code() == 421) close();
+        return reply;
     }
-
-    private void applyReadTimeout() throws MailProtocolException {
-        try {
-            client.setSoTimeout(millis(timeouts.read()));
-        } catch (java.net.SocketException e) {
-            throw MailProtocolException.wrap("STARTTLS", e);
-        }
-    }
-
-    private static SmtpReply lastReply(AuthenticatingSMTPClient client) {
-        String[] lines = client.getReplyStrings();
-        return new SmtpReply(client.getReplyCode(), lines == null ? List.of() : Arrays.asList(lines));
-    }
-
 
     static int millis(java.time.Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());

@@ -40,6 +40,22 @@ public final class TlsTrust {
         }
     }
 
+    /**
+     * TLS over a connected plain socket, as a client, handshake done: for implicit TLS and after STLS. The
+     * server's name is checked against its certificate when the settings verify certificates.
+     */
+    public static javax.net.ssl.SSLSocket layer(java.net.Socket plain, String host, int port, TlsSettings tls) throws java.io.IOException {
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) sslContext(tls).getSocketFactory().createSocket(plain, host, port, true);
+        socket.setUseClientMode(true);
+        if (tls.verify()) {
+            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+        }
+        socket.startHandshake();
+        return socket;
+    }
+
     /** A PEM file of CA certificates, or a PKCS12 trust store (no password). */
     private static KeyStore loadTrustStore(Path path) {
         try {

@@ -130,6 +130,11 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
         }
     }
 
+    /** Where the stamp line starts in a message (after any trace fields a server put above it), or -1 without one. */
+    public static int stampLineStart(byte[] message) {
+        return findStampLine(message);
+    }
+
     /** Start of the stamp field within the header section (case-insensitive field name), or -1. */
     private static int findStampLine(byte[] m) {
         int lineStart = 0;

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param errorsLeftOut     how many distinct KO messages {@code errors} left out (null in older records)
  * @param errorGroups       KOs grouped by request, reply code and enhanced status code, variable parts masked, with
  *                          one verbatim example each; the {@value #ERROR_GROUPS_KEPT} largest (null in older records)
+ * @param delivery          every delivery owed in its class (intact, annotated, damaged by kind, not retrievable,
+ *                          lost), with samples beside the record (null in older records)
  * @param connections       sockets, reconnection back-off and what the end of the run cut off (null in older records)
  */
 public record RunRecord(
@@ -45,6 +47,7 @@ public record RunRecord(
         Map<String, Long> errors,
         Long errorsLeftOut,
         CappedList<ErrorGroup> errorGroups,
+        DeliveryCheck delivery,
         Connections connections) {
 
     /** A record without the fields added after format version 1's first release (they stay null). */
@@ -52,7 +55,7 @@ public record RunRecord(
                      Map<String, String> parameters, Injector injector, Map<String, RequestStats> requests,
                      Map<String, Long> errorsByReplyClass, Ledger ledger, List<MessageTrace> messages, Map<String, Long> errors) {
         this(formatVersion, simulation, target, runId, start, end, parameters, injector, requests, errorsByReplyClass, ledger, messages,
-                errors, null, null, null);
+                errors, null, null, null, null);
     }
 
     public static final int FORMAT_VERSION = 1;

@@ -73,12 +73,13 @@ public final class MailDsl {
     /** The request name of the end-to-end delivery latency (250 to end-of-data until first retrieval). */
     public static final String DELIVERY_LATENCY = RunRecord.DELIVERY_LATENCY;
 
-    /** Nothing lost, corrupted or duplicated: assertions on the drain's verdict. */
+    /** Nothing lost, damaged, duplicated or left unretrievable: assertions on the drain's verdict (header fields a server adds are no damage). */
     public static List<Assertion> ledgerIntact() {
         return List.of(
                 details(DrainActionBuilder.LOST).failedRequests().count().is(0L),
                 details(DrainActionBuilder.CORRUPTED).failedRequests().count().is(0L),
-                details(DrainActionBuilder.DUPLICATED).failedRequests().count().is(0L));
+                details(DrainActionBuilder.DUPLICATED).failedRequests().count().is(0L),
+                details(DrainActionBuilder.NOT_RETRIEVABLE).failedRequests().count().is(0L));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.gatling.core.CoreComponents;
 import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.client.ConnectionRegistry;
 import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.gatling.ledger.LedgerSamples;
 import io.mailharness.gatling.protocol.MailProtocol;
 import io.mailharness.gatling.protocol.TargetPlanOpener;
 import io.mailharness.gatling.record.CpuSampler;
@@ -50,6 +51,7 @@ public final class MailRun {
     private final String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final Injector injector = Injector.fromSystem();
     private final DeliveryLedger ledger = new DeliveryLedger();
+    private final LedgerSamples samples = new LedgerSamples();
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final AtomicLong messageNumber = new AtomicLong();
@@ -64,6 +66,7 @@ public final class MailRun {
     private final ScheduledExecutorService progress;
     private final long startMillis = System.currentTimeMillis();
     private volatile Class<?> simulation;
+    private volatile boolean retrieving;
     private volatile boolean finished;
 
     private MailRun() {
@@ -72,8 +75,8 @@ public final class MailRun {
             t.setDaemon(true);
             return t;
         });
-        progress.scheduleAtFixedRate(() -> System.out.println("Mailharness ledger: "
-                + DeliveryLedger.describe(ledger.snapshot(), ledger.outstanding())), 5, 5, TimeUnit.SECONDS);
+        progress.scheduleAtFixedRate(() -> System.out.println("Mailharness ledger: " + ledger.describe(sendOnly(), ledger.outstanding())),
+                5, 5, TimeUnit.SECONDS);
     }
 
     /** A new run of the Gatling run these core components belong to; it finishes when Gatling shuts that run down. */
@@ -104,10 +107,16 @@ public final class MailRun {
         };
     }
 
-    /** What a protocol of this run tells about the run: the simulation that built it and parameters for the record. */
-    public synchronized void describe(MailProtocol protocol) {
+    /** What a protocol of this run tells about the run: the simulation that built it, parameters for the record, whether it retrieves. */
+    public synchronized void describe(MailProtocol protocol, boolean sendOnly) {
         if (simulation == null) simulation = protocol.simulation();
         parameters.putAll(protocol.parameters());
+        if (!sendOnly) retrieving = true;
+    }
+
+    /** Send-only: no protocol of the run retrieves what it sends. */
+    public boolean sendOnly() {
+        return !retrieving;
     }
 
     /** The settings a protocol's target plan opens to in this run; plans of one source share one opened target (one embedded server). */
@@ -122,6 +131,11 @@ public final class MailRun {
 
     public DeliveryLedger ledger() {
         return ledger;
+    }
+
+    /** Samples of the deliveries retrieved not intact, written beside the run record. */
+    public LedgerSamples samples() {
+        return samples;
     }
 
     public LatencyRecorder recorder() {
@@ -200,8 +214,8 @@ public final class MailRun {
         io.shutdownNow();
         cpu.close();
         try {
-            RunEnd end = new RunEnd(simulation, targets.firstName(), injector, startMillis, endMillis, parameters, ledger, recorder,
-                    connections, leftovers, cpu);
+            RunEnd end = new RunEnd(simulation, targets.firstName(), injector, startMillis, endMillis, parameters, ledger, samples,
+                    !retrieving, recorder, connections, leftovers, cpu);
             end.printSummary(out);
             return end.writeRecord();
         } finally {

@@ -167,6 +167,34 @@ class FaultyServerLoadTest {
     }
 
     @Test
+    void theLedgerTellsWhatEachServerDidToTheMessagesAndKeepsSamples() throws java.io.IOException {
+        Duration read = Duration.ofSeconds(5);
+        ScriptedSimulation.cases = List.of(
+                sender("annotate", Faults.of(io.mailharness.faultserver.store.StoreDamageFaults.STORE_ADD_STATUS_FIELDS), 2, true, read),
+                sender("rewrite", Faults.of(io.mailharness.faultserver.store.StoreDamageFaults.STORE_REWRITE_FROM), 2, true, read),
+                sender("append", Faults.of(io.mailharness.faultserver.store.StoreDamageFaults.STORE_APPEND_BLANK_LINE), 2, true, read),
+                sender("truncate", Faults.of(io.mailharness.faultserver.store.StoreDamageFaults.STORE_TRUNCATE_MESSAGE), 2, true, read),
+                sender("good", Faults.none(), 2, true, read));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        io.mailharness.record.DeliveryCheck check = record.delivery();
+        assertEquals(new io.mailharness.record.DeliveryCheck(true, 10, 2, 2, 2, 2, 2, 0, 0, 0, "ledger-samples", Map.of()), check);
+        assertEquals(new Ledger(10, 10, 0, 10, 4, 6, 0, 0), record.ledger(), "annotated is unharmed, the rest damaged");
+        Path samples = InProcessGatling.runFolder(ScriptedSimulation.class, results).resolve("ledger-samples");
+        for (String c : List.of("annotated", "headers-rewritten", "body-altered", "truncated")) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(samples.resolve(c))) {
+                assertEquals(6, files.count(), c + ": two deliveries, as sent, as retrieved and a diff each");
+            }
+        }
+        try (java.util.stream.Stream<Path> diffs = java.nio.file.Files.list(samples.resolve("headers-rewritten"))) {
+            String diff = java.nio.file.Files.readString(diffs.filter(f -> f.toString().endsWith(".diff.txt")).findFirst().orElseThrow());
+            assertTrue(diff.contains("headers-rewritten: From: changed or missing"), diff);
+        }
+    }
+
+    @Test
     void harnessMessagesFromAnotherInjectorAreTracedAndDigestCheckedButNotCounted() {
         FaultyMailServer server = server(Faults.none());
         byte[] intact = io.mailharness.message.MessageStamp.stamp("mh-other-2-0", 1_000, 1,

@@ -5,6 +5,7 @@ import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.record.DeliveryCheck;
 import io.mailharness.record.Ledger;
 
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +20,7 @@ public final class DrainActionBuilder implements ActionBuilder {
     public static final String LOST = "ledger lost";
     public static final String CORRUPTED = "ledger corrupted";
     public static final String DUPLICATED = "ledger duplicated";
+    public static final String NOT_RETRIEVABLE = "ledger not retrievable";
     /** Pause between passes when nothing new was found, so a drain does not spin on the server. */
     private static final long IDLE_PAUSE_MILLIS = 200;
 
@@ -68,12 +70,18 @@ public final class DrainActionBuilder implements ActionBuilder {
         private void verdict(Exchange x, Ledger l) {
             long now = clock.nowMillis();
             String grace = components.protocol().drainGrace().toSeconds() + " s";
+            DeliveryCheck check = run.ledger().check(true, null, null);
             x.log(LOST, now, now, 0, l.lost() == 0 ? Outcome.ok("0")
-                    : Outcome.ko("ledger", Long.toString(l.lost()), "lost: " + l.lost() + " accepted messages not retrieved within the " + grace + " grace period"));
+                    : Outcome.ko("ledger", Long.toString(l.lost()), "lost: " + l.lost() + " accepted messages never seen within the " + grace + " grace period"));
             x.log(CORRUPTED, now, now, 0, l.corrupted() == 0 ? Outcome.ok("0")
-                    : Outcome.ko("ledger", Long.toString(l.corrupted()), "corrupted: " + l.corrupted() + " messages retrieved with a different digest"));
+                    : Outcome.ko("ledger", Long.toString(l.corrupted()), "corrupted: " + l.corrupted() + " messages retrieved damaged (headers rewritten "
+                    + check.headersRewritten() + ", body altered " + check.bodyAltered() + ", truncated " + check.truncated()
+                    + (check.damagedUnclassified() > 0 ? ", not classified " + check.damagedUnclassified() : "") + ")"));
             x.log(DUPLICATED, now, now, 0, l.duplicated() == 0 ? Outcome.ok("0")
                     : Outcome.ko("ledger", Long.toString(l.duplicated()), "duplicated: " + l.duplicated() + " messages retrieved more than once"));
+            x.log(NOT_RETRIEVABLE, now, now, 0, check.notRetrievable() == 0 ? Outcome.ok("0")
+                    : Outcome.ko("ledger", Long.toString(check.notRetrievable()), "not retrievable: " + check.notRetrievable()
+                    + " messages listed by the server whose retrieval failed"));
         }
     }
 }

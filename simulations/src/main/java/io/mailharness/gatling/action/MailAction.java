@@ -159,9 +159,12 @@ public abstract class MailAction extends JavaExitableAction {
             log(request, start, end, micros, outcome, true);
         }
 
-        /** Logs a request to Gatling (when {@code report}) and to the run's recorder; a KO marks the user failed. */
+        /**
+         * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
+         * so no failure is missing from the report. A KO marks the user failed.
+         */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
-            if (report) {
+            if (report || !outcome.ok()) {
                 run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
                 session = session.logGroupRequestTimings(start, end);
             } else {

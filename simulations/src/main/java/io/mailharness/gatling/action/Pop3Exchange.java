@@ -16,7 +16,10 @@ import io.mailharness.gatling.ledger.DeliveryLedger;
 import io.mailharness.gatling.protocol.MailComponents;
 import io.mailharness.gatling.protocol.MailProtocol;
 import io.mailharness.gatling.protocol.Pop3Login;
+import io.mailharness.client.MailProtocolException;
+import io.mailharness.message.MessageComparison;
 import io.mailharness.message.MessageStamp;
+import io.mailharness.record.DeliveryClass;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.Pop3Security;
 
@@ -78,12 +81,14 @@ final class Pop3Exchange {
         Account account = lease.get();
         MailProtocol p = components.protocol();
         long user = x.session().userId();
+        ConnectAttempts.awaitTurn(components, user);
         Pop3Session session;
         try {
             session = x.stage(request(Pop3Stage.CONNECT), report(),
-                    () -> Pop3Session.connect(components.target().requirePop3(), components.target().tls(), components.target().timeouts(), null),
+                    () -> Pop3Session.connect(components.target(), null, components.run().connections()),
                     s -> ReplyExpectation.judge(s.greeting()));
         } catch (StageFailed e) {
+            ConnectAttempts.failed(components, user);
             pool.release(account);
             throw e;
         }
@@ -99,14 +104,18 @@ final class Pop3Exchange {
                 if (!stage(x, Pop3Stage.PASS, () -> session.pass(account.password())).isOk()) return fail(x);
             }
             x.update(s -> s.set(Pop3Keys.MAILDROP, account.address()));
+            ConnectAttempts.succeeded(components, user);
             return Optional.of(c);
         } catch (StageFailed | RuntimeException e) {
+            ConnectAttempts.failed(components, user);
             run.connections().closePop3(user);
             throw e;
         }
     }
 
+    /** The login was refused: a failed connection attempt, for the back-off. */
     private Optional<Pop3Connection> fail(Exchange x) {
+        ConnectAttempts.failed(components, x.session().userId());
         run.connections().closePop3(x.session().userId());
         return Optional.empty();
     }
@@ -149,6 +158,8 @@ final class Pop3Exchange {
         try {
             List<UniqueIdListing> listing = UniqueIdListing.parseAll(reply);
             c.listing(listing);
+            String maildrop = c.account().address();
+            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.isProcessed(maildrop, uid)).toList());
             x.update(s -> s.set(saveAs, listing.stream().map(UniqueIdListing::uniqueId).toList()));
             return listing;
         } catch (io.mailharness.client.MailProtocolException e) {
@@ -199,11 +210,26 @@ final class Pop3Exchange {
     /**
      * RETR one message; true when it is a harness message. A message whose unique-id (when known) was
      * processed before is not reported to the ledger again: seeing it twice is not a duplicate delivery.
+     * A harness message that does not match its digest is compared with the message as sent, to tell what
+     * the server did to it; a listed message whose retrieval fails is told to the ledger as not retrievable.
      */
     boolean retrieve(Exchange x, Pop3Connection c, int message, String maildrop, String uid) throws StageFailed {
-        byte[] content = x.stage(request(Pop3Stage.RETR), report(), () -> c.session().retr(message),
-                bytes -> bytes != null ? Outcome.ok("+OK") : ReplyExpectation.judge(c.session().lastReply()));
-        if (content == null) return false;
+        DeliveryLedger ledger = run.ledger();
+        byte[] content;
+        try {
+            content = x.stage(request(Pop3Stage.RETR), report(), () -> c.session().retr(message),
+                    bytes -> bytes != null ? Outcome.ok("+OK") : ReplyExpectation.judge(c.session().lastReply()));
+        } catch (StageFailed e) {
+            Optional<MessageStamp.Inspection> partial = e.getCause() instanceof MailProtocolException m
+                    ? m.partialContent().flatMap(MessageStamp::inspect) : Optional.empty();
+            ledger.retrievalFailed(maildrop, uid, partial.map(MessageStamp.Inspection::id).orElse(null), partial.map(MessageStamp.Inspection::recipients).orElse(1));
+            throw e;
+        }
+        if (content == null) {
+            ledger.retrievalFailed(maildrop, uid, null, 1);
+            return false;
+        }
+        ledger.retrievalSucceeded(maildrop, uid);
         long seenAt = System.currentTimeMillis();
         Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(content);
         boolean firstTime = uid == null || run.markProcessed(maildrop, uid);
@@ -211,9 +237,19 @@ final class Pop3Exchange {
         if (!firstTime) return true;
         MessageStamp.Inspection i = stamp.get();
         long[] acceptedAt = new long[1];
-        DeliveryLedger.Sighting sighting = run.ledger().retrieved(i.id(), i.recipients(), maildrop, i.intact(), seenAt, acceptedAt);
+        DeliveryLedger.Sighting sighting = ledger.retrieved(i.id(), i.recipients(), maildrop, classify(i, maildrop, content), seenAt, acceptedAt);
         if (sighting == DeliveryLedger.Sighting.FIRST && acceptedAt[0] >= 0) x.deliveryLatency(acceptedAt[0], seenAt);
         return true;
+    }
+
+    /** Intact when the digest matches; else what the comparison with the message as sent finds (null: nothing to compare with). */
+    private DeliveryClass classify(MessageStamp.Inspection i, String maildrop, byte[] content) {
+        if (i.intact()) return DeliveryClass.INTACT;
+        Optional<byte[]> sent = run.ledger().sentOctets(i.id(), i.recipients(), maildrop);
+        if (sent.isEmpty()) return null;
+        MessageComparison comparison = MessageComparison.compare(sent.get(), content);
+        run.samples().offer(DeliveryLedger.key(i.id(), i.recipients(), maildrop), comparison, sent.get(), content);
+        return comparison.deliveryClass();
     }
 
     void top(Exchange x, Pop3Connection c, int message, int lines) throws StageFailed {

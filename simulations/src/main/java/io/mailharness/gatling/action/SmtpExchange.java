@@ -44,7 +44,11 @@ final class SmtpExchange {
         return expectations.of(stage).matches(reply);
     }
 
-    /** The user's open connection, or a new one through the handshake; null when the handshake failed (KO logged). */
+    /**
+     * The user's open connection, or a new one through the handshake; null when the handshake failed (KO
+     * logged). An attempt that did not end in a usable session (refused, timed out, greeting, EHLO,
+     * STARTTLS or AUTH not accepted) makes the user's next attempt wait out the reconnection back-off.
+     */
     SmtpConnection connection(Exchange x) throws StageFailed {
         long user = x.session().userId();
         SmtpConnection c = components.run().connections().smtp(user);
@@ -52,9 +56,16 @@ final class SmtpExchange {
         if (c != null) components.run().connections().closeSmtp(user);
         MailProtocol p = components.protocol();
         SmtpSettings smtp = components.target().requireSmtp();
-        SmtpSession session = x.stage(request(SmtpStage.CONNECT), report(),
-                () -> SmtpSession.connect(smtp, components.target().tls(), components.target().timeouts(), null),
-                s -> expectations.of(SmtpStage.CONNECT).judge(s.greeting()));
+        ConnectAttempts.awaitTurn(components, user);
+        SmtpSession session;
+        try {
+            session = x.stage(request(SmtpStage.CONNECT), report(),
+                    () -> SmtpSession.connect(components.target(), null, components.run().connections()),
+                    s -> expectations.of(SmtpStage.CONNECT).judge(s.greeting()));
+        } catch (StageFailed e) {
+            ConnectAttempts.failed(components, user);
+            throw e;
+        }
         c = new SmtpConnection(session);
         components.run().connections().put(user, c);
         try {
@@ -67,14 +78,18 @@ final class SmtpExchange {
             if (smtp.auth().isPresent()) {
                 if (!ok(SmtpStage.AUTH, stage(x, SmtpStage.AUTH, () -> session.auth(smtp.auth().get(), components.smtpAccount())))) return abandon(x, session);
             }
+            ConnectAttempts.succeeded(components, user);
             return c;
         } catch (StageFailed | RuntimeException e) {
+            ConnectAttempts.failed(components, user);
             components.run().connections().closeSmtp(user);
             throw e;
         }
     }
 
+    /** The handshake was refused: a failed connection attempt, for the back-off. */
     private SmtpConnection abandon(Exchange x, SmtpSession session) {
+        ConnectAttempts.failed(components, x.session().userId());
         quitQuietly(session);
         components.run().connections().closeSmtp(x.session().userId());
         return null;

@@ -9,6 +9,7 @@ import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.check.SmtpStage;
 import io.mailharness.gatling.client.SmtpConnection;
 import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.message.LoadMessageBuilder;
 import io.mailharness.message.MessageStamp;
 import io.mailharness.message.TestMessage;
 import io.mailharness.settings.Account;
@@ -77,7 +78,8 @@ final class SmtpSendAction extends MailAction {
         String from = spec.from() == null ? components.reversePath() : spec.from().resolve(x.session());
         long number = run.nextMessageNumber();
         String id = run.messageId(number);
-        TestMessage message = components.messages().build(number, id, from, recipients, System.currentTimeMillis());
+        long sentAt = System.currentTimeMillis();
+        TestMessage message = components.messages().build(number, id, from, recipients, sentAt);
         Set<String> all = recipients.size() == 1 ? Set.of(recipients.getFirst()) : new LinkedHashSet<>(recipients);
         DeliveryLedger ledger = run.ledger();
         if (tracking) ledger.expecting(id, recipients.size(), all);
@@ -112,7 +114,9 @@ final class SmtpSendAction extends MailAction {
             long acceptedAt = System.currentTimeMillis();
             if (tracking) {
                 String digest = MessageStamp.read(message.content()).orElseThrow().digest();
-                for (long seenAt : ledger.accepted(id, recipients.size(), envelope.acceptedRcpts(), digest, acceptedAt)) {
+                LoadMessageBuilder builder = components.messages();
+                java.util.function.Supplier<byte[]> original = () -> builder.build(number, id, from, recipients, sentAt).content();
+                for (long seenAt : ledger.accepted(id, recipients.size(), envelope.acceptedRcpts(), digest, acceptedAt, original)) {
                     x.deliveryLatency(acceptedAt, seenAt); // the POP3 side was faster than the 250
                 }
             } else {

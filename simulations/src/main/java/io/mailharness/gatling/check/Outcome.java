@@ -1,39 +1,67 @@
 package io.mailharness.gatling.check;
 
 import io.mailharness.client.MailProtocolException;
+import io.mailharness.client.Transcript;
 
 /**
- * How one timed request ended: OK, or KO with the message Gatling's error table groups by and the error
- * class the run record counts ("4xx", "5xx", "timeout", "connection", "protocol", "ledger").
+ * How one timed request ended: OK, or KO with the message Gatling's error table groups by — the error
+ * class, reply code and enhanced status code as sent, the rest with its variable parts masked
+ * ({@link ErrorPattern}) — and one verbatim example. Error classes: 4xx, 5xx, -ERR, timeout, connection,
+ * protocol, ledger, harness. Octets a server sent are shown with control characters escaped
+ * ({@code \x1b}, {@code \x00}), never raw, on the console and in reports.
+ *
+ * @param responseCode       the reply code or status indicator, when there was a reply
+ * @param message            the KO message as grouped: variable parts masked
+ * @param enhancedStatusCode the RFC 3463 code (SMTP) or bracketed response code (POP3, RFC 2449), if any
+ * @param example            the KO message verbatim (escaped)
  */
-public record Outcome(boolean ok, String responseCode, String message, String errorClass) {
+public record Outcome(boolean ok, String responseCode, String message, String errorClass, String enhancedStatusCode, String example) {
     private static final int MAX_MESSAGE = 160;
 
     public static Outcome ok(String responseCode) {
-        return new Outcome(true, responseCode, null, null);
-    }
-
-    public static Outcome ko(String errorClass, String responseCode, String message) {
-        String m = message.replaceAll("\\s+", " ").strip();
-        if (m.length() > MAX_MESSAGE) m = m.substring(0, MAX_MESSAGE) + "…";
-        return new Outcome(false, responseCode, m, errorClass);
+        return new Outcome(true, responseCode, null, null, null, null);
     }
 
     /**
-     * A step that could not complete: a timeout, a refused or dropped connection, or a reply that is no
-     * reply at all. The KO message starts with the class, e.g. {@code timeout: DATA: timed out (Read timed out)}.
+     * A KO: {@code prefix} (class, reply code, enhanced status code) as given, then {@code text} — from the
+     * server or the failure — escaped, and masked for the grouped message.
+     */
+    public static Outcome ko(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String text) {
+        String shown = oneLine(text);
+        String head = prefix.isEmpty() ? "" : prefix + (shown.isEmpty() ? "" : " ");
+        return new Outcome(false, responseCode, cap(head + ErrorPattern.mask(shown)), errorClass, enhancedStatusCode, cap(head + shown));
+    }
+
+    /** A KO whose whole message is the harness's own words (a ledger verdict, a missing recipient): nothing to mask. */
+    public static Outcome ko(String errorClass, String responseCode, String message) {
+        String shown = cap(oneLine(message));
+        return new Outcome(false, responseCode, shown, errorClass, null, shown);
+    }
+
+    /**
+     * A step that could not complete: a timeout, a refused or dropped connection, a reply beyond the reply
+     * limits or no reply at all. The KO message starts with the class, e.g. {@code timeout: DATA: no complete reply within 5000 ms}.
      */
     public static Outcome of(Throwable failure) {
         String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return ko(classify(failure), null, classify(failure) + ": " + text);
+        String errorClass = classify(failure);
+        return ko(errorClass, null, null, errorClass + ":", text);
+    }
+
+    /** White space runs become one space; other control octets are escaped. */
+    private static String oneLine(String text) {
+        return Transcript.visible(text.replaceAll("[ \\t\\r\\n]+", " ").strip());
+    }
+
+    private static String cap(String message) {
+        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
     }
 
     static String classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException) return "timeout";
             if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
-                    || t instanceof java.net.UnknownHostException
-                    || t instanceof org.apache.commons.net.smtp.SMTPConnectionClosedException) return "connection";
+                    || t instanceof java.net.UnknownHostException) return "connection";
         }
         String m = failure.getMessage() == null ? "" : failure.getMessage();
         if (m.contains("timed out")) return "timeout";

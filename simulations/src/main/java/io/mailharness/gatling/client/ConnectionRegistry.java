@@ -1,21 +1,43 @@
 package io.mailharness.gatling.client;
 
+import io.mailharness.client.SocketTally;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every open connection of the run, by virtual user. Actions find their user's connection here; a user
- * that exits closes its own ({@code onExit}); users cut off by the end of the run never exit, so
- * {@link #closeAll()} closes what is left, which also wakes any virtual thread blocked in a read.
+ * Every open connection of the run, by virtual user, and the run's client sockets. Actions find their
+ * user's connection here; a user that exits closes its own ({@code onExit}); users cut off by the end of
+ * the run never exit, so {@link #closeAll()} closes what is left, which also wakes any thread blocked in a
+ * read. Sockets are counted from the connection attempt to the close, greeted or not; a user's failed
+ * connection attempts are counted here for its reconnection back-off.
  */
-public final class ConnectionRegistry {
+public final class ConnectionRegistry implements SocketTally {
     private final Map<Long, SmtpConnection> smtp = new ConcurrentHashMap<>();
     private final Map<Long, Pop3Connection> pop3 = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final AtomicInteger openSockets = new AtomicInteger();
+    private final AtomicInteger peakSockets = new AtomicInteger();
+    private final AtomicLong socketsOpened = new AtomicLong();
+    private final AtomicLong reconnectWaits = new AtomicLong();
+    private final AtomicLong reconnectWaitMillis = new AtomicLong();
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void opened() {
+        socketsOpened.incrementAndGet();
+        peakSockets.accumulateAndGet(openSockets.incrementAndGet(), Math::max);
+    }
+
+    @Override
+    public void closed() {
+        openSockets.decrementAndGet();
+    }
 
     public SmtpConnection smtp(long userId) {
         return smtp.get(userId);
@@ -26,16 +48,12 @@ public final class ConnectionRegistry {
     }
 
     public void put(long userId, SmtpConnection connection) {
-        opened.incrementAndGet();
         smtp.put(userId, connection);
-        peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closeSmtp(userId);
     }
 
     public void put(long userId, Pop3Connection connection) {
-        opened.incrementAndGet();
         pop3.put(userId, connection);
-        peak.accumulateAndGet(openCount(), Math::max);
         if (closed) closePop3(userId);
     }
 
@@ -49,9 +67,11 @@ public final class ConnectionRegistry {
         if (c != null) c.close();
     }
 
+    /** A user leaves: its connections close and its failed attempts are forgotten. */
     public void closeUser(long userId) {
         closeSmtp(userId);
         closePop3(userId);
+        failedAttempts.remove(userId);
     }
 
     /** Closes every connection still open; returns how many. Later puts are closed at once. */
@@ -64,17 +84,44 @@ public final class ConnectionRegistry {
         return n;
     }
 
-    /** The most connections open at once so far (SMTP and POP3). */
-    public int peakOpen() {
-        return peak.get();
+    /** The user's connection attempts that failed in a row, since its last successful one. */
+    public int failedAttempts(long userId) {
+        return failedAttempts.getOrDefault(userId, 0);
     }
 
-    /** Connections opened in all. */
-    public long opened() {
-        return opened.get();
+    public void attemptFailed(long userId) {
+        failedAttempts.merge(userId, 1, Integer::sum);
     }
 
-    public int openCount() {
-        return smtp.size() + pop3.size();
+    public void attemptSucceeded(long userId) {
+        failedAttempts.remove(userId);
+    }
+
+    /** A user waited out a back-off before connecting again. */
+    public void waited(Duration wait) {
+        reconnectWaits.incrementAndGet();
+        reconnectWaitMillis.addAndGet(wait.toMillis());
+    }
+
+    /** The most client sockets open at once so far. */
+    public int peakOpenSockets() {
+        return peakSockets.get();
+    }
+
+    /** Client sockets open now. */
+    public int openSockets() {
+        return openSockets.get();
+    }
+
+    public long socketsOpened() {
+        return socketsOpened.get();
+    }
+
+    public long reconnectWaits() {
+        return reconnectWaits.get();
+    }
+
+    public long reconnectWaitMillis() {
+        return reconnectWaitMillis.get();
     }
 }

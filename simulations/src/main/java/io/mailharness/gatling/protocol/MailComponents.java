@@ -34,8 +34,8 @@ public final class MailComponents implements ProtocolComponents {
         this.protocol = protocol;
         this.core = core;
         this.run = run;
-        run.describe(protocol);
         this.target = run.target(protocol.target());
+        run.describe(protocol, !protocol.deliveryTracking() || target.pop3().isEmpty());
         List<Account> load = target.loadAccounts();
         if (load.isEmpty()) throw new SettingsException(target.name() + ".accounts", "a load run needs at least one account");
         List<Account> mine = protocol.maildrops() != null ? protocol.maildrops() : protocol.injector().share(load);

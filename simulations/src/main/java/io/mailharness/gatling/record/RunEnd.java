@@ -3,6 +3,7 @@ package io.mailharness.gatling.record;
 import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.client.ConnectionRegistry;
 import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.gatling.ledger.LedgerSamples;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.RunRecord;
 import io.mailharness.record.RunRecordFiles;
@@ -32,6 +33,8 @@ public final class RunEnd {
     private final long endMillis;
     private final Map<String, String> parameters;
     private final DeliveryLedger ledger;
+    private final LedgerSamples samples;
+    private final boolean sendOnly;
     private final LatencyRecorder recorder;
     private final ConnectionRegistry connections;
     private final int closedAtEnd;
@@ -39,7 +42,8 @@ public final class RunEnd {
     private final Ledger finalLedger;
 
     public RunEnd(Class<?> simulation, String targetName, Injector injector, long startMillis, long endMillis, Map<String, String> parameters,
-                  DeliveryLedger ledger, LatencyRecorder recorder, ConnectionRegistry connections, int closedAtEnd, CpuSampler cpu) {
+                  DeliveryLedger ledger, LedgerSamples samples, boolean sendOnly, LatencyRecorder recorder, ConnectionRegistry connections,
+                  int closedAtEnd, CpuSampler cpu) {
         this.simulation = simulation;
         this.targetName = targetName;
         this.injector = injector;
@@ -47,6 +51,8 @@ public final class RunEnd {
         this.endMillis = endMillis;
         this.parameters = parameters;
         this.ledger = ledger;
+        this.samples = samples;
+        this.sendOnly = sendOnly;
         this.recorder = recorder;
         this.connections = connections;
         this.closedAtEnd = closedAtEnd;
@@ -55,11 +61,15 @@ public final class RunEnd {
     }
 
     public void printSummary(PrintStream out) {
-        out.println("Mailharness ledger (final): " + DeliveryLedger.describe(finalLedger, -1)
-                + (ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval side not checked)" : "")
+        out.println("Mailharness ledger (final): " + ledger.describe(sendOnly, -1)
+                + (!sendOnly && ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval not checked for them)" : "")
                 + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness deliveries sent elsewhere: traced for a merge, not counted here)" : "")
                 + (closedAtEnd > 0 ? "; closed " + closedAtEnd + " connections of users cut off" : ""));
-        out.println("Mailharness injector: peak open connections " + connections.peakOpen()
+        if (connections.reconnectWaits() > 0) {
+            out.println("Mailharness reconnect back-off: " + connections.reconnectWaits() + " connection attempts waited after a failed one, "
+                    + String.format(java.util.Locale.ROOT, "%.1f", connections.reconnectWaitMillis() / 1000.0) + " s in all");
+        }
+        out.println("Mailharness injector: peak open sockets " + connections.peakOpenSockets()
                 + ", peak heap used " + cpu.heapUsedPeak() / (1024 * 1024) + " MiB (committed "
                 + cpu.heapCommittedPeak() / (1024 * 1024) + " MiB of max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
     }
@@ -74,7 +84,9 @@ public final class RunEnd {
         }
         Path file = runDir.get().resolve(RunRecord.FILE_NAME);
         try {
-            RunRecordFiles.write(record(runDir.get().getFileName().toString()), file);
+            Optional<String> samplesFolder = samples.write(runDir.get());
+            samplesFolder.ifPresent(f -> System.out.println("Mailharness ledger samples: " + runDir.get().resolve(f)));
+            RunRecordFiles.write(record(runDir.get().getFileName().toString(), samplesFolder.orElse(null)), file);
             return Optional.of(file);
         } catch (IOException e) {
             LOG.warn("could not write {}: {}", file, e.getMessage());
@@ -82,7 +94,7 @@ public final class RunEnd {
         }
     }
 
-    RunRecord record(String runId) {
+    RunRecord record(String runId, String samplesFolder) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -99,11 +111,12 @@ public final class RunEnd {
         params.putIfAbsent("injector", injector.toString());
         Map<String, Long> allErrors = recorder.errors();
         Map<String, Long> kept = recorder.errors(RunRecord.ERRORS_KEPT);
-        RunRecord.Connections conn = new RunRecord.Connections(connections.peakOpen(), connections.opened(), 0, 0,
-                closedAtEnd, connections.openCount(), recorder.cutOff());
+        RunRecord.Connections conn = new RunRecord.Connections(connections.peakOpenSockets(), connections.socketsOpened(),
+                connections.reconnectWaits(), connections.reconnectWaitMillis(), closedAtEnd, connections.openSockets(), recorder.cutOff());
         return new RunRecord(RunRecord.FORMAT_VERSION, simulation == null ? runId.replaceAll("-\\d+$", "") : simulation.getSimpleName(),
                 targetName, runId, Instant.ofEpochMilli(startMillis).toString(), Instant.ofEpochMilli(endMillis).toString(),
                 params, who, recorder.requestStats(), recorder.errorsByReplyClass(), finalLedger, ledger.traces(),
-                kept, (long) (allErrors.size() - kept.size()), null, conn);
+                kept, (long) (allErrors.size() - kept.size()), recorder.errorGroups(RunRecord.ERROR_GROUPS_KEPT),
+                ledger.check(!sendOnly, samplesFolder, samples.leftOut()), conn);
     }
 }

@@ -1,5 +1,7 @@
 package io.mailharness.gatling.ledger;
 
+import io.mailharness.record.DeliveryCheck;
+import io.mailharness.record.DeliveryClass;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.MessageTrace;
 import io.mailharness.record.MessageReconciliation;
@@ -23,10 +25,10 @@ class DeliveryLedgerTest {
         DeliveryLedger reader = new DeliveryLedger();
         long[] acceptedAt = new long[1];
 
-        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, true, 1_000, acceptedAt));
+        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 1_000, acceptedAt));
         assertEquals(-1, acceptedAt[0]);
-        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-1", 2, "Bob@Mailharness.test", false, 2_000, acceptedAt));
-        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, true, 3_000, acceptedAt));
+        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-1", 2, "Bob@Mailharness.test", null, 2_000, acceptedAt));
+        assertEquals(DeliveryLedger.Sighting.UNKNOWN, reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 3_000, acceptedAt));
 
         assertEquals(Ledger.EMPTY, reader.snapshot(), "foreign messages count in no figure of this injector's ledger");
         assertEquals(2, reader.foreign(), "two distinct foreign deliveries");
@@ -44,9 +46,9 @@ class DeliveryLedgerTest {
         sendAndAccept(sender, "mh-aaaaaa-1-0", Set.of(ALICE), "d0", 100);
         sendAndAccept(sender, "mh-aaaaaa-1-1", Set.of(ALICE, BOB), "d1", 200);
         // injector 2 reads all three deliveries; the second copy of -1-1 to bob arrives altered
-        reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, true, 150, acceptedAt);
-        reader.retrieved("mh-aaaaaa-1-1", 2, ALICE, true, 250, acceptedAt);
-        reader.retrieved("mh-aaaaaa-1-1", 2, BOB, false, 260, acceptedAt);
+        reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 150, acceptedAt);
+        reader.retrieved("mh-aaaaaa-1-1", 2, ALICE, DeliveryClass.INTACT, 250, acceptedAt);
+        reader.retrieved("mh-aaaaaa-1-1", 2, BOB, null, 260, acceptedAt);
 
         Ledger alone = sender.snapshot();
         assertEquals(3, alone.lost(), "on its own the sender saw nothing arrive");
@@ -65,18 +67,41 @@ class DeliveryLedgerTest {
         DeliveryLedger reader = new DeliveryLedger();
         long[] acceptedAt = new long[1];
         sendAndAccept(sender, "mh-aaaaaa-1-0", Set.of(ALICE), "d0", 100);
-        assertEquals(DeliveryLedger.Sighting.FIRST, sender.retrieved("mh-aaaaaa-1-0", 1, ALICE, true, 150, acceptedAt));
+        assertEquals(DeliveryLedger.Sighting.FIRST, sender.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 150, acceptedAt));
         assertEquals(100, acceptedAt[0]);
-        reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, true, 170, acceptedAt);
+        reader.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 170, acceptedAt);
 
         List<MessageTrace> joined = MessageReconciliation.combine(List.of(sender.traces(), reader.traces()));
         Ledger merged = MessageReconciliation.ledger(joined, 1, 1, 0);
         assertEquals(new Ledger(1, 1, 0, 1, 1, 0, 1, 0), merged);
     }
 
+    @Test
+    void everyDeliveryOwedIsInExactlyOneClass() {
+        DeliveryLedger ledger = new DeliveryLedger();
+        long[] acceptedAt = new long[1];
+        for (int i = 0; i < 7; i++) sendAndAccept(ledger, "mh-aaaaaa-1-" + i, Set.of(ALICE), "d" + i, 100);
+        ledger.retrieved("mh-aaaaaa-1-0", 1, ALICE, DeliveryClass.INTACT, 150, acceptedAt);
+        ledger.retrieved("mh-aaaaaa-1-1", 1, ALICE, DeliveryClass.ANNOTATED, 150, acceptedAt);
+        ledger.retrieved("mh-aaaaaa-1-2", 1, ALICE, DeliveryClass.HEADERS_REWRITTEN, 150, acceptedAt);
+        ledger.retrieved("mh-aaaaaa-1-3", 1, ALICE, DeliveryClass.TRUNCATED, 150, acceptedAt);
+        ledger.listed(ALICE, List.of("uid-4", "uid-x"));                  // the listing shows two messages not retrieved yet
+        ledger.retrievalFailed(ALICE, "uid-4", "mh-aaaaaa-1-4", 1);       // cut off part way: the stamp told which message
+        ledger.retrievalFailed(ALICE, "uid-x", null, 1);                  // -ERR to RETR: some message of alice's
+        // 1-5 and 1-6 never seen: one of them is the message alice listed but would not hand over
+
+        DeliveryCheck check = ledger.check(true, null, null);
+
+        assertEquals(new DeliveryCheck(true, 7, 1, 1, 1, 0, 1, 0, 2, 1, null, null), check);
+        assertEquals(true, check.balances());
+        assertEquals(new Ledger(7, 7, 0, 4, 2, 2, 0, 1), ledger.snapshot(), "annotated is unharmed; not retrievable is not lost");
+        ledger.retrievalSucceeded(ALICE, "uid-x");
+        assertEquals(2, ledger.check(true, null, null).lost(), "retrieved after all: that failure no longer counts");
+    }
+
     private static void sendAndAccept(DeliveryLedger ledger, String id, Set<String> maildrops, String digest, long at) {
         ledger.expecting(id, maildrops.size(), maildrops);
         ledger.sent();
-        ledger.accepted(id, maildrops.size(), maildrops, digest, at);
+        ledger.accepted(id, maildrops.size(), maildrops, digest, at, () -> new byte[0]);
     }
 }
