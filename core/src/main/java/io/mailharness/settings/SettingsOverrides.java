@@ -14,6 +14,11 @@ public final class SettingsOverrides {
 
     private SettingsOverrides() {}
 
+    /** Every system property that overrides a target setting, e.g. {@code mailharness.smtp.port}. */
+    public static java.util.List<String> propertyNames() {
+        return TargetSchema.SCALAR_KEYS.stream().map(k -> PROPERTY_PREFIX + k).toList();
+    }
+
     public static Map<String, String> fromSystem() {
         return from(System.getProperties(), System.getenv());
     }

@@ -1,9 +1,9 @@
 package io.mailharness.simulations;
 
 import io.gatling.app.Gatling$;
+import io.mailharness.gatling.LoadPreflight;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
-import io.mailharness.settings.MailTarget;
 import io.mailharness.settings.SettingsException;
 import io.mailharness.settings.SettingsOverrides;
 import io.mailharness.settings.TargetSelection;
@@ -11,8 +11,6 @@ import io.mailharness.settings.TargetSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,26 +80,19 @@ public final class SimulationLauncher {
         return Result.badInput();
     }
 
-    /** Settings parse, and a real target answers on its SMTP and POP3 ports. The embedded default needs no check. */
+    /**
+     * The {@code mailharness.*} properties are all known, settings parse, and a real target passes the load
+     * preflight: both sides answer and greet, AUTH works where configured, and every account the run will
+     * read logs in to POP3 (see {@link LoadPreflight}). The embedded default needs no check.
+     */
     static void checkTarget() {
+        LoadProperties.requireKnown(System.getProperties()); // a mistyped -Dmailharness.* key is refused before anything else
         TargetSelection selection = TargetSelection.fromSystem();
         Map<String, String> overrides = SettingsOverrides.fromSystem();
         if (selection.isEmbedded()) return;
         TargetSettings target = selection.load(overrides);
-        if (target.accounts().isEmpty()) throw new SettingsException(target.name() + ".accounts", "a load run needs at least one account");
-        int timeout = (int) Math.min(Integer.MAX_VALUE, target.timeouts().connect().toMillis());
-        target.smtp().ifPresent(s -> reachable("SMTP", s.endpoint().host(), s.endpoint().port(), timeout));
-        target.pop3().ifPresent(p -> reachable("POP3", p.endpoint().host(), p.endpoint().port(), timeout));
-        MailTarget.of(target).close();
-    }
-
-    private static void reachable(String service, String host, int port, int timeoutMillis) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-        } catch (IOException e) {
-            throw new SettingsException(null, service + " target " + host + ":" + port + " is unreachable ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-        }
+        boolean retrieving = !"false".equalsIgnoreCase(System.getProperty(SimulationParameters.DELIVERY_TRACKING, "true").trim());
+        LoadPreflight.check(target, retrieving);
     }
 
     /** The bundled simulations' numeric parameters, checked before anything starts. */
@@ -135,9 +126,11 @@ public final class SimulationLauncher {
                 throw new SettingsException(SimulationParameters.MESSAGE_MIX, e.getMessage());
             }
         }
-        String pipelining = System.getProperty(SimulationParameters.PIPELINING);
-        if (pipelining != null && !pipelining.isBlank() && !pipelining.trim().equalsIgnoreCase("true") && !pipelining.trim().equalsIgnoreCase("false")) {
-            throw new SettingsException(SimulationParameters.PIPELINING, "must be true or false, got '" + pipelining + "'");
+        for (String flag : new String[] {SimulationParameters.PIPELINING, SimulationParameters.DELIVERY_TRACKING}) {
+            String value = System.getProperty(flag);
+            if (value != null && !value.isBlank() && !value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+                throw new SettingsException(flag, "must be true or false, got '" + value + "'");
+            }
         }
         io.mailharness.gatling.Injector.fromSystem();
     }

@@ -22,13 +22,16 @@ public final class SimulationParameters {
     public static final String MESSAGES_PER_CONNECTION = "mailharness.messagesPerConnection";
     public static final String MESSAGE_MIX = "mailharness.messageMix";
     public static final String GRACE = "mailharness.grace";
-    public static final String READERS = "mailharness.readers";
     public static final String PREFILL = "mailharness.prefill";
     public static final String READ_INTERVAL = "mailharness.readInterval";
     /** RFC 2920 pipelining of MAIL, RCPT and DATA where the server advertises it (true/false, default false). */
     public static final String PIPELINING = "mailharness.pipelining";
     /** false: send-only, the ledger counts sent, accepted and rejected and nothing is retrieved (default true). */
     public static final String DELIVERY_TRACKING = "mailharness.deliveryTracking";
+
+    /** Every parameter above. */
+    public static final java.util.List<String> NAMES = java.util.List.of(USERS, RATE, DURATION, MESSAGES_PER_CONNECTION, MESSAGE_MIX, GRACE,
+            PREFILL, READ_INTERVAL, PIPELINING, DELIVERY_TRACKING);
 
     private final Injector injector = Injector.fromSystem();
     private final Map<String, String> recorded = new TreeMap<>();
