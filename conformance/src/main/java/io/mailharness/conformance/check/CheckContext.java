@@ -71,15 +71,17 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         SmtpProbe smtp = smtpInClear();
         SmtpSettings settings = target.requireSmtp();
         if (settings.security() != SmtpSecurity.STARTTLS) return smtp;
-        smtp.greeting().expectCode(220);
-        smtp.ehlo().expectCode(250);
-        smtp.send("STARTTLS").expectCode(220);
-        upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
-        if (settings.auth().isPresent()) {
+        return preamble(() -> {
+            smtp.greeting().expectCode(220);
             smtp.ehlo().expectCode(250);
-            Sasl.authenticate(smtp, settings.auth().get(), account()).expectCode(235);
-        }
-        return smtp;
+            smtp.send("STARTTLS").expectCode(220);
+            upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
+            if (settings.auth().isPresent()) {
+                smtp.ehlo().expectCode(250);
+                Sasl.authenticate(smtp, settings.auth().get(), account()).expectCode(235); // the mechanism smtp.auth names
+            }
+            return smtp;
+        });
     }
 
     /** A fresh SMTP connection with the greeting read, in clear whatever the settings say. */

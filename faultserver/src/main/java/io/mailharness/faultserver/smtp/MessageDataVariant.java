@@ -28,12 +28,8 @@ public final class MessageDataVariant {
                                       Function<byte[], SmtpReply> early, Function<byte[], SmtpReply> atEnd,
                                       boolean deliverCutOff) {
         return (session, argument) -> {
-            MailTransaction transaction = session.state().transaction();
-            if (!argument.isEmpty() || transaction == null || transaction.recipients().isEmpty() || transaction.chunking()) {
-                original.execute(session, argument);
-                return;
-            }
-            if (!session.reply(SmtpStage.DATA, SmtpReply.of(354, "Start mail input; end with <CRLF>.<CRLF>"))) return;
+            MailTransaction transaction = begin(session, original, argument);
+            if (transaction == null) return;
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             boolean bare = false;
             while (true) {
@@ -77,8 +73,22 @@ public final class MessageDataVariant {
         };
     }
 
-    private static void finish(SmtpSession session, MailTransaction transaction, byte[] content, boolean bare,
-                               Function<byte[], SmtpReply> atEnd) throws IOException {
+    /**
+     * The start of a faulty DATA: where the conforming command refuses (a parameter, no transaction, no recipient,
+     * BDAT begun) it runs; otherwise 354. Returns the transaction whose data follows, or null when DATA is answered.
+     */
+    static MailTransaction begin(SmtpSession session, SmtpCommand original, String argument) throws IOException {
+        MailTransaction transaction = session.state().transaction();
+        if (!argument.isEmpty() || transaction == null || transaction.recipients().isEmpty() || transaction.chunking()) {
+            original.execute(session, argument);
+            return null;
+        }
+        return session.reply(SmtpStage.DATA, SmtpReply.of(354, "Start mail input; end with <CRLF>.<CRLF>")) ? transaction : null;
+    }
+
+    /** The end of data as the conforming DATA has it: bare CR/LF 554, over the size limit 552, else delivered (250). */
+    static void finish(SmtpSession session, MailTransaction transaction, byte[] content, boolean bare,
+                       Function<byte[], SmtpReply> atEnd) throws IOException {
         session.state().resetTransaction(); // RFC 5321 §4.1.1.4: cleared whatever the outcome
         if (bare) {
             session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(554, "5.6.0 Bare CR or LF in message data"));
