@@ -71,15 +71,17 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         SmtpProbe smtp = smtpInClear();
         SmtpSettings settings = target.requireSmtp();
         if (settings.security() != SmtpSecurity.STARTTLS) return smtp;
-        smtp.greeting().expectCode(220);
-        smtp.ehlo().expectCode(250);
-        smtp.send("STARTTLS").expectCode(220);
-        upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
-        if (settings.auth().isPresent()) {
+        return preamble(() -> {
+            smtp.greeting().expectCode(220);
             smtp.ehlo().expectCode(250);
-            Sasl.authenticate(smtp, settings.auth().get(), account()).expectCode(235);
-        }
-        return smtp;
+            smtp.send("STARTTLS").expectCode(220);
+            upgrade(smtp.connection(), settings.endpoint().host(), settings.endpoint().port());
+            if (settings.auth().isPresent()) {
+                smtp.ehlo().expectCode(250);
+                Sasl.authenticate(smtp, settings.auth().get(), account()).expectCode(235); // the mechanism smtp.auth names
+            }
+            return smtp;
+        });
     }
 
     /** A fresh SMTP connection with the greeting read, in clear whatever the settings say. */
@@ -100,12 +102,17 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         return SmtpProbe.beforeGreeting(openSmtp(), this);
     }
 
-    /** A fresh SMTP connection, greeted (220 expected) and introduced with EHLO (250 expected). */
+    /**
+     * A fresh SMTP connection, greeted (220 expected) and introduced with EHLO (250 expected). A failure on the
+     * way is the greeting's and EHLO's rows' business: this check is {@linkplain #blocked blocked}, not failed.
+     */
     public SmtpProbe smtpAfterEhlo() {
-        SmtpProbe smtp = smtp();
-        smtp.greeting().expectCode(220);
-        smtp.ehlo().expectCode(250);
-        return smtp;
+        return preamble(() -> {
+            SmtpProbe smtp = smtp();
+            smtp.greeting().expectCode(220);
+            smtp.ehlo().expectCode(250);
+            return smtp;
+        });
     }
 
     /** The reverse-path the probes send mail from: {@code sender@<local domain>}. */
@@ -118,7 +125,7 @@ public final class CheckContext implements Verdicts, AutoCloseable {
      * recipient, all accepted, and DATA answered 354. What follows is the message data.
      */
     public SmtpProbe smtpInData(Account... recipients) {
-        return smtpAfterEhlo().startData(sender(), java.util.Arrays.stream(recipients).map(Account::address).toArray(String[]::new));
+        return preamble(() -> smtpAfterEhlo().startData(sender(), java.util.Arrays.stream(recipients).map(Account::address).toArray(String[]::new)));
     }
 
     /** A fresh POP3 connection with the greeting read (not yet judged). */
@@ -136,10 +143,35 @@ public final class CheckContext implements Verdicts, AutoCloseable {
 
     /** A fresh POP3 connection logged in with USER/PASS (greeting and both replies expected +OK). */
     public Pop3Probe pop3LoggedIn(Account account) {
-        Pop3Probe pop3 = pop3();
-        pop3.greeting().expectOk();
-        return pop3.login(account);
+        return preamble(() -> {
+            Pop3Probe pop3 = pop3();
+            pop3.greeting().expectOk();
+            return pop3.login(account);
+        });
     }
+
+    /**
+     * Runs the steps that bring a check to the state its rule is about. When one of them fails, the rule under
+     * test was never reached: the check ends SKIP "blocked", naming the step, and the row that judges that step
+     * (the greeting's, EHLO's, USER/PASS's...) gives the FAIL. A check whose own rule is one of these steps sends
+     * it itself instead.
+     */
+    public <T> T preamble(java.util.function.Supplier<T> steps) {
+        try {
+            return steps.get();
+        } catch (CheckFailure e) {
+            throw blocked(e);
+        }
+    }
+
+    /** The SKIP of a check that could not reach its rule: the step, what it expected, what came. */
+    public static TestAbortedException blocked(CheckFailure failure) {
+        return skipped(BLOCKED + failure.step() + " expected " + failure.expected() + ", got " + failure.actual()
+                + " (another row's rule)");
+    }
+
+    /** How the reason of a blocked check starts. */
+    public static final String BLOCKED = "blocked before the rule under test: ";
 
     private RawConnection openSmtp() {
         SmtpSettings smtp = target.smtp().orElseThrow(() -> skipped("the target has no SMTP service"));

@@ -115,9 +115,19 @@ public final class Mailbox {
         return new TestMessage(id, content.toByteArray());
     }
 
-    /** Delivers by SMTP (EHLO, MAIL, RCPT, DATA, each expected to succeed) and remembers it for clean-up. */
+    /**
+     * Delivers by SMTP (EHLO, MAIL, RCPT, DATA, each expected to succeed) and remembers it for clean-up. A step that
+     * fails blocks the check (the SMTP rows judge those steps).
+     */
     public void deliver(Account to, TestMessage message) {
         remember(to, message.id());
+        check.preamble(() -> {
+            transaction(to, message);
+            return null;
+        });
+    }
+
+    private void transaction(Account to, TestMessage message) {
         SmtpProbe smtp = check.smtp();
         smtp.greeting().expectCode(220);
         smtp.ehlo().expectCode(250);
@@ -143,8 +153,26 @@ public final class Mailbox {
         delivered.computeIfAbsent(to.address(), k -> new LinkedHashSet<>()).add(id);
     }
 
-    /** Waits (bounded by the delivery wait) until the message shows up, then returns it as one session saw it. */
+    /**
+     * Waits (bounded by the delivery wait) until the message shows up, then returns it as one session saw it. A
+     * message that never shows up blocks the check: losing mail is the round-trip row's rule
+     * ({@link #expectDelivered}); so does a RETR that ends every line with a bare LF (POP-RETR's rule).
+     */
     public Found await(Account account, String id) {
+        try {
+            Found found = expectDelivered(account, id);
+            List<WireLine> lines = found.retr().body();
+            if (lines.size() > 1 && lines.stream().allMatch(l -> l.ending() == WireLine.Ending.BARE_LF)) {
+                throw new CheckFailure("RETR " + found.number(), "lines ended by CRLF", "every line ended by a bare LF");
+            }
+            return found;
+        } catch (CheckFailure e) {
+            throw CheckContext.blocked(e);
+        }
+    }
+
+    /** {@link #await}, for the rows whose rule is that the message arrives: not finding it FAILs. */
+    public Found expectDelivered(Account account, String id) {
         String[] lastProblem = {""};
         try {
             return Awaitility.await("message " + id + " in the maildrop of " + account.address())

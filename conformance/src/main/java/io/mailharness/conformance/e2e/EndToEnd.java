@@ -22,7 +22,7 @@ public class EndToEnd {
         for (byte[] body : Corpus.roundTripBodies()) {
             TestMessage message = check.mailbox().message(account, "round trip " + (++n), body);
             check.mailbox().deliver(account, message);
-            check.mailbox().await(account, message.id()).expectSentAfterTraceFields(message.content());
+            check.mailbox().expectDelivered(account, message.id()).expectSentAfterTraceFields(message.content());
         }
     }
 

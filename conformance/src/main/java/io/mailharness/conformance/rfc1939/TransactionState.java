@@ -111,9 +111,9 @@ public class TransactionState {
         long total = before.stream().mapToLong(m -> m[1]).sum();
         pop3.send("DELE " + number).expectOk();
         Pop3Response stat = pop3.send("STAT").expectOk();
-        String wanted = "+OK " + (before.size() - 1) + " " + (total - size);
-        if (!stat.statusText().equals(wanted) && !stat.statusText().startsWith(wanted + " ")) {
-            throw check.fail("STAT after DELE " + number, "'" + wanted + "'", stat.describe());
+        long[] drop = check.preamble(() -> Pop3Format.dropListingNumbers(stat)); // STAT's shape is POP-STAT-FMT's rule
+        if (drop[0] != before.size() - 1 || drop[1] != total - size) {
+            throw check.fail("STAT after DELE " + number, (before.size() - 1) + " messages, " + (total - size) + " octets", stat.describe());
         }
         List<long[]> after = Mailbox.list(pop3);
         List<String> expected = before.stream().filter(m -> m[0] != number).map(m -> m[0] + " " + m[1]).toList();
@@ -149,7 +149,7 @@ public class TransactionState {
         Account account = check.disposableAccount();
         TestMessage sample = check.mailbox().message(account, "sample", "line one\r\n.dot line\r\nlast\r\n".getBytes(StandardCharsets.US_ASCII));
         check.mailbox().deliver(account, sample);
-        check.mailbox().await(account, sample.id());
+        check.mailbox().expectDelivered(account, sample.id()); // the rows using it read the maildrop as RETR gives it
         return account;
     }
 

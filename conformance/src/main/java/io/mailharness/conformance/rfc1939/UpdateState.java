@@ -49,7 +49,7 @@ public class UpdateState {
             pop3.send("DELE " + number).expectOk();
             pop3.send("QUIT").expectOk();
         }
-        Pop3Probe pop3 = check.pop3LoggedIn(account);
+        Pop3Probe pop3 = check.mailbox().awaitLogin(account); // the lock may outlive the QUIT by a moment
         List<long[]> after = Mailbox.list(pop3);
         if (check.mailbox().find(pop3, doomed.id()).isPresent()) throw check.fail("log in after DELE + QUIT", "the deleted message gone", "still there");
         if (check.mailbox().find(pop3, kept.id()).isEmpty()) throw check.fail("log in after DELE + QUIT", "the other message kept", "gone");

@@ -33,9 +33,11 @@ public class EnhancedStatusCodes {
         replies.add(smtp.rcpt(check.account().address()));
         replies.add(smtp.rcpt("no-such-user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + check.domain()));
         replies.add(smtp.send("RSET"));
-        replies.add(smtp.send("XYZZY"));
         replies.add(smtp.send("VRFY postmaster"));
         replies.add(smtp.send("QUIT"));
+        SmtpProbe unknown = Extensions.offering(check, "ENHANCEDSTATUSCODES").smtp(); // an error last, alone (SMTP-INV-CLOSE)
+        replies.add(unknown.send("XYZZY"));
+        unknown.quitQuietly();
         for (SmtpWireReply reply : replies) {
             if (!reply.isComplete() || reply.replyClass() == 3) continue;
             String text = reply.lines().get(0).text();

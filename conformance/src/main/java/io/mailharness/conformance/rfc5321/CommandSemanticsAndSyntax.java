@@ -17,6 +17,7 @@ public class CommandSemanticsAndSyntax {
             int plain = smtp.send(command).code();
             smtp.sendRaw(command + " \r\n").expectCode(plain);
         }
-        smtp.sendRaw("QUIT \r\n").expectCode(221);
+        int quit = check.smtpAfterEhlo().send("QUIT").code();
+        smtp.sendRaw("QUIT \r\n").expectCode(quit);
     }
 }

@@ -25,7 +25,8 @@ public class Data {
     void dataGetsOneReply(CheckContext check) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "data ok", ascii("body\r\n"));
-        SmtpProbe smtp = check.smtpInData(account);
+        SmtpProbe smtp = check.preamble(() -> check.smtpAfterEhlo().openTransaction(check.sender(), account.address()));
+        smtp.send("DATA").expectCode(354); // this row's rule, not a preamble
         SmtpWireReply end = smtp.content(message.content());
         if (!end.isComplete() || end.replyClass() == 3 || end.replyClass() < 2) {
             throw check.fail("end of data", "one 250 (or 4yz/5yz) reply", end.describe());

@@ -26,7 +26,8 @@ public class GeneralSyntaxPrinciples {
         smtp.send("rset").expectCode(250);
         int noop = smtp.send("NOOP").code(); // what NOOP gets is the NOOP row's business: the same, in any case
         smtp.send("nOoP").expectCode(noop);
-        smtp.send("QuIt").expectCode(221);
+        int quit = check.smtpAfterEhlo().send("QUIT").code(); // what QUIT gets is SMTP-QUIT's business: the same, in any case
+        smtp.send("QuIt").expectCode(quit);
     }
 
     /*

@@ -23,7 +23,9 @@ public class ReplyCodeSeverities {
         SmtpReplyFormat.judge(smtp.send("HELP"), check);
         SmtpReplyFormat.judge(smtp.mail(check.sender()), check);
         SmtpReplyFormat.judge(smtp.send("RSET"), check);
-        SmtpReplyFormat.judge(smtp.send("XYZZY"), check);
         SmtpReplyFormat.judge(smtp.send("QUIT"), check);
+        SmtpProbe unknown = check.smtpAfterEhlo(); // an error reply last, alone: some servers close after one (SMTP-INV-CLOSE)
+        SmtpReplyFormat.judge(unknown.send("XYZZY"), check);
+        unknown.quitQuietly();
     }
 }

@@ -21,9 +21,10 @@ public class Smtputf8 {
         Extensions.Session session = Extensions.offering(check, "SMTPUTF8");
         SmtpProbe smtp = session.smtp();
         Extensions.sendUtf8(smtp, "MAIL FROM:<j\u00fcrgen.m\u00fcller@" + check.domain() + "> SMTPUTF8").expectCode(250);
-        smtp.send("RSET").expectCode(250);
-        smtp.send("MAIL FROM:<" + sender + "> SMTPUTF8=YES").expectCodeElseWarn(5, 501, 555);
         smtp.quitQuietly();
+        SmtpProbe fresh = Extensions.offering(check, "SMTPUTF8").smtp();
+        fresh.send("MAIL FROM:<" + sender + "> SMTPUTF8=YES").expectCodeElseWarn(5, 501, 555);
+        fresh.quitQuietly();
 
         SmtpProbe plain = check.smtpAfterEhlo();
         plain.mail(sender).expectCode(250);

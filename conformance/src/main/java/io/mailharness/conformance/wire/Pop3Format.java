@@ -13,6 +13,19 @@ public final class Pop3Format {
     /** §7 UIDL n: "+OK" SP message-number SP unique-id. */
     public static final Pattern DROP_LISTING_UID = Pattern.compile("\\+OK ([0-9]+) ([\\x21-\\x7E]{1,70})");
 
+    /** A drop listing read leniently (any white space): for rows that need STAT's numbers, not its exact shape. */
+    private static final Pattern LENIENT_DROP_LISTING = Pattern.compile("\\+OK\\s+([0-9]+)\\s+([0-9]+)(?:\\s.*)?");
+
+    /**
+     * STAT's message count and size, read leniently. A STAT answer without them fails this step; the exact shape is
+     * POP-STAT-FMT's rule, so a check that only needs the numbers reports itself blocked (see CheckContext).
+     */
+    public static long[] dropListingNumbers(Pop3Response stat) {
+        java.util.regex.Matcher m = LENIENT_DROP_LISTING.matcher(stat.statusText());
+        if (!stat.isOk() || !m.matches()) throw new CheckFailure(stat.step(), "'+OK nn mm' (a drop listing)", stat.describe());
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    }
+
     /** §3 and RFC 2449 §4: a response line is at most 512 octets including its CRLF. */
     public static final int MAX_STATUS_LINE = 512;
 

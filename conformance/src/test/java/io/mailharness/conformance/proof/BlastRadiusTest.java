@@ -1,5 +1,6 @@
 package io.mailharness.conformance.proof;
 
+import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.run.CheckSelection;
 import io.mailharness.faultserver.FaultCatalogue;
 import io.mailharness.result.CheckResult;
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The blast radius of every fault: the whole suite runs once per fault of the fault server's catalogue (in-process
  * servers, several at once) and each check's verdict is compared with the baseline's. Only the checks the fault
  * targets (its rows in {@link ProofTable}) may change; a check that changes for another check's fault, or for a
- * fault that touches none of its rules, fails for the wrong reason. A normal build runs {@link #SLICE}; the full
+ * fault that touches none of its rules, fails for the wrong reason. A check the fault keeps from reaching its rule
+ * (a broken greeting, login or delivery: the steps other rows judge) ends SKIP "blocked", which is allowed. A normal build runs {@link #SLICE}; the full
  * matrix runs with {@code -Dmailharness.blastRadius=full} and writes {@code target/blast-radius.txt}.
  */
 @Tag("blast-radius")
@@ -51,19 +53,20 @@ class BlastRadiusTest {
     private static final Map<String, String> REPORT = new ConcurrentHashMap<>();
 
     private static ExecutorService pool;
-    private static Map<String, Outcome> baseline;
+    private static Map<String, CheckResult> baseline;
 
     @BeforeAll
     static void runTheBaseline() {
         pool = Executors.newFixedThreadPool(PARALLELISM);
-        baseline = outcomes(ServerFault.BASELINE);
+        baseline = results(ServerFault.BASELINE);
     }
 
     @AfterAll
     static void writeTheMatrix() throws IOException {
         pool.shutdownNow();
         if (!FULL) return;
-        StringBuilder out = new StringBuilder("fault\tchanged checks (check: baseline -> with the fault); * = not a target of the fault\n");
+        StringBuilder out = new StringBuilder("fault\tchanged checks (check: baseline -> with the fault); * = not a target of the fault,"
+                + " ~ = blocked before its rule by a step another row judges\n");
         new TreeMap<>(REPORT).forEach((fault, line) -> out.append(fault).append('\t').append(line).append('\n'));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "blast-radius.txt"), out);
@@ -73,19 +76,21 @@ class BlastRadiusTest {
     Stream<DynamicTest> onlyTheTargetedChecksChange() {
         List<String> faults = FULL ? new ArrayList<>(FaultCatalogue.all().keySet()) : SLICE;
         Map<String, Set<String>> targets = targets();
-        Map<String, Future<Map<String, Outcome>>> runs = new LinkedHashMap<>();
-        for (String fault : faults) runs.put(fault, pool.submit(() -> outcomes(ServerFault.catalogue(fault))));
+        Map<String, Future<Map<String, CheckResult>>> runs = new LinkedHashMap<>();
+        for (String fault : faults) runs.put(fault, pool.submit(() -> results(ServerFault.catalogue(fault))));
         return faults.stream().map(fault -> DynamicTest.dynamicTest(fault, () -> {
-            Map<String, Outcome> with = runs.get(fault).get();
+            Map<String, CheckResult> with = runs.get(fault).get();
             Set<String> allowed = targets.getOrDefault(fault, Set.of());
             Set<String> changed = new TreeSet<>();
             Set<String> stray = new TreeSet<>();
-            for (Map.Entry<String, Outcome> entry : baseline.entrySet()) {
-                Outcome now = with.get(entry.getKey());
-                if (now == entry.getValue()) continue;
+            for (Map.Entry<String, CheckResult> entry : baseline.entrySet()) {
+                Outcome before = entry.getValue().outcome();
+                CheckResult now = with.get(entry.getKey());
+                if (now == null || now.outcome() == before) continue;
                 boolean targeted = allowed.contains(entry.getKey());
-                changed.add(entry.getKey() + ": " + entry.getValue() + " -> " + now + (targeted ? "" : " *"));
-                if (!targeted) stray.add(entry.getKey() + " (" + entry.getValue() + " -> " + now + ")");
+                boolean blocked = now.outcome() == Outcome.SKIP && now.actual().contains(CheckContext.BLOCKED);
+                changed.add(entry.getKey() + ": " + before + " -> " + now.outcome() + (targeted ? "" : blocked ? " ~" : " *"));
+                if (!targeted && !blocked) stray.add(entry.getKey() + " (" + before + " -> " + now.outcome() + ": " + now.actual() + ")");
             }
             REPORT.put(fault, String.join("; ", changed));
             if (!stray.isEmpty()) {
@@ -105,10 +110,10 @@ class BlastRadiusTest {
         return targets;
     }
 
-    private static Map<String, Outcome> outcomes(ServerFault fault) {
+    private static Map<String, CheckResult> results(ServerFault fault) {
         try (FaultyTarget target = FaultyTarget.start(fault)) {
             return target.run(CheckSelection.all()).stream()
-                    .collect(Collectors.toMap(CheckResult::id, CheckResult::outcome, (a, b) -> a, TreeMap::new));
+                    .collect(Collectors.toMap(CheckResult::id, r -> r, (a, b) -> a, TreeMap::new));
         }
     }
 }

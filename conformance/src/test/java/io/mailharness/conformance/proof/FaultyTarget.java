@@ -43,6 +43,10 @@ final class FaultyTarget implements AutoCloseable {
     private final String key;
 
     private FaultyTarget(ServerFault fault) {
+        this(fault, SmtpSecurity.PLAIN, io.mailharness.settings.SmtpAuthMechanism.PLAIN);
+    }
+
+    private FaultyTarget(ServerFault fault, SmtpSecurity security, io.mailharness.settings.SmtpAuthMechanism auth) {
         this.server = FaultyMailServer.builder().faults(fault.faults())
                 .sizeLimit(1024 * 1024) // SIZE 1 MiB: SMTP-LIM-TOOBIG goes past it quickly
                 .readTimeout(Duration.ofSeconds(20)).start();
@@ -63,8 +67,8 @@ final class FaultyTarget implements AutoCloseable {
         List<Account> accounts = server.accounts().stream().map(FaultyTarget::account).toList();
         this.settings = new TargetSettings("faulty-" + fault.name(), "FaultyMailServer with " + fault.name(),
                 server.config().localDomain(),
-                Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), SmtpSecurity.PLAIN,
-                        Optional.of(io.mailharness.settings.SmtpAuthMechanism.PLAIN))), // smtp.auth: checks that log in (SMTP-RSET-SESSION)
+                Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), security,
+                        Optional.of(auth))), // smtp.auth: checks that log in (SMTP-RSET-SESSION)
                 Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
                 new TlsSettings(false, Optional.empty()), // the fault server's certificate is self-signed
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
@@ -74,6 +78,11 @@ final class FaultyTarget implements AutoCloseable {
 
     static FaultyTarget start(ServerFault fault) {
         return new FaultyTarget(fault);
+    }
+
+    /** The same as a submission listener: STARTTLS first, then AUTH with {@code auth} (smtp.security = starttls). */
+    static FaultyTarget startTlsFirst(ServerFault fault, io.mailharness.settings.SmtpAuthMechanism auth) {
+        return new FaultyTarget(fault, SmtpSecurity.STARTTLS, auth);
     }
 
     private static Account account(LocalAccount local) {

@@ -14,6 +14,7 @@ import io.mailharness.faultserver.pop3.Pop3Reply;
 import io.mailharness.faultserver.pop3.Pop3ReplyRewrite;
 import io.mailharness.faultserver.pop3.Pop3Stage;
 import io.mailharness.faultserver.smtp.MailTransaction;
+import io.mailharness.faultserver.smtp.MessageDataVariant;
 import io.mailharness.faultserver.smtp.SmtpCommandVariant;
 import io.mailharness.faultserver.smtp.SmtpSession;
 import io.mailharness.faultserver.smtp.SmtpReply;
@@ -26,6 +27,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Faults that each break one rule of RFC 5321 or RFC 1939, built on the server's public hooks: the conformance
@@ -87,7 +89,10 @@ public final class BasicRuleFaults {
 
     public static final Fault SMTP_RSET_KEEPS_TRANSACTION = new SmtpCommandVariant("SMTP_RSET_KEEPS_TRANSACTION",
             "RSET answers 250 but the transaction stays open (RFC 5321 §4.1.1.5)", "RSET",
-            original -> (session, argument) -> session.reply(SmtpStage.RSET, SmtpReply.of(250, "2.0.0 OK")));
+            original -> (session, argument) -> {
+                if (argument.isEmpty()) session.reply(SmtpStage.RSET, SmtpReply.of(250, "2.0.0 OK"));
+                else original.execute(session, argument);
+            });
 
     public static final Fault SMTP_RSET_BEFORE_EHLO_503 = new SmtpReplyRewrite("SMTP_RSET_BEFORE_EHLO_503",
             "RSET before EHLO answered 503 (RFC 5321 §4.1.1.5: MUST send 250)",
@@ -293,31 +298,7 @@ public final class BasicRuleFaults {
 
     public static final Fault SMTP_DELIVERS_CUT_OFF_DATA = new SmtpCommandVariant("SMTP_DELIVERS_CUT_OFF_DATA",
             "message data cut off by a closed connection is delivered anyway (RFC 5321 §4.1.1.4, §3.8)", "DATA",
-            original -> (session, argument) -> {
-                MailTransaction transaction = session.state().transaction();
-                if (transaction == null || transaction.recipients().isEmpty() || !argument.isEmpty()) {
-                    original.execute(session, argument);
-                    return;
-                }
-                if (!session.reply(SmtpStage.DATA, SmtpReply.of(354, "go ahead"))) return;
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                for (int lines = 0; lines < 100_000; lines++) {
-                    Line line = session.readLine(1 << 20);
-                    if (line == null || line.isExactly(".")) {
-                        session.store().deliver(transaction.recipients().stream()
-                                .map(r -> new Delivery(transaction.reversePath().toString(), r.forwardPath().toString(), r.maildrop(), content.toByteArray()))
-                                .toList());
-                        if (line == null) session.drop();
-                        else session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(250, "2.0.0 OK"));
-                        return;
-                    }
-                    byte[] octets = line.content();
-                    int from = octets.length > 0 && octets[0] == '.' ? 1 : 0;
-                    content.write(octets, from, octets.length - from);
-                    content.write('\r');
-                    content.write('\n');
-                }
-            });
+            original -> MessageDataVariant.command(original, UnaryOperator.identity(), false, line -> null, content -> null, true));
 
     public static final Fault POP3_GREETING_FIXED_TIMESTAMP = new Pop3ReplyRewrite("POP3_GREETING_FIXED_TIMESTAMP",
             "every greeting carries the same APOP timestamp (RFC 1939 §7: MUST be different each time)",

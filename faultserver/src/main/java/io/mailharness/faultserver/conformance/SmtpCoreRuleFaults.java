@@ -3,6 +3,7 @@ package io.mailharness.faultserver.conformance;
 import io.mailharness.faultserver.Fault;
 import io.mailharness.faultserver.net.Line;
 import io.mailharness.faultserver.smtp.MailTransaction;
+import io.mailharness.faultserver.smtp.MessageDataVariant;
 import io.mailharness.faultserver.smtp.SmtpCommand;
 import io.mailharness.faultserver.smtp.SmtpCommandVariant;
 import io.mailharness.faultserver.smtp.SmtpReply;
@@ -192,70 +193,10 @@ public final class SmtpCoreRuleFaults {
 
     // ---- a DATA command of these faults ----
 
-    /**
-     * DATA that reads the message itself: {@code clean} changes each received line before anything looks at it;
-     * with {@code bareEnds} a bare CR or LF also ends a line, and what follows the end of data on the same line is
-     * read as commands; {@code early} may answer a line at once (the session then reads commands again);
-     * {@code atEnd} may refuse the message (null: deliver it with a Return-Path and answer 250).
-     */
+    /** The faulty DATA of these faults: the conforming one but for the deviation (see {@link MessageDataVariant}). */
     static SmtpCommand data(SmtpCommand original, UnaryOperator<byte[]> clean, boolean bareEnds,
                             Function<byte[], SmtpReply> early, Function<byte[], SmtpReply> atEnd) {
-        return (session, argument) -> {
-            MailTransaction transaction = session.state().transaction();
-            if (!argument.isEmpty() || transaction == null || transaction.recipients().isEmpty()) {
-                original.execute(session, argument);
-                return;
-            }
-            if (!session.reply(SmtpStage.DATA, SmtpReply.of(354, "Start mail input; end with <CRLF>.<CRLF>"))) return;
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            while (true) {
-                Line received = session.readLine(1 << 24);
-                if (received == null) {
-                    session.drop();
-                    return;
-                }
-                byte[] octets = clean.apply(received.content());
-                SmtpReply now = early.apply(octets);
-                if (now != null) {
-                    session.reply(SmtpStage.END_OF_DATA, now);
-                    return;
-                }
-                int start = 0;
-                for (int i = 0; i <= octets.length; i++) {
-                    boolean end = i == octets.length || (bareEnds && (octets[i] == '\r' || octets[i] == '\n'));
-                    if (!end) continue;
-                    if (i - start == 1 && octets[start] == '.') {
-                        if (i < octets.length) {
-                            byte[] rest = new byte[octets.length - i - 1 + 2];
-                            System.arraycopy(octets, i + 1, rest, 0, octets.length - i - 1);
-                            rest[rest.length - 2] = '\r';
-                            rest[rest.length - 1] = '\n';
-                            session.reader().unread(rest);
-                        }
-                        SmtpReply refusal = atEnd.apply(content.toByteArray());
-                        if (refusal == null) {
-                            deliver(session, transaction, content.toByteArray());
-                            session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(250, "2.0.0 OK"));
-                        } else {
-                            session.reply(SmtpStage.END_OF_DATA, refusal);
-                        }
-                        return;
-                    }
-                    int from = i > start && octets[start] == '.' ? start + 1 : start;
-                    content.write(octets, from, i - from);
-                    content.write('\r');
-                    content.write('\n');
-                    start = i + 1;
-                }
-            }
-        };
-    }
-
-    private static void deliver(SmtpSession session, MailTransaction transaction, byte[] content) {
-        byte[] traced = concat(("Return-Path: " + transaction.reversePath() + "\r\n").getBytes(StandardCharsets.UTF_8), content);
-        session.store().deliver(transaction.recipients().stream()
-                .map(r -> new Delivery(transaction.reversePath().toString(), r.forwardPath().toString(), r.maildrop(), traced))
-                .toList());
+        return MessageDataVariant.command(original, clean, bareEnds, early, atEnd, false);
     }
 
     private static byte[] removeNul(byte[] line) {

@@ -49,12 +49,8 @@ public final class SmugglingFaults {
 
     private static SmtpCommand lfFramedData(SmtpCommand original, Framing framing, boolean refusePipelining) {
         return (session, argument) -> {
-            MailTransaction transaction = session.state().transaction();
-            if (!argument.isEmpty() || transaction == null || transaction.recipients().isEmpty() || transaction.chunking()) {
-                original.execute(session, argument);
-                return;
-            }
-            if (!session.reply(SmtpStage.DATA, SmtpReply.of(354, "Start mail input; end with <CRLF>.<CRLF>"))) return;
+            MailTransaction transaction = MessageDataVariant.begin(session, original, argument);
+            if (transaction == null) return;
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             boolean afterCrlf = true;
             boolean bareCr = false;
@@ -84,21 +80,12 @@ public final class SmugglingFaults {
 
     private static void end(SmtpSession session, MailTransaction transaction, byte[] content, boolean bareCr,
                             boolean refusePipelining) throws IOException {
-        session.state().resetTransaction();
         if (refusePipelining && session.reader().buffered() > 0) {
+            session.state().resetTransaction();
             session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(500, "5.5.1 Invalid command: Pipelining not supported"));
             session.drop();
             return;
         }
-        if (bareCr) {
-            session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(554, "5.6.0 Bare CR in message data"));
-            return;
-        }
-        if (content.length > session.config().sizeLimit()) {
-            session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(552, "5.3.4 Too much mail data"));
-            return;
-        }
-        String id = Deliverer.deliver(session, transaction, content);
-        session.reply(SmtpStage.END_OF_DATA, SmtpReply.of(250, "2.0.0 Message accepted, id " + id));
+        MessageDataVariant.finish(session, transaction, content, bareCr, c -> null);
     }
 }
