@@ -83,7 +83,9 @@ class ChaosTest {
         Duration bound = duration.plus(grace).plus(DEADLINE.multipliedBy(2)).plus(BACKOFF_MAX).plus(SLACK);
         assertTrue(took.compareTo(bound) <= 0, "the run took " + took.toMillis() + " ms, more than " + bound.toMillis() + " ms");
         long max = Runtime.getRuntime().maxMemory();
-        assertTrue(heapPeak < max / 2, "after a collection, the heap still held " + heapPeak / (1 << 20) + " MiB of " + max / (1 << 20) + " MiB");
+        // A missing bound fills the heap (255 of 256 MiB measured); what survives a young collection on a busy
+        // machine (Gatling, the in-process fault server's own 10 MB reply) reached 201 MiB: the line is drawn between.
+        assertTrue(heapPeak < max / 8 * 7, "after a collection, the heap still held " + heapPeak / (1 << 20) + " MiB of " + max / (1 << 20) + " MiB");
         assertEquals(0, record.connections().requestsCutOff(), "every step ended while Gatling's statistics were open");
         assertEquals(0, record.connections().openAfterRun(), "no socket left open");
         DeliveryCheck check = record.delivery();
