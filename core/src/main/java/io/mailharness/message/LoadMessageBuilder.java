@@ -109,6 +109,8 @@ public final class LoadMessageBuilder {
                 column++;
             }
         }
+        // Never an empty last line: some stores (GreenMail 2.1) drop it, and the message would read as altered.
+        if (column == 0) out.write('x');
         out.ascii("\r\n");
     }
 

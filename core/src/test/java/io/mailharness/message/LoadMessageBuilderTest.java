@@ -47,6 +47,18 @@ class LoadMessageBuilderTest {
     }
 
     @Test
+    void noTextEndsWithAnEmptyLineWhichSomeStoresDrop() {
+        for (String mix : List.of("uniform:1k-16k", "uniform:4k-16k")) {
+            for (int i = 0; i < 300; i++) {
+                String t = text(new LoadMessageBuilder(11, MessageMix.parse(mix)).build(i, "id-" + i, "s@mh.test", TO, 0));
+                assertFalse(t.endsWith("\r\n\r\n"), mix + " message " + i + " ends with an empty line");
+                int body = t.indexOf("\r\n\r\n");
+                assertFalse(t.indexOf("\r\n\r\n--", body + 4) >= 0, mix + " message " + i + ": a text part ends with an empty line");
+            }
+        }
+    }
+
+    @Test
     void hasTheLinesThatNeedDotStuffingAndOneOfMaximumLength() {
         String t = text(new LoadMessageBuilder(5, MessageMix.fixed(4096)).build(1, "id", "s@mh.test", TO, 0));
         assertTrue(t.contains("\r\n.\r\n"), "a line holding a single dot");
