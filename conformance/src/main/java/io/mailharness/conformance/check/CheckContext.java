@@ -97,6 +97,15 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         return smtp;
     }
 
+    /** {@link #smtp()} with the greeting expected 220, as a preamble (the greeting is SMTP-GRT-220's rule). */
+    public SmtpProbe smtpGreeted() {
+        return preamble(() -> {
+            SmtpProbe smtp = smtp();
+            smtp.greeting().expectCode(220);
+            return smtp;
+        });
+    }
+
     /** A fresh SMTP connection on which nothing has been read yet. */
     public SmtpProbe smtpBeforeGreeting() {
         return SmtpProbe.beforeGreeting(openSmtp(), this);
@@ -111,6 +120,7 @@ public final class CheckContext implements Verdicts, AutoCloseable {
             SmtpProbe smtp = smtp();
             smtp.greeting().expectCode(220);
             smtp.ehlo().expectCode(250);
+            smtp.expectInStep("the reply to EHLO");
             return smtp;
         });
     }
@@ -139,6 +149,20 @@ public final class CheckContext implements Verdicts, AutoCloseable {
             upgrade(connection, pop3.endpoint().host(), pop3.endpoint().port());
         }
         return probe;
+    }
+
+    /** {@link #pop3()} with the greeting expected +OK, as a preamble (the greeting is POP-GRT's rule). */
+    public Pop3Probe pop3Greeted() {
+        return preamble(() -> {
+            Pop3Probe pop3 = pop3();
+            pop3.greeting().expectOk();
+            return pop3;
+        });
+    }
+
+    /** USER and PASS on an open session, as a preamble (logging in is POP-USERPASS's rule). */
+    public Pop3Probe login(Pop3Probe pop3, Account account) {
+        return preamble(() -> pop3.login(account));
     }
 
     /** A fresh POP3 connection logged in with USER/PASS (greeting and both replies expected +OK). */

@@ -38,9 +38,13 @@ public final class Extensions {
     public record Session(SmtpProbe smtp, SmtpWireReply ehlo) {}
 
     public static Session greeted(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
-        return new Session(smtp, smtp.ehlo().expectCode(250));
+        return check.preamble(() -> {
+            SmtpProbe smtp = check.smtp();
+            smtp.greeting().expectCode(220);
+            Session session = new Session(smtp, smtp.ehlo().expectCode(250));
+            smtp.expectInStep("the reply to EHLO");
+            return session;
+        });
     }
 
     /** {@link #greeted}, and SKIP unless the EHLO reply lists {@code keyword}. */
@@ -52,9 +56,13 @@ public final class Extensions {
 
     /** The same in clear whatever the settings say: for the rows about STARTTLS and AUTH themselves. */
     public static Session greetedInClear(CheckContext check) {
-        SmtpProbe smtp = check.smtpInClear();
-        smtp.greeting().expectCode(220);
-        return new Session(smtp, smtp.ehlo().expectCode(250));
+        return check.preamble(() -> {
+            SmtpProbe smtp = check.smtpInClear();
+            smtp.greeting().expectCode(220);
+            Session session = new Session(smtp, smtp.ehlo().expectCode(250));
+            smtp.expectInStep("the reply to EHLO");
+            return session;
+        });
     }
 
     /** True when the target's SMTP listener speaks TLS from the first octet (no STARTTLS needed). */

@@ -83,8 +83,7 @@ public class BasicOperation {
             requirement = "command keywords are case-insensitive: stat, List, rEtR, noop work as upper case")
     void keywordsIgnoreCase(CheckContext check) {
         Account account = check.account();
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         pop3.send("user " + account.user()).expectOk();
         pop3.send("pAsS " + account.password()).expectOk();
         pop3.send("stat").expectOk();
@@ -126,8 +125,7 @@ public class BasicOperation {
     @Check(id = "POP-CMDLEN", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "with CAPA (RFC 2449 §4) a 255-octet command line is processed, not refused as too long")
     void longCommandLines(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         if (!pop3.sendMulti("CAPA").isOk()) check.skip("no CAPA: the RFC 2449 line length does not apply");
         pop3.send("USER " + check.account().user()).expectOk();
         String line = "PASS " + "x".repeat(255 - "PASS ".length() - 2);
@@ -181,8 +179,7 @@ public class BasicOperation {
     @Check(id = "POP-INV-ONE", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "every command gets exactly one response (status line, plus the body where the command has one) and nothing arrives unasked")
     void oneResponsePerCommand(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         pop3.expectSilence("after the greeting", check.silence());
         pop3.send("USER " + check.account().user()).expectOk();
         pop3.send("PASS " + check.account().password()).expectOk();
@@ -206,12 +203,11 @@ public class BasicOperation {
     @Check(id = "POP-INV-MULTI", level = Level.MUST,
             requirement = "every multi-line response (CAPA, LIST, UIDL, TOP, RETR) ends with the line '.' and stuffs every line starting with '.'")
     void multiLineResponses(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         List<Pop3Response> responses = new ArrayList<>();
         Pop3Response capa = pop3.sendMulti("CAPA");
         if (capa.isOk()) responses.add(capa);
-        pop3.login(check.account());
+        check.login(pop3, check.account());
         Pop3Response list = pop3.sendMulti("LIST").expectOk();
         responses.add(list);
         Pop3Response uidl = pop3.sendMulti("UIDL");

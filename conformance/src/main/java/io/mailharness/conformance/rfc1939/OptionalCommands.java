@@ -46,8 +46,7 @@ public class OptionalCommands {
             }
             pop3.send("QUIT").expectOk();
         }
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         pop3.send("QUIT").expectOk();
         pop3.expectClosed("after QUIT in AUTHORIZATION", check.closeWait());
     }
@@ -65,8 +64,7 @@ public class OptionalCommands {
             pop3.send("PASS " + account.password()).expectErr();
             pop3.quitQuietly();
         }
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         pop3.send("USER " + account.user()).expectOk();
         pop3.send("PASS wrong-" + account.password()).expectErr();
         Pop3Response retry = pop3.send("USER " + account.user());
@@ -104,8 +102,7 @@ public class OptionalCommands {
     @Check(id = "POP-RESPCODE-AUTH", level = Level.SHOULD, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "when CAPA lists AUTH-RESP-CODE or RESP-CODES, a refused login says '-ERR [AUTH] ...'")
     void authResponseCode(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         Pop3Response capa = pop3.sendMulti("CAPA");
         boolean offered = capa.isOk() && capa.body().stream().map(l -> l.text().toUpperCase(java.util.Locale.ROOT))
                 .anyMatch(c -> c.equals("AUTH-RESP-CODE") || c.equals("RESP-CODES"));
@@ -129,16 +126,14 @@ public class OptionalCommands {
     void passwordWithSpaces(CheckContext check) {
         Optional<Account> spaced = check.target().accounts().stream().filter(a -> a.password().contains(" ")).findFirst();
         if (spaced.isPresent()) {
-            Pop3Probe pop3 = check.pop3();
-            pop3.greeting().expectOk();
+            Pop3Probe pop3 = check.pop3Greeted();
             pop3.send("USER " + spaced.get().user()).expectOk();
             pop3.send("PASS " + spaced.get().password()).expectOk();
             pop3.send("QUIT");
             return;
         }
         Account account = check.account();
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         pop3.send("USER " + account.user()).expectOk();
         Pop3Response cut = pop3.send("PASS " + account.password() + " extra");
         if (cut.isOk()) {

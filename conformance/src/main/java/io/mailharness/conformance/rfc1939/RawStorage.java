@@ -34,8 +34,7 @@ final class RawStorage {
      * offered or the server refuses the content (it then cannot hold such a message).
      */
     static void deliverByBdat(CheckContext check, Account to, TestMessage message) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         SmtpWireReply ehlo = smtp.ehlo().expectCode(250);
         boolean chunking = ehlo.lines().stream().skip(1)
                 .anyMatch(l -> l.text().length() > 4 && l.text().substring(4).trim().toUpperCase(Locale.ROOT).equals("CHUNKING"));

@@ -24,12 +24,11 @@ public class CapaCommand {
     @Check(id = "POP-CAPA", level = Level.MUST,
             requirement = "CAPA (if supported) lists one capability per line (<=512 octets, CRLF) ended by '.', before and after login; after login it repeats every capability whose command still exists")
     void capabilityList(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         Pop3Capabilities before = Pop3Capabilities.query(pop3);
         if (!before.offered()) check.skip("CAPA is not supported (" + before.response().describe() + "): RFC 2449 does not apply");
         judgeList(check, before);
-        pop3.login(check.account());
+        check.login(pop3, check.account());
         Pop3Capabilities after = Pop3Capabilities.query(pop3);
         after.response().expectOk();
         judgeList(check, after);

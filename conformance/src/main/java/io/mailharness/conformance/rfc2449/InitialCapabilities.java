@@ -27,13 +27,12 @@ public class InitialCapabilities {
             requirement = "every capability CAPA lists works: TOP, UIDL, USER, each SASL mechanism, STLS, PIPELINING, UTF8; with RESP-CODES an -ERR text starting '[' is a response code")
     void capabilitiesWork(CheckContext check) {
         Account account = check.account();
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         Pop3Capabilities caps = Pop3Capabilities.query(pop3);
         if (!caps.offered()) check.skip("CAPA is not supported (" + caps.response().describe() + "): RFC 2449 does not apply");
         List<String> exercised = new ArrayList<>();
         if (caps.has("USER")) exercised.add("USER");
-        pop3.login(account);
+        check.login(pop3, account);
         Pop3Response list = pop3.sendMulti("LIST").expectOk();
         if (caps.has("UIDL")) {
             pop3.sendMulti("UIDL").expectOk();
@@ -57,24 +56,21 @@ public class InitialCapabilities {
         pop3.send("QUIT").expectOk();
 
         if (caps.has("RESP-CODES")) {
-            Pop3Probe refused = check.pop3();
-            refused.greeting().expectOk();
+            Pop3Probe refused = check.pop3Greeted();
             refused.send("USER " + account.user()).expectOk();
             judgeResponseCode(check, refused.send("PASS wrong-" + account.password()).expectErr());
             refused.quitQuietly();
             exercised.add("RESP-CODES");
         }
         if (caps.has("UTF8")) {
-            Pop3Probe utf8 = check.pop3();
-            utf8.greeting().expectOk();
+            Pop3Probe utf8 = check.pop3Greeted();
             utf8.send("UTF8").expectOk();
             utf8.quitQuietly();
             exercised.add("UTF8");
         }
         boolean plain = Pop3Tls.plainConnections(check);
         if (caps.has("STLS") && plain) {
-            Pop3Probe tls = check.pop3();
-            tls.greeting().expectOk();
+            Pop3Probe tls = check.pop3Greeted();
             tls.send("STLS").expectOk();
             Pop3Tls.handshake(check, tls);
             tls.sendMulti("CAPA").expectOk();
@@ -82,8 +78,7 @@ public class InitialCapabilities {
             exercised.add("STLS");
         }
         for (String mechanism : caps.saslMechanisms()) {
-            Pop3Probe sasl = check.pop3();
-            sasl.greeting().expectOk();
+            Pop3Probe sasl = check.pop3Greeted();
             if (caps.has("STLS") && plain) {
                 sasl.send("STLS").expectOk();
                 Pop3Tls.handshake(check, sasl);

@@ -25,8 +25,7 @@ public class LoginDelayCapability {
             requirement = "with LOGIN-DELAY n (n > 0) a second login within n seconds gets -ERR [LOGIN-DELAY] after PASS, not at USER; with n = 0 it is accepted")
     void loginDelay(CheckContext check) {
         Account account = check.account();
-        Pop3Probe first = check.pop3();
-        first.greeting().expectOk();
+        Pop3Probe first = check.pop3Greeted();
         Pop3Capabilities before = Pop3Capabilities.query(first);
         Optional<Pop3Capabilities.Capability> advertised = before.get("LOGIN-DELAY");
         if (advertised.isEmpty()) check.skip("CAPA does not list LOGIN-DELAY");
@@ -43,8 +42,7 @@ public class LoginDelayCapability {
         if (userValue.isPresent()) delay = delay(check, userValue.get(), false);
         first.send("QUIT").expectOk();
 
-        Pop3Probe second = check.pop3();
-        second.greeting().expectOk();
+        Pop3Probe second = check.pop3Greeted();
         Pop3Response user = second.send("USER " + account.user());
         if (user.isErr() && user.text().startsWith("[LOGIN-DELAY]")) {
             throw check.fail("USER right after a login", "+OK: [LOGIN-DELAY] only after the credentials (it would reveal the user exists)", user.describe());

@@ -21,11 +21,10 @@ public class PipeliningCapability {
     @Check(id = "POP-PIPELINING", level = Level.MUST,
             requirement = "when CAPA lists PIPELINING, 'STAT LIST UIDL NOOP' in one write gets four complete responses in order")
     void pipelinedCommands(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         Pop3Capabilities caps = Pop3Capabilities.query(pop3);
         if (!caps.has("PIPELINING")) check.skip("CAPA does not list PIPELINING: commands are sent one at a time");
-        pop3.login(check.account());
+        check.login(pop3, check.account());
         pop3.write("STAT\r\nLIST\r\nUIDL\r\nNOOP\r\n");
         Pop3Response stat = pop3.readStatus("STAT (1 of 4 in one write)").expectOk();
         check.preamble(() -> Pop3Format.dropListingNumbers(stat)); // the STAT answer first (its exact shape is POP-STAT-FMT's rule)

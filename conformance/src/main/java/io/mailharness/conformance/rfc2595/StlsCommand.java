@@ -24,8 +24,7 @@ public class StlsCommand {
             requirement = "STLS before login gets +OK and TLS; inside TLS CAPA no longer lists STLS and STLS gets -ERR; 'STLS x' and STLS after login get -ERR")
     void startTls(CheckContext check) {
         if (!Pop3Tls.plainConnections(check)) check.skip("the settings open POP3 with TLS already; STLS is probed on plain connections only");
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         if (!Pop3Capabilities.query(pop3).has("STLS")) check.skip("CAPA does not list STLS");
         pop3.send("STLS").expectOk();
         Pop3Tls.handshake(check, pop3);
@@ -35,8 +34,7 @@ public class StlsCommand {
         pop3.send("STLS").expectErr();
         pop3.quitQuietly();
 
-        Pop3Probe argument = check.pop3();
-        argument.greeting().expectOk();
+        Pop3Probe argument = check.pop3Greeted();
         Pop3Response withArgument = argument.send("STLS x");
         if (withArgument.closed()) check.observe("'STLS x': the server closed the connection");
         else withArgument.expectErr();
@@ -55,8 +53,7 @@ public class StlsCommand {
             requirement = "'STLS<CRLF>CAPA<CRLF>' in one write: the plaintext CAPA is never answered (in clear or inside TLS), or the server closes")
     void plaintextInjection(CheckContext check) {
         if (!Pop3Tls.plainConnections(check)) check.skip("the settings open POP3 with TLS already; STLS is probed on plain connections only");
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         if (!Pop3Capabilities.query(pop3).has("STLS")) check.skip("CAPA does not list STLS");
         pop3.write("STLS\r\nCAPA\r\n");
         Pop3Response stls = pop3.readStatus("STLS<CRLF>CAPA<CRLF> in one write");

@@ -40,8 +40,7 @@ public class AuthCommand {
 
     /** A fresh connection, inside TLS when STLS is offered on a plain one, with CAPA listing SASL PLAIN (else SKIP). */
     private static Pop3Probe secured(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         Pop3Capabilities caps = Pop3Capabilities.query(pop3);
         if (!caps.saslMechanisms().contains("PLAIN")) check.skip("CAPA does not list SASL PLAIN");
         if (caps.has("STLS") && Pop3Tls.plainConnections(check)) {
@@ -60,32 +59,28 @@ public class AuthCommand {
             requirement = "'AUTH FOO', a cancelled 'AUTH PLAIN' (*), and 'AUTH PLAIN <not base64>' get -ERR and USER/PASS still logs in afterwards")
     void authFailures(CheckContext check) {
         Account account = check.account();
-        Pop3Probe unknown = check.pop3();
-        unknown.greeting().expectOk();
+        Pop3Probe unknown = check.pop3Greeted();
         unknown.send("AUTH FOO").expectErr();
         stillAuthorization(unknown, account);
 
-        Pop3Probe cancelled = check.pop3();
-        cancelled.greeting().expectOk();
+        Pop3Probe cancelled = check.pop3Greeted();
         Pop3Response started = cancelled.send("AUTH PLAIN");
         if (started.isComplete() && started.status().text().startsWith("+")) cancelled.send("*").expectErr();
         else started.expectErr();
         stillAuthorization(cancelled, account);
 
-        Pop3Probe garbled = check.pop3();
-        garbled.greeting().expectOk();
+        Pop3Probe garbled = check.pop3Greeted();
         garbled.send("AUTH PLAIN !!!not-base64!!!").expectErr();
         stillAuthorization(garbled, account);
 
-        Pop3Probe bare = check.pop3();
-        bare.greeting().expectOk();
+        Pop3Probe bare = check.pop3Greeted();
         Pop3Response listing = bare.sendMulti("AUTH");
         check.observe("bare AUTH -> " + listing.describe() + (listing.isOk() ? " [" + listing.bodyVisible() + "]" : ""));
         bare.quitQuietly();
     }
 
     private static void stillAuthorization(Pop3Probe pop3, Account account) {
-        pop3.login(account);
+        pop3.login(account); // USER/PASS still working after a failed AUTH is this row's rule
         pop3.send("QUIT").expectOk();
     }
 }

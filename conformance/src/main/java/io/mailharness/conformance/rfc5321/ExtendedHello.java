@@ -19,8 +19,7 @@ public class ExtendedHello {
     @Check(id = "SMTP-EHLO-OK", level = Level.MUST,
             requirement = "EHLO (domain or address literal) gets 250 naming the server, with well-formed keywords; HELO a one-line 250")
     void ehloAndHelo(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         judgeEhloReply(check, smtp.ehlo());
         judgeEhloReply(check, smtp.send("EHLO [192.0.2.1]"));
         judgeEhloReply(check, smtp.send("EHLO [IPv6:2001:db8::1]"));

@@ -18,8 +18,7 @@ public class GeneralSyntaxPrinciples {
     @Check(id = "SMTP-CMD-CASE", level = Level.MUST,
             requirement = "command verbs and the FROM:/TO: keywords are case-insensitive")
     void verbsIgnoreCase(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         smtp.send("ehlo " + SmtpProbe.CLIENT_DOMAIN).expectCode(250);
         smtp.send("mAiL fRoM:<sender@" + check.domain() + ">").expectCode(250);
         smtp.send("rcpt to:<" + check.account().address() + ">").expectCode(250, 251);

@@ -55,8 +55,7 @@ public class OrderOfCommands {
     void ehloNameMismatchAccepted(CheckContext check) {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "EHLO name mismatch", "body\r\n".getBytes(StandardCharsets.US_ASCII));
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         smtp.send("EHLO " + MISMATCHED_NAME).expectCode(250);
         smtp.startData(check.sender(), account.address());
         smtp.content(message.content()).expectCode(250);
@@ -68,8 +67,7 @@ public class OrderOfCommands {
     @Check(id = "SMTP-SEQ-MAIL-NOHELO", level = Level.INFO,
             requirement = "record: MAIL before EHLO/HELO is refused with 503 (strict) or accepted (lenient)")
     void mailBeforeHello(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         SmtpWireReply mail = smtp.mail(check.sender());
         check.observe("MAIL before EHLO -> " + mail.describe() + (mail.code() == 503 ? " (strict)" : mail.replyClass() == 2 ? " (lenient)" : ""));
         smtp.send("QUIT");
@@ -79,8 +77,7 @@ public class OrderOfCommands {
     @Check(id = "SMTP-SEQ-NONMAIL-NOHELO", level = Level.SHOULD,
             requirement = "NOOP, RSET, VRFY and HELP before EHLO are processed normally (not 503)")
     void nonMailCommandsBeforeHello(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         smtp.send("NOOP").expectNotCode(503);
         smtp.send("RSET").expectNotCode(503);
         smtp.send("VRFY postmaster").expectNotCode(503);

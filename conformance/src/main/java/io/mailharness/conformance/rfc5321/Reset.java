@@ -20,8 +20,7 @@ public class Reset {
     @Check(id = "SMTP-RSET", level = Level.MUST,
             requirement = "RSET gets 250 in every state, ends the transaction (RCPT then gets 503), and keeps the connection")
     void resetEverywhere(CheckContext check) {
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         smtp.send("RSET").expectCode(250);
         smtp.ehlo().expectCode(250);
         smtp.send("RSET").expectCode(250);

@@ -24,8 +24,7 @@ public class TextLine {
             requirement = "998-octet lines (one starting with '.', 999 octets stuffed) and a 64 KiB message are accepted and stored intact")
     void minimumSizes(CheckContext check) {
         Account account = check.disposableAccount();
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         EhloKeywords capabilities = Extensions.keywords(smtp.ehlo().expectCode(250));
         boolean fullSize = capabilities.sizeLimit().orElse(Long.MAX_VALUE) >= 70_000;
         StringBuilder body = new StringBuilder("a".repeat(998)).append("\r\n").append(".").append("b".repeat(997)).append("\r\n");

@@ -52,8 +52,7 @@ public class TreatmentWhenLimitsExceeded {
             requirement = "a message over the declared SIZE limit gets one 552 after the end of data, and nothing is stored")
     void messageTooBig(CheckContext check) {
         Account account = check.disposableAccount();
-        SmtpProbe smtp = check.smtp();
-        smtp.greeting().expectCode(220);
+        SmtpProbe smtp = check.smtpGreeted();
         EhloKeywords capabilities = Extensions.keywords(smtp.ehlo().expectCode(250));
         long limit = capabilities.sizeLimit().orElse(-1);
         if (limit < 0) check.skip("the server declares no size limit (EHLO SIZE n)");

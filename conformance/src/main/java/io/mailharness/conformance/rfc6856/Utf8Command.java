@@ -16,11 +16,10 @@ public class Utf8Command {
     @Check(id = "POP-UTF8", level = Level.MUST,
             requirement = "when CAPA lists UTF8: UTF8 before login gets +OK (and login still works); UTF8 after login gets -ERR")
     void utf8Command(CheckContext check) {
-        Pop3Probe pop3 = check.pop3();
-        pop3.greeting().expectOk();
+        Pop3Probe pop3 = check.pop3Greeted();
         if (!Pop3Capabilities.query(pop3).has("UTF8")) check.skip("CAPA does not list UTF8");
         pop3.send("UTF8").expectOk();
-        pop3.login(check.account());
+        check.login(pop3, check.account());
         pop3.send("QUIT").expectOk();
 
         Pop3Probe loggedIn = check.pop3LoggedIn(check.account());

@@ -159,6 +159,15 @@ public final class RawConnection implements AutoCloseable {
         return peerClosed;
     }
 
+    /** True when octets have arrived that no read has taken yet (no waiting). */
+    public boolean hasUnreadOctets() {
+        try {
+            return in.buffered() > 0 || socket.getInputStream().available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True once a read found the end of the stream (or a reset). */
     public boolean isClosedByPeer() {
         return peerClosed;

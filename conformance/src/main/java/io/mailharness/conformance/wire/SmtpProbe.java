@@ -154,6 +154,19 @@ public final class SmtpProbe implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Fails when octets are already waiting after a complete reply: more lines than one reply, which would be read
+     * as the answer to the next command (a check without time to wait; SMTP-INV-ONE waits and judges).
+     */
+    public SmtpProbe expectInStep(String after) {
+        if (connection.hasUnreadOctets()) {
+            Optional<byte[]> extra = connection.awaitAnyOctets(java.time.Duration.ofMillis(1));
+            throw new CheckFailure("after " + after, "one reply, nothing more",
+                    extra.map(octets -> Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1))).orElse("more octets"));
+        }
+        return this;
+    }
+
     /** Fails unless no octet arrives within {@code limit} (a bounded read, not a sleep). */
     public void expectSilence(String step, Duration limit) {
         Optional<byte[]> got = connection.awaitAnyOctets(limit);

@@ -44,7 +44,7 @@ final class SmtpExtensionProofs {
             // RFC 1870 SIZE, RFC 5321 §4.1.1.11 parameters
             breaks("SMTP-SIZE-DECL", catalogue(SmtpExtensionRuleFaults.SMTP_SIZE_OVER_LIMIT_250), FAIL).at("MAIL FROM:<sender@mailharness.test> SIZE=", "250 2.1.0 OK\\r\\n"),
             breaks("SMTP-SIZE-LIE", catalogue("SMTP_SIZE_AS_FRAMING",
-                    SmtpExtensionRuleFaults.SMTP_SIZE_AS_FRAMING_MAIL, SmtpExtensionRuleFaults.SMTP_SIZE_AS_FRAMING_DATA), FAIL).at("after the reply to the end of data (SIZE is no framing: the", "500 5.5.1 Command unrecognized\\r\\n500"),
+                    SmtpExtensionRuleFaults.SMTP_SIZE_AS_FRAMING_MAIL, SmtpExtensionRuleFaults.SMTP_SIZE_AS_FRAMING_DATA), FAIL).at("after the reply to the end of data (SIZE is no framing: the", "500 5.5.1 Command unrecognized"),
             breaks("SMTP-PARAM-UNKNOWN", catalogue("SMTP_UNKNOWN_PARAMETERS_IGNORED",
                     SmtpExtensionRuleFaults.SMTP_UNKNOWN_MAIL_PARAMETER_IGNORED, SmtpExtensionRuleFaults.SMTP_UNKNOWN_RCPT_PARAMETER_IGNORED), FAIL).at("MAIL FROM:<sender@mailharness.test> FOO=BAR", "250 2.1.0 Sender <sender@mailharness.tes"),
             // RFC 6152 8BITMIME, RFC 6531 SMTPUTF8
