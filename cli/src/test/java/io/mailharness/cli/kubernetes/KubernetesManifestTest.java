@@ -75,7 +75,8 @@ class KubernetesManifestTest {
         assertEquals("Job", merge.get("kind").asText());
         assertEquals(claim(injectors), claim(merge));
         assertEquals(env(container(injectors), "RUN_NAME"), env(container(merge), "RUN_NAME"));
-        assertTrue(container(merge).get("args").get(0).asText().contains("./mailharness merge --out \"/results/$RUN_NAME/merged/run-record.json\""));
+        assertEquals(container(injectors).get("image"), container(merge).get("image"), "both Jobs run the same image");
+        assertTrue(container(merge).get("args").get(0).asText().contains("mailharness merge --out \"/results/$RUN_NAME/merged/run-record.json\""));
         assertMountsNameVolumes(merge);
         JsonNode volume = YAML.readTree(MANIFESTS.resolve("results-volume.yaml").toFile());
         assertEquals(claim(injectors), volume.get("metadata").get("name").asText());
