@@ -24,7 +24,7 @@ class PromoteBaselineCommandTest {
 
     @Test
     void promotesARunWritesDefaultTolerancesOnceAndKeepsEditedOnes() throws IOException {
-        RunRecord run = withMessages(TestRuns.run(2_000), List.of(new MessageTrace("m1", "d", 1, 2, 1, 0)));
+        RunRecord run = TestRuns.run(2_000).withMessages(List.of(new MessageTrace("m1", "d", 1, 2, 1, 0)));
         Path runFile = write(folder, "results/load/mailday-1", run);
         Path baseline = folder.resolve("baselines/mail-day");
 
@@ -34,6 +34,7 @@ class PromoteBaselineCommandTest {
         assertEquals(run.requests(), promoted.requests());
         assertEquals(run.ledger(), promoted.ledger());
         assertEquals(List.of(), promoted.messages(), "traces stay out of the committed baseline");
+        assertEquals(run.withMessages(List.of()), promoted, "everything else is kept: error groups, delivery classes, connections, KO latencies");
         assertEquals(Tolerances.DEFAULTS_TEXT, Files.readString(baseline.resolve(Tolerances.FILE_NAME)));
 
         String edited = "defaults { p99 { percent = 40 } }\n";
@@ -63,10 +64,5 @@ class PromoteBaselineCommandTest {
         CliRun promote = CliRun.of("promote-baseline", runFile.toString(), folder.resolve("baseline").toString());
         assertEquals(ExitCode.OK, promote.status());
         assertTrue(promote.err().contains("near CPU saturation"), promote.err());
-    }
-
-    private static RunRecord withMessages(RunRecord run, List<MessageTrace> messages) {
-        return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), messages, run.errors());
     }
 }

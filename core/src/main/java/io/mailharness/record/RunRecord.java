@@ -24,9 +24,11 @@ import java.util.Map;
  * @param errors            KO counts by request name and message, e.g. {@code "SMTP RCPT: 5xx 550 5.1.1 no such user" -> 3},
  *                          the {@value #ERRORS_KEPT} most frequent (added after format version 1's first release;
  *                          null in records written before it)
- * @param errorsLeftOut     how many distinct KO messages {@code errors} left out (null in older records)
+ * @param errorsLeftOut     how many distinct KO messages {@code errors} left out (null in older records); in a merged
+ *                          record the injectors' figures summed, so a message two injectors left out counts twice
  * @param errorGroups       KOs grouped by request, reply code and enhanced status code, variable parts masked, with
- *                          one verbatim example each; the {@value #ERROR_GROUPS_KEPT} largest (null in older records)
+ *                          one verbatim example each; the {@value #ERROR_GROUPS_KEPT} largest (null in older records); in a
+ *                          merged record its left-out count adds the injectors' own, so it may count a group twice
  * @param delivery          every delivery owed in its class (intact, annotated, damaged by kind, not retrievable,
  *                          lost), with samples beside the record (null in older records)
  * @param connections       sockets, reconnection back-off and what the end of the run cut off (null in older records)
@@ -50,12 +52,10 @@ public record RunRecord(
         DeliveryCheck delivery,
         Connections connections) {
 
-    /** A record without the fields added after format version 1's first release (they stay null). */
-    public RunRecord(int formatVersion, String simulation, String target, String runId, String start, String end,
-                     Map<String, String> parameters, Injector injector, Map<String, RequestStats> requests,
-                     Map<String, Long> errorsByReplyClass, Ledger ledger, List<MessageTrace> messages, Map<String, Long> errors) {
-        this(formatVersion, simulation, target, runId, start, end, parameters, injector, requests, errorsByReplyClass, ledger, messages,
-                errors, null, null, null, null);
+    /** The same record with other message traces (a baseline leaves them out: they can run to megabytes). */
+    public RunRecord withMessages(List<MessageTrace> traces) {
+        return new RunRecord(formatVersion, simulation, target, runId, start, end, parameters, injector, requests, errorsByReplyClass,
+                ledger, traces, errors, errorsLeftOut, errorGroups, delivery, connections);
     }
 
     public static final int FORMAT_VERSION = 1;
@@ -80,7 +80,9 @@ public record RunRecord(
     /**
      * The injector's connections over the run.
      *
-     * @param peakOpenSockets  the most client sockets open at once (connecting, greeted or not, TLS or not)
+     * @param peakOpenSockets  the most client sockets open at once (connecting, greeted or not, TLS or not); in a
+     *                         merged record the sum of the injectors' peaks, an upper bound: they need not have
+     *                         peaked at the same moment
      * @param socketsOpened    client sockets opened in all
      * @param reconnectWaits   connection attempts that first waited out a back-off after a failed one
      * @param reconnectWaitMillis the time those waits took, summed over users

@@ -71,7 +71,7 @@ final class ComparisonFixtures {
         parameters.put("duration", "100");
         return new RunRecord(RunRecord.FORMAT_VERSION, "MailDay", target, "mailday-" + target, "2025-01-02T03:00:00Z",
                 "2025-01-02T03:01:40Z", parameters, new RunRecord.Injector(1, 1, "injector-1", 8, cpuAverage, cpuPeak, 0.5),
-                requests, Map.of("4xx", 3L), ledger, List.<MessageTrace>of(), Map.of("SMTP RCPT: 4xx 451 4.3.0 try again later", 3L));
+                requests, Map.of("4xx", 3L), ledger, List.<MessageTrace>of(), Map.of("SMTP RCPT: 4xx 451 4.3.0 try again later", 3L), null, null, null, null);
     }
 
     static Ledger cleanLedger() {

@@ -49,7 +49,7 @@ class LoadComparisonModelTest {
         RunRecord a = ComparisonFixtures.record("a", 1, 0.1, 0.1, ComparisonFixtures.cleanLedger());
         RunRecord b = ComparisonFixtures.record("b", 1, 0.1, 0.1, ComparisonFixtures.cleanLedger());
         RunRecord other = new RunRecord(b.formatVersion(), "Soak", b.target(), b.runId(), b.start(), b.end(), Map.of("users", "50", "duration", "100"),
-                new RunRecord.Injector(2, 3, "h", 4, 0.1, 0.1, 0.1), b.requests(), b.errorsByReplyClass(), b.ledger(), b.messages(), b.errors());
+                new RunRecord.Injector(2, 3, "h", 4, 0.1, 0.1, 0.1), b.requests(), b.errorsByReplyClass(), b.ledger(), b.messages(), b.errors(), null, null, null, null);
         List<String> warnings = LoadComparisonModel.build("t", ComparisonFixtures.GENERATED,
                 List.of(LoadColumn.of("a", "", a), LoadColumn.of("b", "", other))).warnings();
         assertEquals(List.of(

@@ -103,7 +103,7 @@ final class ShowcaseFixtures {
         return new RunRecord(RunRecord.FORMAT_VERSION, "MailDay", target, "mailday-20250102030000-" + target, "2025-01-02T03:00:00Z",
                 "2025-01-02T03:05:00Z", Map.of("users", "40", "duration", "300", "messageMix", "small=70,medium=25,large=5"),
                 new RunRecord.Injector(1, 1, "ci-runner", 8, cpuAverage, cpuPeak, cpuAverage + 0.15), requests,
-                Map.of("4xx", (long) (factor * 4), "timeout", factor > 2 ? 9L : 0L), ledger, List.<MessageTrace>of(), Map.of());
+                Map.of("4xx", (long) (factor * 4), "timeout", factor > 2 ? 9L : 0L), ledger, List.<MessageTrace>of(), Map.of(), null, null, null, null);
     }
 
     static LoadComparisonModel load() {

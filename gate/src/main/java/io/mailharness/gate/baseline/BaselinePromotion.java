@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a run the new baseline: its record is copied into the baseline folder, and the tolerance file
- * there is kept (a starting one with the defaults is written when there is none). Per-message traces
- * are left out: baselines are committed, traces can run to megabytes, and compare reads only the
- * statistics and the ledger totals.
+ * Makes a run the new baseline: its record is copied whole into the baseline folder, and the tolerance
+ * file there is kept (a starting one with the defaults is written when there is none). Only the
+ * per-message traces are left out: baselines are committed, traces can run to megabytes, and nothing
+ * reads a baseline's traces.
  */
 public final class BaselinePromotion {
     /** What happened, as lines to print. */
@@ -28,9 +28,7 @@ public final class BaselinePromotion {
         // A broken tolerance file is reported before anything is replaced.
         Tolerances tolerances = created ? Tolerances.defaults() : Tolerances.load(location.tolerancesFile());
         Files.createDirectories(location.recordFile().toAbsolutePath().getParent());
-        RunRecord baseline = new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
-                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), List.of(), run.errors());
-        RunRecordFiles.write(baseline, location.recordFile());
+        RunRecordFiles.write(run.withMessages(List.of()), location.recordFile());
         if (created) AtomicFiles.write(location.tolerancesFile(), Tolerances.DEFAULTS_TEXT);
         return new Outcome(location.recordFile(), location.tolerancesFile(), created, warnings(run, tolerances));
     }

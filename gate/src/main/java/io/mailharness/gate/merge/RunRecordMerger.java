@@ -1,15 +1,13 @@
 package io.mailharness.gate.merge;
 
+import io.mailharness.gate.input.BadInput;
+import io.mailharness.record.CappedList;
+import io.mailharness.record.DeliveryCheck;
+import io.mailharness.record.ErrorGroup;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.MessageReconciliation;
 import io.mailharness.record.MessageTrace;
-import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
-import io.mailharness.gate.input.BadInput;
-import io.mailharness.gate.histogram.LatencyHistograms;
-import io.mailharness.gate.histogram.RecordHistograms;
-import io.mailharness.gate.histogram.RequestStatistics;
-import org.HdrHistogram.Histogram;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,12 +23,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Combines the run records of injectors that ran one simulation together into the record of the whole
- * run: histograms merged exactly (percentiles recomputed from them), counts summed, the ledger
- * recomputed from the joined message traces, start the earliest and end the latest.
+ * run: OK and KO latency histograms merged exactly (percentiles recomputed from them), counts summed,
+ * the ledger recomputed from the joined message traces and the delivery classes corrected with them,
+ * error groups joined by their key, connection figures summed (the peak of open sockets is then an
+ * upper bound), start the earliest and end the latest.
  *
  * <p>The merged record's injector has index 0 ("all"), count = records merged, the sum of the cores and
  * the highest CPU figures (the noise check needs the busiest injector); every injector's own figures are
@@ -55,9 +56,12 @@ public final class RunRecordMerger {
         checkInjectors(ordered, warnings);
 
         List<RunRecord> records = ordered.stream().map(SourceRecord::record).toList();
-        Map<String, RequestStats> requests = mergeRequests(ordered);
         List<MessageTrace> messages = MessageReconciliation.combine(records.stream().map(RunRecordMerger::traces).toList());
         Ledger ledger = mergeLedger(ordered, messages, warnings);
+        MergedErrors.Messages errors = MergedErrors.messages(records);
+        List<CappedList<ErrorGroup>> errorGroups = allOrNone(ordered, RunRecord::errorGroups, "error groups", warnings);
+        List<DeliveryCheck> deliveryChecks = allOrNone(ordered, RunRecord::delivery, "delivery classes", warnings);
+        List<RunRecord.Connections> connections = allOrNone(ordered, RunRecord::connections, "connection figures", warnings);
 
         RunRecord first = records.getFirst();
         RunRecord merged = new RunRecord(
@@ -69,13 +73,43 @@ public final class RunRecordMerger {
                 latest(ordered),
                 parameters(records),
                 injector(records),
-                requests,
-                errors(records),
+                MergedRequests.of(ordered),
+                errorsByReplyClass(records),
                 ledger,
                 messages,
-                records.stream().map(RunRecord::errors).filter(Objects::nonNull).flatMap(e -> e.entrySet().stream())
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new)));
+                errors.kept(),
+                errors.leftOut(),
+                errorGroups == null ? null : MergedErrors.groups(errorGroups),
+                deliveryChecks == null ? null : MergedDelivery.of(records, byId(messages)),
+                connections == null ? null : connections.stream().reduce(RunRecordMerger::sum).orElseThrow());
         return new Merged(merged, List.copyOf(warnings));
+    }
+
+    /**
+     * A part every record has, one per record; null when no record has it. When only some have it (records
+     * written before the part existed) a merge of the others would pass for the whole: it is left out, with
+     * a warning.
+     */
+    private static <T> List<T> allOrNone(List<SourceRecord> sources, Function<RunRecord, T> part, String what, List<String> warnings) {
+        List<T> parts = sources.stream().map(source -> part.apply(source.record())).filter(Objects::nonNull).toList();
+        if (parts.isEmpty()) return null;
+        if (parts.size() == sources.size()) return parts;
+        String without = sources.stream().filter(source -> part.apply(source.record()) == null).map(SourceRecord::name).collect(Collectors.joining(", "));
+        warnings.add(without + " has no " + what + " (written by an older Mailharness): the merged record has none");
+        return null;
+    }
+
+    /** Counts summed; the peak of open sockets too, an upper bound since the injectors need not have peaked at once. */
+    private static RunRecord.Connections sum(RunRecord.Connections a, RunRecord.Connections b) {
+        return new RunRecord.Connections(a.peakOpenSockets() + b.peakOpenSockets(), a.socketsOpened() + b.socketsOpened(),
+                a.reconnectWaits() + b.reconnectWaits(), a.reconnectWaitMillis() + b.reconnectWaitMillis(),
+                a.closedAtEnd() + b.closedAtEnd(), a.openAfterRun() + b.openAfterRun(), a.requestsCutOff() + b.requestsCutOff());
+    }
+
+    private static Map<String, MessageTrace> byId(List<MessageTrace> joined) {
+        Map<String, MessageTrace> byId = new HashMap<>();
+        joined.forEach(trace -> byId.put(trace.id(), trace));
+        return byId;
     }
 
     private static void checkSameRun(List<SourceRecord> sources) {
@@ -121,42 +155,6 @@ public final class RunRecordMerger {
         }
     }
 
-    private static Map<String, RequestStats> mergeRequests(List<SourceRecord> sources) {
-        Set<String> names = new TreeSet<>();
-        sources.forEach(source -> names.addAll(source.record().requests().keySet()));
-        Map<String, RequestStats> merged = new LinkedHashMap<>();
-        for (String name : names) {
-            Histogram histogram = null;
-            long ok = 0;
-            long ko = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = 0;
-            double totalMillis = 0;
-            for (SourceRecord source : sources) {
-                RequestStats stats = source.record().requests().get(name);
-                if (stats == null) continue;
-                Histogram part = LatencyHistograms.decode(stats.histogram(), RecordHistograms.where(source.name(), name));
-                if (histogram == null) {
-                    histogram = part.copy();
-                    histogram.setAutoResize(true);
-                } else {
-                    histogram.add(part);
-                }
-                ok += stats.ok();
-                ko += stats.ko();
-                if (stats.count() > 0) {
-                    min = Math.min(min, stats.min());
-                    max = Math.max(max, stats.max());
-                    totalMillis += stats.mean() * stats.count();
-                }
-            }
-            long count = ok + ko;
-            merged.put(name, RequestStatistics.from(histogram, ok, ko,
-                    count == 0 ? 0 : min, max, count == 0 ? 0 : totalMillis / count));
-        }
-        return merged;
-    }
-
     /**
      * From the joined traces when the injectors wrote them. Without any traces the ledgers can only be
      * summed, and a message retrieved by another injector than its sender shows as lost in one and
@@ -200,7 +198,7 @@ public final class RunRecordMerger {
         return record.messages() == null ? List.of() : record.messages();
     }
 
-    private static Map<String, Long> errors(List<RunRecord> records) {
+    private static Map<String, Long> errorsByReplyClass(List<RunRecord> records) {
         Map<String, Long> errors = new TreeMap<>();
         for (RunRecord record : records) {
             if (record.errorsByReplyClass() != null) record.errorsByReplyClass().forEach((kind, count) -> errors.merge(kind, count, Long::sum));

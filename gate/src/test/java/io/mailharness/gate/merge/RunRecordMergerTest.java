@@ -1,5 +1,8 @@
 package io.mailharness.gate.merge;
 
+import io.mailharness.record.CappedList;
+import io.mailharness.record.DeliveryCheck;
+import io.mailharness.record.ErrorGroup;
 import io.mailharness.record.Ledger;
 import io.mailharness.record.MessageTrace;
 import io.mailharness.record.RequestStats;
@@ -10,6 +13,7 @@ import io.mailharness.gate.histogram.LatencyHistograms;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +125,119 @@ class RunRecordMergerTest {
         List<String> warnings = RunRecordMerger.merge(List.of(source("a", one), source("c", three))).warnings();
         assertTrue(warnings.stream().anyMatch(warning -> warning.contains("3 injectors ran, 2 records merged; missing injector(s) [2]")),
                 warnings::toString);
+    }
+
+    @Test
+    void koLatenciesMergeLikeOkOnesAndNeverMoveTheOkPercentiles() {
+        Histogram okWhole = new Histogram(60_000_000L, 3);
+        Histogram koWhole = new Histogram(60_000_000L, 3);
+        Histogram[] ok = {new Histogram(60_000_000L, 3), new Histogram(60_000_000L, 3)};
+        Histogram[] ko = {new Histogram(60_000_000L, 3), new Histogram(60_000_000L, 3)};
+        for (int i = 0; i < 3_000; i++) {
+            long okMicros = 2_000 + (i * 7_919L) % 40_000;
+            okWhole.recordValue(okMicros);
+            ok[i % 2].recordValue(okMicros);
+            if (i % 10 == 0) {
+                long koMicros = 30_000_000 + (i * 104_729L) % 5_000_000; // timeouts: far slower than any OK
+                koWhole.recordValue(koMicros);
+                ko[i % 20 == 0 ? 0 : 1].recordValue(koMicros);
+            }
+        }
+        RunRecord one = record(1, TestRuns.START, TestRuns.END, Map.of("smtp send", TestRuns.stats(ok[0], ko[0])), List.of());
+        RunRecord two = record(2, TestRuns.START, TestRuns.END, Map.of("smtp send", TestRuns.stats(ok[1], ko[1])), List.of());
+
+        RequestStats merged = RunRecordMerger.merge(List.of(source("one", one), source("two", two))).record().requests().get("smtp send");
+
+        RequestStats whole = TestRuns.stats(okWhole, koWhole);
+        assertEquals(3_300, merged.count());
+        assertEquals(300, merged.ko());
+        assertEquals(whole.p99(), merged.p99(), "OK percentiles are of OK requests only");
+        assertEquals(whole.max(), merged.max());
+        assertEquals(okWhole, LatencyHistograms.decode(merged.histogram(), "ok"));
+        RequestStats.Latency koMerged = merged.koLatency();
+        assertEquals(koWhole, LatencyHistograms.decode(koMerged.histogram(), "ko"), "the KO histogram is the whole one, bucket for bucket");
+        assertEquals(whole.koLatency().p50(), koMerged.p50());
+        assertEquals(whole.koLatency().p99(), koMerged.p99());
+        assertEquals(whole.koLatency().min(), koMerged.min());
+        assertEquals(whole.koLatency().max(), koMerged.max());
+        assertEquals(whole.koLatency().mean(), koMerged.mean(), 1e-6);
+    }
+
+    @Test
+    void errorGroupsJoinByTheirKeyKeepingOneExampleAndSayingWhatWasLeftOut() {
+        ErrorGroup full = new ErrorGroup("SMTP RCPT", "4xx", "452", "4.2.2", "4xx 452 4.2.2 mailbox <address> full", 5, "452 4.2.2 mailbox a@x full");
+        ErrorGroup fullElsewhere = new ErrorGroup("SMTP RCPT", "4xx", "452", "4.2.2", "4xx 452 4.2.2 mailbox <address> full", 7, "452 4.2.2 mailbox b@x full");
+        ErrorGroup fullAtData = new ErrorGroup("SMTP DATA", "4xx", "452", "4.2.2", "4xx 452 4.2.2 mailbox <address> full", 2, "452 4.2.2 mailbox c@x full");
+        ErrorGroup timeout = new ErrorGroup("POP3 RETR", "timeout", null, null, "no reply within <n> ms", 9, "no reply within 5000 ms");
+        RunRecord one = withGroups(1, new CappedList<>(List.of(full, fullAtData), 3));
+        RunRecord two = withGroups(2, new CappedList<>(List.of(timeout, fullElsewhere), 1));
+
+        CappedList<ErrorGroup> groups = RunRecordMerger.merge(List.of(source("two", two), source("one", one))).record().errorGroups();
+
+        assertEquals(List.of(
+                new ErrorGroup("SMTP RCPT", "4xx", "452", "4.2.2", "4xx 452 4.2.2 mailbox <address> full", 12, "452 4.2.2 mailbox a@x full"),
+                timeout, fullAtData), groups.entries(), "largest first; the same stage and codes but another request stay apart");
+        assertEquals(4, groups.leftOut(), "the injectors' left-out groups, summed");
+
+        List<ErrorGroup> many = new ArrayList<>();
+        for (int i = 0; i < RunRecord.ERROR_GROUPS_KEPT; i++) many.add(new ErrorGroup("SMTP DATA", "5xx", "554", null, "554 rule " + i, 1, "554 rule " + i));
+        RunRecord crowded = withGroups(1, new CappedList<>(many, 0));
+        CappedList<ErrorGroup> capped = RunRecordMerger.merge(List.of(source("one", crowded), source("two", two))).record().errorGroups();
+        assertEquals(RunRecord.ERROR_GROUPS_KEPT, capped.entries().size());
+        assertEquals(List.of(timeout, fullElsewhere), capped.entries().subList(0, 2), "the largest are kept");
+        assertEquals(1 + 1 + 1, capped.leftOut(), "two groups cut by the merge, one left out by injector 2");
+    }
+
+    @Test
+    void deliveryClassesAreSummedAndADeliveryReadOnlyByAnotherInjectorIsNoLongerLost() {
+        // Injector 1 sent m1..m4: it read m1 itself (annotated), never saw m2, m3, m4. Injector 2 read m2 intact and m3
+        // damaged; m4 arrived nowhere. Alone, injector 1 counts m2, m3, m4 lost; injector 2 owes nothing.
+        RunRecord one = TestRuns.withParts(record(1, TestRuns.START, TestRuns.END, Map.of(), List.of(
+                        new MessageTrace("m1", "d1", 1_000, 1_100, 1, 0), sent("m2", 1_000), sent("m3", 1_000), sent("m4", 1_000)),
+                        new Ledger(4, 4, 0, 1, 1, 0, 0, 3)),
+                null, new DeliveryCheck(true, 4, 0, 1, 0, 0, 0, 0, 0, 3, "ledger-samples", Map.of()), null);
+        RunRecord two = TestRuns.withParts(record(2, TestRuns.START, TestRuns.END, Map.of(), List.of(
+                        new MessageTrace("m2", "", -1, 1_200, 1, 0), new MessageTrace("m3", "", -1, 1_300, 1, 1)),
+                        Ledger.EMPTY),
+                null, new DeliveryCheck(true, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, Map.of()), null);
+
+        RunRecordMerger.Merged merged = RunRecordMerger.merge(List.of(source("one", one), source("two", two)));
+
+        DeliveryCheck delivery = merged.record().delivery();
+        assertEquals(new DeliveryCheck(true, 4, 1, 1, 0, 0, 0, 1, 0, 1, null, Map.of()), delivery,
+                "m1 annotated, m2 intact, m3 damaged with nothing to compare with, m4 lost");
+        assertTrue(delivery.balances());
+        assertEquals(delivery.lost(), merged.record().ledger().lost(), "the classes agree with the ledger");
+        assertEquals(null, merged.record().errorGroups(), "no record has error groups");
+        assertEquals(null, merged.record().connections());
+    }
+
+    @Test
+    void connectionFiguresAreSummedThePeakAsAnUpperBound() {
+        RunRecord one = TestRuns.withParts(TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 2, 0.1, 0.2)),
+                null, null, new RunRecord.Connections(40, 120, 3, 900, 2, 0, 1));
+        RunRecord two = TestRuns.withParts(TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(2, 2, 0.1, 0.2)),
+                null, null, new RunRecord.Connections(35, 100, 0, 0, 5, 1, 4));
+        assertEquals(new RunRecord.Connections(75, 220, 3, 900, 7, 1, 5),
+                RunRecordMerger.merge(List.of(source("one", one), source("two", two))).record().connections());
+    }
+
+    @Test
+    void aPartOnlySomeRecordsHaveIsLeftOutWithAWarning() {
+        RunRecord one = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 2, 0.1, 0.2));
+        RunRecord older = TestRuns.withParts(TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(2, 2, 0.1, 0.2)), null, null, null);
+        RunRecordMerger.Merged merged = RunRecordMerger.merge(List.of(source("one", one), source("older", older)));
+        assertEquals(null, merged.record().errorGroups());
+        assertEquals(null, merged.record().delivery());
+        assertEquals(null, merged.record().connections());
+        assertTrue(merged.warnings().contains("older has no error groups (written by an older Mailharness): the merged record has none"),
+                merged.warnings()::toString);
+        assertEquals(2L, merged.record().errors().values().stream().mapToLong(Long::longValue).sum(), "KO messages are still summed");
+    }
+
+    private static RunRecord withGroups(int index, CappedList<ErrorGroup> groups) {
+        RunRecord run = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(index, 2, 0.1, 0.2));
+        return TestRuns.withParts(run, groups, run.delivery(), run.connections());
     }
 
     private static MessageTrace sent(String id, long acceptedAt) {
