@@ -38,13 +38,7 @@ public final class Extensions {
     public record Session(SmtpProbe smtp, SmtpWireReply ehlo) {}
 
     public static Session greeted(CheckContext check) {
-        return check.preamble(() -> {
-            SmtpProbe smtp = check.smtp();
-            smtp.greeting().expectCode(220);
-            Session session = new Session(smtp, smtp.ehlo().expectCode(250));
-            smtp.expectInStep("the reply to EHLO");
-            return session;
-        });
+        return introduce(check, check::smtp);
     }
 
     /** {@link #greeted}, and SKIP unless the EHLO reply lists {@code keyword}. */
@@ -56,8 +50,13 @@ public final class Extensions {
 
     /** The same in clear whatever the settings say: for the rows about STARTTLS and AUTH themselves. */
     public static Session greetedInClear(CheckContext check) {
+        return introduce(check, check::smtpInClear);
+    }
+
+    /** Greeting 220 and EHLO 250 on a fresh connection, as a preamble; the session with its EHLO reply. */
+    private static Session introduce(CheckContext check, java.util.function.Supplier<SmtpProbe> connection) {
         return check.preamble(() -> {
-            SmtpProbe smtp = check.smtpInClear();
+            SmtpProbe smtp = connection.get();
             smtp.greeting().expectCode(220);
             Session session = new Session(smtp, smtp.ehlo().expectCode(250));
             smtp.expectInStep("the reply to EHLO");
