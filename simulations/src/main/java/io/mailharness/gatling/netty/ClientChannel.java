@@ -72,6 +72,10 @@ abstract class ClientChannel<H extends LineHandler<?>> {
     /** Opens the TCP connection (on the loop); then {@code connected} runs, or {@code refused} learns why not. */
     void connect(InetSocketAddress address, String host, boolean implicitTls, Runnable connected, Consumer<ConnectionFailure> refused) {
         if (channel != null) throw new IllegalStateException("connect() twice");
+        if (handler.ended() != null) { // closed before it connected (the run ended): no socket to leave open
+            refused.accept(handler.ended());
+            return;
+        }
         ChannelFuture connecting = config.connect(loop, address, host, implicitTls, handler);
         channel = connecting.channel();
         connecting.addListener(f -> {

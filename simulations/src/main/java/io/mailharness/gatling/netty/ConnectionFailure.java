@@ -29,7 +29,7 @@ record ConnectionFailure(String problem, Throwable cause) {
     }
 
     static ConnectionFailure timedOut(Duration deadline) {
-        String problem = "timed out (no complete reply within " + deadline.toMillis() + " ms)";
+        String problem = "no complete reply within " + deadline.toMillis() + " ms"; // worded as the blocking client words it
         return new ConnectionFailure(problem, new SocketTimeoutException(problem));
     }
 

@@ -1,5 +1,6 @@
 package io.mailharness.gatling.netty;
 
+import io.mailharness.client.SocketTally;
 import io.mailharness.client.TlsTrust;
 import io.mailharness.settings.SettingsException;
 import io.mailharness.settings.TlsSettings;
@@ -26,16 +27,21 @@ import java.util.concurrent.TimeUnit;
  * What every SMTP and POP3 client connection of a run shares: TLS trust (core's {@link TlsTrust}: the JDK's or a
  * given trust store, or none when {@code tls.verify = false}, with host name checks when verifying), the connect
  * timeout, the deadline of each step (how long one step may wait for its whole reply, a TLS handshake included), and
- * the reply bounds. Built once per run; thread-safe.
+ * the reply bounds, and the tally told of every socket opened and closed. Built once per run; thread-safe.
  */
 public final class MailClientConfig {
     private final TlsSettings tls;
     private final Duration connectTimeout;
     private final Duration stepTimeout;
     private final ReplyLimits limits;
+    private final SocketTally sockets;
     private volatile SslContext sslContext;
 
     public MailClientConfig(TlsSettings tls, Duration connectTimeout, Duration stepTimeout, ReplyLimits limits) {
+        this(tls, connectTimeout, stepTimeout, limits, SocketTally.NONE);
+    }
+
+    public MailClientConfig(TlsSettings tls, Duration connectTimeout, Duration stepTimeout, ReplyLimits limits, SocketTally sockets) {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || stepTimeout.isNegative() || stepTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: connect " + connectTimeout + ", step " + stepTimeout);
         }
@@ -43,6 +49,7 @@ public final class MailClientConfig {
         this.connectTimeout = connectTimeout;
         this.stepTimeout = stepTimeout;
         this.limits = limits;
+        this.sockets = sockets;
     }
 
     public TlsSettings tls() {
@@ -63,7 +70,7 @@ public final class MailClientConfig {
 
     /** Opens a TCP connection on {@code loop} (the virtual user's) with these handlers, TLS first when implicit. */
     ChannelFuture connect(EventLoop loop, InetSocketAddress address, String tlsHost, boolean implicitTls, ChannelHandler handler) {
-        return new Bootstrap()
+        ChannelFuture connecting = new Bootstrap()
                 .group(loop)
                 .channelFactory(ClientTransport.socketChannels(loop))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
@@ -76,6 +83,10 @@ public final class MailClientConfig {
                     }
                 })
                 .connect(address);
+        // counted from the attempt to the close, as the blocking client's sockets are
+        sockets.opened();
+        connecting.channel().closeFuture().addListener(f -> sockets.closed());
+        return connecting;
     }
 
     /** A client-side TLS handler for this server, its handshake bounded by the step timeout. */

@@ -22,7 +22,12 @@ public final class SmtpHandshake extends SessionOpening<SmtpStep, SmtpChannel> {
 
     /** Connects on {@code loop} (the virtual user's) and opens the session; the future has the open session. */
     public static Future<SmtpChannel> open(MailClientConfig config, EventLoop loop, SmtpTarget target, StepListener<SmtpStep> steps) {
-        SmtpHandshake handshake = new SmtpHandshake(new SmtpChannel(config, loop, target), steps);
+        return open(new SmtpChannel(config, loop, target), steps);
+    }
+
+    /** Opens the session of a channel not yet connected (one its owner can already close from elsewhere). */
+    public static Future<SmtpChannel> open(SmtpChannel unconnected, StepListener<SmtpStep> steps) {
+        SmtpHandshake handshake = new SmtpHandshake(unconnected, steps);
         handshake.then(handshake.smtp.connect());
         return handshake.promise;
     }

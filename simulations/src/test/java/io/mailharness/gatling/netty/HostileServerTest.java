@@ -92,7 +92,7 @@ class HostileServerTest {
         SmtpStep greeting = await(smtp.connect());
         String m = failed(smtp, greeting, "timeout");
         assertTrue(greeting.nanos() >= STEP.toNanos(), greeting.toString());
-        assertTrue(m.contains("timed out (no complete reply within 500 ms)"), m);
+        assertTrue(m.endsWith("no complete reply within 500 ms"), m);
     }
 
     @Test
