@@ -7,7 +7,8 @@
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
-#              PIPELINING (false; smtp-source does not pipeline), WORK (output folder),
+#              PIPELINING (false; smtp-source does not pipeline), ENGINE (blocking or netty: -Dmailharness.engine),
+#              WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ MESSAGES=${MESSAGES:-20000}
 SIZE=${SIZE:-1024}
 PORT=${PORT:-}
 PIPELINING=${PIPELINING:-false}
+ENGINE=${ENGINE:-blocking}
 WORK=${WORK:-$ROOT/results/bench/smtp-sink-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "smtp-sink-vs-smtp-source: $*" >&2; exit 2; }
@@ -65,7 +67,7 @@ now() { date +%s.%N; }
 rate() { echo "scale=1; $1 / $2" | bc; }
 echo "Each round: $MESSAGES messages of $SIZE octets over $SESSIONS reused connections to smtp-sink on 127.0.0.1:$PORT"
 echo "Mailharness: SmtpBurst, every stage timed and logged, delivery tracking off (smtp-sink stores nothing: the ledger's"
-echo "retrieval side is not checked), pipelining $PIPELINING; its rate is accepted messages over the load phase (run record"
+echo "retrieval side is not checked), pipelining $PIPELINING, engine $ENGINE; its rate is accepted messages over the load phase (run record"
 echo "start to end), without JVM start and report generation; the wall clock of the whole command is shown beside it."
 printf '%-6s %18s %22s %26s %8s\n' round "smtp-source msg/s" "mailharness msg/s" "mailharness wall (s)" ratio
 SRC_SUM=0 MH_SUM=0
@@ -81,7 +83,7 @@ for round in $(seq 1 "$ROUNDS"); do
   MAILHARNESS_RESULTS="$WORK/mailharness-$round" ./mailharness load SmtpBurst \
     -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
     -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
-    -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" >"$WORK/mailharness-$round.log" 2>&1 || status=$?
+    -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$ENGINE" >"$WORK/mailharness-$round.log" 2>&1 || status=$?
   t1=$(now)
   [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $WORK/mailharness-$round.log"
   record=$(find "$WORK/mailharness-$round" -name run-record.json | head -1)

@@ -212,6 +212,7 @@ public final class MailRun {
             Thread.currentThread().interrupt();
         }
         io.shutdownNow();
+        connections.awaitSocketsClosed(java.time.Duration.ofSeconds(2));
         cpu.close();
         try {
             RunEnd end = new RunEnd(simulation, targets.firstName(), injector, startMillis, endMillis, parameters, ledger, samples,

@@ -2,6 +2,7 @@ package io.mailharness.simulations;
 
 import io.gatling.app.Gatling$;
 import io.mailharness.gatling.LoadPreflight;
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
 import io.mailharness.settings.SettingsException;
@@ -87,6 +88,7 @@ public final class SimulationLauncher {
      */
     static void checkTarget() {
         LoadProperties.requireKnown(System.getProperties()); // a mistyped -Dmailharness.* key is refused before anything else
+        MailEngine.fromProperty(); // so is an unknown engine
         TargetSelection selection = TargetSelection.fromSystem();
         Map<String, String> overrides = SettingsOverrides.fromSystem();
         if (selection.isEmbedded()) return;

@@ -28,7 +28,7 @@ class PipeliningLoadTest {
     Path results;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger actionLogger = (Logger) LoggerFactory.getLogger("io.mailharness.gatling.action.SmtpSendAction");
+    private final Logger actionLogger = (Logger) LoggerFactory.getLogger("io.mailharness.gatling.action.PipeliningFallback");
 
     @BeforeEach
     void captureLog() {

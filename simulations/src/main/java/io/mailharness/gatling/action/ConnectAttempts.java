@@ -14,14 +14,20 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ConnectAttempts {
     private ConnectAttempts() {}
 
-    /** Waits before this user's attempt as long as its failed attempts call for (on this blocking-I/O thread). */
-    static void awaitTurn(MailComponents components, long user) {
+    /** How long this user's attempt must wait, as its failed attempts call for; a wait is counted as waited. */
+    static Duration delay(MailComponents components, long user) {
         ConnectionRegistry registry = components.run().connections();
         int failures = registry.failedAttempts(user);
-        if (failures == 0) return;
+        if (failures == 0) return Duration.ZERO;
         Duration wait = components.target().reconnect().delay(failures, ThreadLocalRandom.current().nextDouble());
+        if (!wait.isZero()) registry.waited(wait);
+        return wait;
+    }
+
+    /** Waits before this user's attempt as long as its failed attempts call for (on this blocking-I/O thread). */
+    static void awaitTurn(MailComponents components, long user) {
+        Duration wait = delay(components, user);
         if (wait.isZero()) return;
-        registry.waited(wait);
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.protocol.MailComponents;
@@ -21,7 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The engine of every mail action: on the user's event loop it only hands the work to a virtual thread
  * (through the throttler when the simulation is throttled); there the blocking Commons Net exchange runs,
  * each stage timed and logged as its own request; whatever happens — OK, KO, exception, timeout — the
- * user then continues with the next action.
+ * user then continues with the next action. Actions of the Netty engine override {@link #dispatch} and
+ * run their exchange on the user's event loop instead, in callbacks wrapped by {@link #guard}.
  */
 public abstract class MailAction extends JavaExitableAction {
     private final String name;
@@ -40,6 +42,12 @@ public abstract class MailAction extends JavaExitableAction {
         this.components = ctx.protocolComponentsRegistry().components(MailProtocolKey.KEY);
         this.run = components.run();
         this.throttler = ctx.throttled() ? ctx.coreComponents().throttler() : Option.empty();
+    }
+
+    /** The engine the scenario's mail protocol runs on. */
+    static MailEngine engine(ScenarioContext ctx) {
+        MailComponents components = ctx.protocolComponentsRegistry().components(MailProtocolKey.KEY);
+        return components.engine();
     }
 
     @Override
@@ -75,7 +83,11 @@ public abstract class MailAction extends JavaExitableAction {
         }
     }
 
-    private void dispatch(Session session) {
+    /**
+     * Starts the user's pass through the action (on its event loop, or the throttler's thread). By default the
+     * blocking work goes to a virtual thread; a non-blocking action overrides this and ends with {@link #proceed}.
+     */
+    protected void dispatch(Session session) {
         try {
             run.io().execute(() -> runBlocking(session));
         } catch (RejectedExecutionException e) {
@@ -91,11 +103,27 @@ public abstract class MailAction extends JavaExitableAction {
             long now = clock.nowMillis();
             exchange.log(name, now, now, 0, Outcome.ko("harness", null, "harness: " + t));
         }
-        next.$bang(exchange.result());
+        proceed(exchange);
     }
 
     /** The blocking work, on a virtual thread. Exceptions are logged as a KO and the user continues. */
     protected abstract void perform(Exchange exchange) throws Exception;
+
+    /** Runs one callback of a non-blocking action: whatever it throws is a harness KO, and the user continues. */
+    protected final void guard(Exchange exchange, Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable t) {
+            long now = clock.nowMillis();
+            exchange.log(name, now, now, 0, Outcome.ko("harness", null, "harness: " + t));
+            proceed(exchange);
+        }
+    }
+
+    /** The user continues with the next action: once per pass, whatever path ends it. */
+    protected final void proceed(Exchange exchange) {
+        if (exchange.markContinued()) next.$bang(exchange.result());
+    }
 
     /** A blocking call of one stage. */
     @FunctionalInterface
@@ -114,8 +142,9 @@ public abstract class MailAction extends JavaExitableAction {
     public final class Exchange {
         private Session session;
         private boolean failed;
+        private boolean continued;
 
-        Exchange(Session session) {
+        protected Exchange(Session session) {
             this.session = session;
         }
 
@@ -184,6 +213,13 @@ public abstract class MailAction extends JavaExitableAction {
 
         Session result() {
             return session;
+        }
+
+        /** True the first time: the user has not continued yet. */
+        boolean markContinued() {
+            if (continued) return false;
+            continued = true;
+            return true;
         }
     }
 }

@@ -4,6 +4,8 @@ import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.mailharness.gatling.check.SmtpStage;
+import io.mailharness.gatling.MailEngine;
+import io.mailharness.gatling.client.SmtpChannelConnection;
 import io.mailharness.gatling.client.SmtpConnection;
 
 /**
@@ -42,7 +44,47 @@ public final class SmtpCommandActionBuilder implements ActionBuilder {
 
     @Override
     public io.gatling.core.action.builder.ActionBuilder asScala() {
-        return (ctx, next) -> new Command(ctx, next);
+        return (ctx, next) -> MailAction.engine(ctx) == MailEngine.NETTY ? new ChannelCommand(ctx, next) : new Command(ctx, next);
+    }
+
+    /** The same command on the Netty engine, on the user's event loop. */
+    private final class ChannelCommand extends MailAction {
+        private final SmtpChannelExchange smtp;
+
+        ChannelCommand(ScenarioContext ctx, Action next) {
+            super("smtp" + stage.label() + "-" + prefix, ctx, next);
+            this.smtp = new SmtpChannelExchange(prefix, components, SmtpExpectations.defaults(), this);
+        }
+
+        @Override
+        protected void dispatch(io.gatling.core.session.Session session) {
+            if (!session.eventLoop().inEventLoop()) { // from the throttler: back onto the user's loop
+                session.eventLoop().execute(() -> dispatch(session));
+                return;
+            }
+            Exchange x = new Exchange(session);
+            guard(x, () -> {
+                if (stage == SmtpStage.CONNECT) {
+                    smtp.connection(x, c -> proceed(x));
+                    return;
+                }
+                SmtpChannelConnection c = run.connections().smtpChannel(x.session().userId());
+                if (c == null || !c.isOpen()) {
+                    proceed(x);
+                    return;
+                }
+                switch (stage) {
+                    case QUIT -> smtp.quit(x, c, () -> proceed(x));
+                    case NOOP -> smtp.noop(x, c, () -> proceed(x));
+                    default -> smtp.rset(x, c, () -> proceed(x));
+                }
+            });
+        }
+
+        @Override
+        protected void perform(Exchange exchange) {
+            throw new UnsupportedOperationException("the Netty engine runs on the event loop");
+        }
     }
 
     private final class Command extends MailAction {

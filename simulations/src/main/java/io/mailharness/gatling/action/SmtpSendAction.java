@@ -12,16 +12,10 @@ import io.mailharness.gatling.ledger.DeliveryLedger;
 import io.mailharness.message.LoadMessageBuilder;
 import io.mailharness.message.MessageStamp;
 import io.mailharness.message.TestMessage;
-import io.mailharness.settings.Account;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one message: opens or reuses the user's SMTP session, then MAIL FROM, RCPT TO for each recipient,
@@ -35,20 +29,19 @@ import org.slf4j.LoggerFactory;
  * server does not advertise it, the commands go one at a time and the log says so once.
  */
 final class SmtpSendAction extends MailAction {
-    private static final Logger LOG = LoggerFactory.getLogger(SmtpSendAction.class);
-
     private final SmtpSendActionBuilder spec;
     private final SmtpExchange smtp;
     private final boolean pipelining;
     private final boolean tracking;
-    private final AtomicBoolean fallbackLogged = new AtomicBoolean();
+    private final PipeliningFallback fallback;
 
     SmtpSendAction(SmtpSendActionBuilder spec, ScenarioContext ctx, Action next) {
         super("smtpSend-" + spec.prefix(), ctx, next);
         this.spec = spec;
         this.smtp = new SmtpExchange(spec.prefix(), components, spec.expectations());
-        this.pipelining = spec.pipelining() == null ? components.protocol().pipelining() : spec.pipelining();
+        this.pipelining = spec.pipelining(components);
         this.tracking = !components.sendOnly();
+        this.fallback = new PipeliningFallback(spec.prefix());
     }
 
     /** What the envelope stages ended with: MAIL's reply, the recipients accepted, the last refusal, DATA's reply (null if not reached). */
@@ -64,8 +57,7 @@ final class SmtpSendAction extends MailAction {
 
     @Override
     protected void perform(Exchange x) throws Exception {
-        int perConnection = spec.messagesPerConnection() == null ? components.protocol().messagesPerConnection()
-                : spec.messagesPerConnection().resolve(x.session());
+        int perConnection = spec.messagesPerConnection(x.session(), components);
         SmtpConnection c;
         try {
             c = smtp.connection(x);
@@ -74,8 +66,8 @@ final class SmtpSendAction extends MailAction {
         }
         if (c == null) return;
 
-        List<String> recipients = recipients(x);
-        String from = spec.from() == null ? components.reversePath() : spec.from().resolve(x.session());
+        List<String> recipients = spec.forwardPaths(x.session(), components);
+        String from = spec.reversePath(x.session(), components);
         long number = run.nextMessageNumber();
         String id = run.messageId(number);
         long sentAt = System.currentTimeMillis();
@@ -91,7 +83,7 @@ final class SmtpSendAction extends MailAction {
         try {
             mailSent = true;
             ledger.sent();
-            Envelope envelope = pipelined(c) ? pipelinedEnvelope(x, c, from, recipients) : envelope(x, c, from, recipients);
+            Envelope envelope = fallback.pipelined(pipelining, c.session().supports("PIPELINING")) ? pipelinedEnvelope(x, c, from, recipients) : envelope(x, c, from, recipients);
             if (!envelope.mailAccepted()) {
                 txOutcome = refused(x, c, id, recipients.size(), all, SmtpStage.MAIL, envelope.mail());
                 return;
@@ -136,17 +128,6 @@ final class SmtpSendAction extends MailAction {
                 x.log(spec.prefix() + " transaction", txStart, clock.nowMillis(), (System.nanoTime() - txNanos) / 1000, txOutcome);
             }
         }
-    }
-
-    /** Whether this transaction is pipelined: asked for, and advertised by the server (else said once in the log). */
-    private boolean pipelined(SmtpConnection c) {
-        if (!pipelining) return false;
-        if (c.session().supports("PIPELINING")) return true;
-        if (fallbackLogged.compareAndSet(false, true)) {
-            LOG.warn("{}: the server does not advertise PIPELINING (RFC 2920) in its EHLO reply: MAIL, RCPT and DATA are sent one at a time",
-                    spec.prefix());
-        }
-        return false;
     }
 
     /** MAIL, each RCPT, DATA, one round trip each. */
@@ -220,13 +201,4 @@ final class SmtpSendAction extends MailAction {
                 : spec.expectations().of(stage).judge(reply);
     }
 
-    private List<String> recipients(Exchange x) {
-        if (spec.to() != null) {
-            List<String> explicit = new ArrayList<>(spec.to().resolve(x.session()));
-            if (explicit.isEmpty()) throw new IllegalArgumentException("no recipient given");
-            return explicit;
-        }
-        int n = spec.recipients() == null ? 1 : spec.recipients().resolve(x.session());
-        return components.maildrops().nextRecipients(Math.max(1, n)).stream().map(Account::address).toList();
-    }
 }

@@ -2,9 +2,14 @@ package io.mailharness.gatling.action;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.check.ReplyExpectation;
 import io.mailharness.gatling.check.SmtpStage;
 
+import io.mailharness.gatling.protocol.MailComponents;
+import io.mailharness.settings.Account;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -102,6 +107,29 @@ public final class SmtpSendActionBuilder implements ActionBuilder {
         return new SmtpSendActionBuilder(prefix, from, to, recipients, messagesPerConnection, expectations, on);
     }
 
+    /** The forward-paths of one transaction: the explicit ones, or the next N of the protocol's maildrops. */
+    List<String> forwardPaths(io.gatling.core.session.Session session, MailComponents components) {
+        if (to != null) {
+            List<String> explicit = new ArrayList<>(to.resolve(session));
+            if (explicit.isEmpty()) throw new IllegalArgumentException("no recipient given");
+            return explicit;
+        }
+        int n = recipients == null ? 1 : recipients.resolve(session);
+        return components.maildrops().nextRecipients(Math.max(1, n)).stream().map(Account::address).toList();
+    }
+
+    String reversePath(io.gatling.core.session.Session session, MailComponents components) {
+        return from == null ? components.reversePath() : from.resolve(session);
+    }
+
+    int messagesPerConnection(io.gatling.core.session.Session session, MailComponents components) {
+        return messagesPerConnection == null ? components.protocol().messagesPerConnection() : messagesPerConnection.resolve(session);
+    }
+
+    boolean pipelining(MailComponents components) {
+        return pipelining == null ? components.protocol().pipelining() : pipelining;
+    }
+
     String prefix() { return prefix; }
     Boolean pipelining() { return pipelining; }
     SessionValue<String> from() { return from; }
@@ -112,6 +140,6 @@ public final class SmtpSendActionBuilder implements ActionBuilder {
 
     @Override
     public io.gatling.core.action.builder.ActionBuilder asScala() {
-        return (ctx, next) -> new SmtpSendAction(this, ctx, next);
+        return (ctx, next) -> MailAction.engine(ctx) == MailEngine.NETTY ? new SmtpChannelSendAction(this, ctx, next) : new SmtpSendAction(this, ctx, next);
     }
 }

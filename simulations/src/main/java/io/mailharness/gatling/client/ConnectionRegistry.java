@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConnectionRegistry implements SocketTally {
     private final Map<Long, SmtpConnection> smtp = new ConcurrentHashMap<>();
+    private final Map<Long, SmtpChannelConnection> smtpChannels = new ConcurrentHashMap<>();
     private final Map<Long, Pop3Connection> pop3 = new ConcurrentHashMap<>();
     private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
@@ -43,6 +44,11 @@ public final class ConnectionRegistry implements SocketTally {
         return smtp.get(userId);
     }
 
+    /** The user's SMTP session on the non-blocking client (the Netty engine). */
+    public SmtpChannelConnection smtpChannel(long userId) {
+        return smtpChannels.get(userId);
+    }
+
     public Pop3Connection pop3(long userId) {
         return pop3.get(userId);
     }
@@ -50,6 +56,29 @@ public final class ConnectionRegistry implements SocketTally {
     public void put(long userId, SmtpConnection connection) {
         smtp.put(userId, connection);
         if (closed) closeSmtp(userId);
+    }
+
+    public void put(long userId, SmtpChannelConnection connection) {
+        smtpChannels.put(userId, connection);
+        if (closed) closeSmtp(userId);
+    }
+
+    /** Forgets the user's session without closing it: it is ending itself (QUIT after a refused handshake). */
+    public void forget(long userId, SmtpChannelConnection connection) {
+        smtpChannels.remove(userId, connection);
+    }
+
+    /** Waits, at most {@code limit}, until every client socket is closed (a non-blocking close completes later). */
+    public void awaitSocketsClosed(java.time.Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (openSockets.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void put(long userId, Pop3Connection connection) {
@@ -60,6 +89,8 @@ public final class ConnectionRegistry implements SocketTally {
     public void closeSmtp(long userId) {
         SmtpConnection c = smtp.remove(userId);
         if (c != null) c.close();
+        SmtpChannelConnection channel = smtpChannels.remove(userId);
+        if (channel != null) channel.close();
     }
 
     public void closePop3(long userId) {
@@ -78,8 +109,9 @@ public final class ConnectionRegistry implements SocketTally {
     public int closeAll() {
         closed = true;
         List<Long> users = new ArrayList<>(smtp.keySet());
+        users.addAll(smtpChannels.keySet());
         users.addAll(pop3.keySet());
-        int n = smtp.size() + pop3.size();
+        int n = smtp.size() + smtpChannels.size() + pop3.size();
         users.forEach(this::closeUser);
         return n;
     }

@@ -4,8 +4,13 @@ import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import io.mailharness.gatling.Injector;
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.client.AccountPool;
+import io.mailharness.gatling.netty.MailClientConfig;
+import io.mailharness.gatling.netty.ReplyLimits;
+import io.mailharness.gatling.netty.SharedBodyMessages;
+import io.mailharness.gatling.netty.SmtpTarget;
 import io.mailharness.message.LoadMessageBuilder;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.SettingsException;
@@ -19,6 +24,8 @@ import java.util.List;
  * What the actions of one scenario share for one protocol: the protocol, Gatling's core components, the
  * run, and the protocol resolved against the target the run opened (its settings, the maildrop pool, the
  * SMTP AUTH account, MAIL FROM) and its message builder. A user that exits closes its connections here.
+ * With the Netty engine it also holds what that client shares: its configuration, the SMTP target (its
+ * address resolved here, never on an event loop) and the messages with shared bodies.
  */
 public final class MailComponents implements ProtocolComponents {
     private final MailProtocol protocol;
@@ -29,6 +36,10 @@ public final class MailComponents implements ProtocolComponents {
     private final Account smtpAccount;
     private final String reversePath;
     private final LoadMessageBuilder messages;
+    private final MailEngine engine;
+    private final MailClientConfig clientConfig;
+    private final SmtpTarget smtpTarget;
+    private final SharedBodyMessages sharedMessages;
 
     MailComponents(MailProtocol protocol, CoreComponents core, MailRun run) {
         this.protocol = protocol;
@@ -47,6 +58,43 @@ public final class MailComponents implements ProtocolComponents {
         this.smtpAccount = protocol.smtpAccount() != null ? protocol.smtpAccount() : load.get(0);
         this.reversePath = protocol.reversePath() != null ? protocol.reversePath() : load.get(0).address();
         this.messages = new LoadMessageBuilder(protocol.seed(), protocol.mix());
+        this.engine = MailEngine.fromProperty();
+        if (engine == MailEngine.NETTY) {
+            this.clientConfig = new MailClientConfig(target.tls(), target.timeouts().connect(), target.timeouts().read(),
+                    replyLimits(target.limits()), run.connections());
+            this.smtpTarget = target.smtp().map(s -> SmtpTarget.of(s.endpoint(), s.security(), s.auth(), smtpAccount, protocol.clientDomain())).orElse(null);
+            this.sharedMessages = new SharedBodyMessages(protocol.seed(), protocol.mix());
+        } else {
+            this.clientConfig = null;
+            this.smtpTarget = null;
+            this.sharedMessages = null;
+        }
+    }
+
+    /** The target's reply bounds as the Netty client takes them (reply text kept per reply: its default). */
+    private static ReplyLimits replyLimits(io.mailharness.settings.ReplyLimits limits) {
+        return new ReplyLimits(limits.lineOctets(), limits.lines(), ReplyLimits.defaults().keptTextOctets(),
+                (int) Math.min(Integer.MAX_VALUE, limits.replyOctets()), limits.replyOctets());
+    }
+
+    public MailEngine engine() {
+        return engine;
+    }
+
+    /** The Netty client's configuration; null with the blocking engine. */
+    public MailClientConfig clientConfig() {
+        return clientConfig;
+    }
+
+    /** The SMTP service for the Netty client; null with the blocking engine. */
+    public SmtpTarget smtpTarget() {
+        if (smtpTarget == null && engine == MailEngine.NETTY) target.requireSmtp();
+        return smtpTarget;
+    }
+
+    /** The load messages for the Netty client (shared bodies); null with the blocking engine. */
+    public SharedBodyMessages sharedMessages() {
+        return sharedMessages;
     }
 
     public MailProtocol protocol() {

@@ -1,0 +1,220 @@
+package io.mailharness.gatling.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * A client connection's end: writes commands; cuts what the server sends into lines (CRLF, or a bare LF, ends one)
+ * within the line bound, keeping only an unfinished line between reads (nothing while the session is idle); hands
+ * replies, in order, to those awaiting them (several at once when commands are pipelined), under the deadline of the
+ * step, which restarts at each reply; and ends the connection on the first failure — a line past the bound, the
+ * deadline, a reset, a close by the server — failing everyone still awaiting. The protocol handlers say what a line
+ * means.
+ */
+abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboundHandlerAdapter {
+
+    /** One who awaits a reply. Called on the event loop. */
+    interface Awaiting {
+        void failed(ConnectionFailure failure);
+    }
+
+    protected final ReplyLimits limits;
+    private final Duration stepTimeout;
+    protected ChannelHandlerContext ctx;
+    private StepDeadline deadline;
+    /** Octets of an unfinished line kept between reads; null when none. */
+    private ByteBuf partial;
+    /** How far into the unfinished line no line end was found, so a slow drip is not scanned again and again. */
+    private int scannedOctets;
+    private int peakKeptOctets;
+    private ConnectionFailure ended;
+    /** The octets being cut into lines now (while {@link #line} runs), else null. */
+    private ByteBuf reading;
+
+    LineHandler(ReplyLimits limits, Duration stepTimeout) {
+        this.limits = limits;
+        this.stepTimeout = stepTimeout;
+    }
+
+    /** One line, its content at {@code start} for {@code length} octets without the line end; {@code in} is past it. */
+    protected abstract void line(ByteBuf in, int start, int length);
+
+    /** The connection ended: forget any reply read halfway. */
+    protected void forgetPartialReply() {}
+
+    private final ArrayDeque<A> awaiting = new ArrayDeque<>(4);
+
+    /** Queues one who awaits the next reply not yet claimed; a connection that has ended fails it at once. */
+    final void await(A a) {
+        if (ended != null) {
+            a.failed(ended);
+            return;
+        }
+        awaiting.add(a);
+        if (awaiting.size() == 1) armDeadline();
+    }
+
+    /** Who awaits the reply being read, or null when nobody does. */
+    protected final A awaited() {
+        return awaiting.peek();
+    }
+
+    /** Takes who awaited the reply that just completed; the deadline now runs for the next one, if any. */
+    protected final A claim() {
+        A a = awaiting.poll();
+        if (awaiting.isEmpty()) deadline.disarm();
+        else armDeadline();
+        return a;
+    }
+
+    /** Writes and flushes (the write releases the buffer). A failed write ends the connection, through exceptionCaught. */
+    final void send(ByteBuf octets) {
+        if (ended != null) {
+            octets.release();
+            return;
+        }
+        ctx.writeAndFlush(octets, ctx.voidPromise());
+    }
+
+    /** Writes without flushing: parts of one message, flushed by the {@link #send} that follows. */
+    final void write(ByteBuf octets) {
+        if (ended != null) {
+            octets.release();
+            return;
+        }
+        ctx.write(octets, ctx.voidPromise());
+    }
+
+    /** Closes the connection from this side (after QUIT, or when the caller gives up on it). */
+    final void close() {
+        fail(ConnectionFailure.closedByClient());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.deadline = new StepDeadline(ctx.executor(), () -> fail(ConnectionFailure.timedOut(stepTimeout)));
+    }
+
+    private void armDeadline() {
+        deadline.arm(stepTimeout.toNanos());
+    }
+
+    /** Why the connection ended, or null while it is usable. */
+    final ConnectionFailure ended() {
+        return ended;
+    }
+
+    /** The most octets of an unfinished line held between reads so far (what a hostile server made it keep). */
+    final int peakKeptOctets() {
+        return peakKeptOctets;
+    }
+
+    /** Octets held between reads now. */
+    final int keptOctets() {
+        return partial == null ? 0 : partial.readableBytes();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf received)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (ended != null) {
+            received.release();
+            return;
+        }
+        ByteBuf in = partial == null ? received : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), partial, received);
+        partial = null;
+        reading = in;
+        try {
+            cutLines(in);
+        } finally {
+            reading = null;
+            if (ended == null && in.isReadable()) {
+                partial = in;
+                peakKeptOctets = Math.max(peakKeptOctets, in.readableBytes());
+            } else {
+                in.release();
+            }
+        }
+    }
+
+    private void cutLines(ByteBuf in) {
+        while (ended == null && in.isReadable()) {
+            int from = in.readerIndex() + scannedOctets;
+            int lf = in.indexOf(from, in.writerIndex(), (byte) '\n');
+            int start = in.readerIndex();
+            if (lf < 0) {
+                scannedOctets = in.readableBytes();
+                if (scannedOctets > limits.lineOctets() + 1) fail(ConnectionFailure.lineTooLong(limits.lineOctets())); // +1: the CR of a line end
+                return;
+            }
+            int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+            if (end - start > limits.lineOctets()) {
+                fail(ConnectionFailure.lineTooLong(limits.lineOctets()));
+                return;
+            }
+            in.readerIndex(lf + 1);
+            scannedOctets = 0;
+            line(in, start, end - start);
+        }
+    }
+
+    /** Whether octets past the line being handled have arrived already (a server that did not wait for a command). */
+    protected final boolean receivedMore() {
+        return reading != null && reading.isReadable();
+    }
+
+    /**
+     * Puts TLS under this handler now, at the server's go-ahead (STARTTLS's 220, STLS's +OK). Octets already
+     * received came in plaintext: the caller refuses them before (RFC 3207 §4.2, RFC 2595 §4).
+     */
+    protected final Future<?> startTls(SslHandler ssl) {
+        ctx.pipeline().addBefore(ctx.name(), "tls", ssl);
+        return ssl.handshakeFuture();
+    }
+
+    /** Ends the connection with this failure (the first one counts), failing every step awaited. */
+    protected final void fail(ConnectionFailure failure) {
+        if (ended != null) return;
+        ended = failure;
+        if (deadline != null) deadline.stop();
+        releasePartial();
+        forgetPartialReply();
+        for (A a; (a = awaiting.poll()) != null; ) a.failed(failure);
+        if (ctx != null) ctx.close(); // null: never connected
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        fail(ConnectionFailure.closedByServer());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail(ConnectionFailure.of(cause));
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releasePartial();
+    }
+
+    private void releasePartial() {
+        if (partial != null) {
+            partial.release();
+            partial = null;
+        }
+        scannedOctets = 0;
+    }
+}

@@ -1,0 +1,110 @@
+package io.mailharness.gatling.netty;
+
+import io.mailharness.message.MessageStamp;
+import io.mailharness.message.TestMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Takes a retrieved message line by line as it streams in (RFC 1939 §3): removes the byte-stuffing, counts the
+ * octets against the bound, finds the harness stamp in the header section, and digests every line after it, so the
+ * message is checked without being held. Each line counts with a CRLF, as a line-reading client sees it.
+ */
+final class MessageReceiver {
+    private static final byte[] STAMP_FIELD = (TestMessage.ID_HEADER + ":").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF = {'\r', '\n'};
+    /** A line is copied here to be digested: the event loop's own, used within one call. */
+    private static final FastThreadLocal<byte[]> LINE = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[8192];
+        }
+    };
+
+    /** A message past the bound. */
+    static final class TooLong extends Exception {
+        TooLong(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    private final long maxOctets;
+    private final boolean inspect;
+    private long octets;
+    private boolean inHeader = true;
+    private byte[] stampLine;
+    private MessageDigest digest;
+
+    /** @param inspect look for the stamp and check the digest (RETR); false counts octets only (TOP) */
+    MessageReceiver(long maxOctets, boolean inspect) {
+        this.maxOctets = maxOctets;
+        this.inspect = inspect;
+    }
+
+    /** One line of the response body, without its line end; true when it was the terminating "." line. */
+    boolean line(ByteBuf in, int start, int length) throws TooLong {
+        if (length > 0 && in.getByte(start) == '.') {
+            if (length == 1) return true;
+            start++;
+            length--;
+        }
+        octets += length + 2;
+        if (octets > maxOctets) throw new TooLong("message longer than " + maxOctets + " octets");
+        if (!inspect) return false;
+        if (digest != null) {
+            update(in, start, length);
+        } else if (inHeader) {
+            if (length == 0) inHeader = false; // the header section ended without a stamp: not a harness message
+            else if (isStampField(in, start, length)) {
+                stampLine = new byte[length + 2];
+                in.getBytes(start, stampLine, 0, length);
+                stampLine[length] = '\r';
+                stampLine[length + 1] = '\n';
+                digest = newDigest();
+            }
+        }
+        return false;
+    }
+
+    RetrievedMessage result() {
+        if (stampLine == null) return new RetrievedMessage(octets, Optional.empty());
+        String actual = HexFormat.of().formatHex(digest.digest());
+        // The stamp's fields as core reads them; its digest over what was received, not over the stamp line alone.
+        Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine).map(i -> new MessageStamp.Inspection(
+                i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, i.digest().isEmpty() || i.digest().equals(actual)));
+        return new RetrievedMessage(octets, stamp);
+    }
+
+    private void update(ByteBuf in, int start, int length) {
+        byte[] line = LINE.get();
+        for (int done = 0; done < length; ) {
+            int n = Math.min(line.length, length - done);
+            in.getBytes(start + done, line, 0, n);
+            digest.update(line, 0, n);
+            done += n;
+        }
+        digest.update(CRLF);
+    }
+
+    private static boolean isStampField(ByteBuf in, int start, int length) {
+        if (length < STAMP_FIELD.length) return false;
+        for (int i = 0; i < STAMP_FIELD.length; i++) {
+            if (Character.toLowerCase(in.getByte(start + i)) != Character.toLowerCase(STAMP_FIELD[i])) return false;
+        }
+        return true;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.mailharness.gatling.netty;
+
+import io.mailharness.client.Pop3Reply;
+import io.netty.buffer.ByteBuf;
+
+import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The POP3 client's end of one connection (RFC 1939 §3): writes commands and reads each response for the one
+ * awaiting it: a status line, and after a +OK to a command that has one, the multi-line body up to the "." line — a
+ * listing kept within {@link ReplyLimits#listingOctets()}, or a message streamed through a {@link MessageReceiver}
+ * and never held. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
+ * unclaimed -ERR as the server closing it).
+ */
+final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting> {
+
+    /** What follows a +OK to the command. */
+    enum Body { NONE, LISTING, MESSAGE, TOP }
+
+    /** One who awaits a POP3 response. */
+    interface Awaiting extends LineHandler.Awaiting {
+        Body body();
+
+        void response(Pop3Reply reply, RetrievedMessage message, long endNanos);
+    }
+    /** The +OK line of the multi-line response being read, else null. */
+    private String status;
+    private List<String> listing;
+    private int listingOctets;
+    private MessageReceiver receiver;
+
+    Pop3ResponseHandler(ReplyLimits limits, Duration stepTimeout) {
+        super(limits, stepTimeout);
+    }
+
+    @Override
+    protected void line(ByteBuf in, int start, int length) {
+        if (status != null) {
+            bodyLine(in, start, length);
+            return;
+        }
+        String line = in.toString(start, length, StandardCharsets.ISO_8859_1);
+        boolean ok = line.startsWith("+OK");
+        Awaiting a = awaited();
+        if (a == null) {
+            unclaimed(line);
+        } else if (!ok && !line.startsWith("-ERR")) {
+            fail(ConnectionFailure.protocol("not a POP3 status line: " + ConnectionFailure.shown(line)));
+        } else if (ok && a.body() != Body.NONE) {
+            status = line;
+            if (a.body() == Body.LISTING) {
+                listing = new ArrayList<>();
+                listingOctets = 0;
+            } else {
+                receiver = new MessageReceiver(limits.messageOctets(), a.body() == Body.MESSAGE);
+            }
+        } else {
+            complete(new Pop3Reply(line, List.of()), null);
+        }
+    }
+
+    private void bodyLine(ByteBuf in, int start, int length) {
+        if (receiver != null) {
+            try {
+                if (receiver.line(in, start, length)) complete(new Pop3Reply(status, List.of()), receiver.result());
+            } catch (MessageReceiver.TooLong e) {
+                fail(ConnectionFailure.protocol(e.getMessage()));
+            }
+            return;
+        }
+        if (length == 1 && in.getByte(start) == '.') {
+            complete(new Pop3Reply(status, listing), null);
+            return;
+        }
+        listingOctets += length + 2;
+        if (listingOctets > limits.listingOctets()) {
+            fail(ConnectionFailure.protocol("listing longer than " + limits.listingOctets() + " octets"));
+            return;
+        }
+        listing.add(in.toString(start, length, StandardCharsets.ISO_8859_1));
+    }
+
+    private void complete(Pop3Reply reply, RetrievedMessage message) {
+        long now = System.nanoTime();
+        status = null;
+        listing = null;
+        receiver = null;
+        claim().response(reply, message, now);
+    }
+
+    private void unclaimed(String line) {
+        if (line.startsWith("-ERR")) {
+            String problem = "connection closed by the server: " + ConnectionFailure.shown(line);
+            fail(new ConnectionFailure(problem, new EOFException(problem)));
+        } else {
+            fail(ConnectionFailure.protocol("a response no command asked for: " + ConnectionFailure.shown(line)));
+        }
+    }
+
+    @Override
+    protected void forgetPartialReply() {
+        status = null;
+        listing = null;
+        receiver = null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.mailharness.gatling.netty;
+
+import io.mailharness.client.SmtpReply;
+import io.netty.buffer.ByteBuf;
+
+import java.io.EOFException;
+import java.time.Duration;
+
+/**
+ * The SMTP client's end of one connection: replies assembled from their lines, each handed to the one awaiting it.
+ * A reply nobody awaits ends the connection: a 421 (the server closing, RFC 5321 §3.8) as a close by the server,
+ * anything else as a protocol failure.
+ */
+final class SmtpReplyHandler extends LineHandler<SmtpReplyHandler.Awaiting> {
+
+    /** One who awaits an SMTP reply. */
+    interface Awaiting extends LineHandler.Awaiting {
+        void reply(SmtpReply reply, long endNanos);
+    }
+
+    private final SmtpReplyAssembler assembler;
+
+    SmtpReplyHandler(ReplyLimits limits, Duration stepTimeout) {
+        super(limits, stepTimeout);
+        this.assembler = new SmtpReplyAssembler(limits);
+    }
+
+    @Override
+    protected void line(ByteBuf in, int start, int length) {
+        SmtpReply reply;
+        try {
+            reply = assembler.line(in, start, length);
+        } catch (SmtpReplyAssembler.Violation v) {
+            fail(ConnectionFailure.protocol(v.getMessage()));
+            return;
+        }
+        if (reply == null) return;
+        long now = System.nanoTime();
+        if (awaited() == null) unclaimed(reply);
+        else claim().reply(reply, now);
+    }
+
+    private void unclaimed(SmtpReply reply) {
+        if (reply.code() == 421) {
+            String problem = "connection closed by the server: " + reply.firstLine();
+            fail(new ConnectionFailure(problem, new EOFException(problem)));
+        } else {
+            fail(ConnectionFailure.protocol("a reply no command asked for: " + ConnectionFailure.shown(reply.firstLine())));
+        }
+    }
+}
