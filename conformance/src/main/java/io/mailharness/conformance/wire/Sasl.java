@@ -1,14 +1,8 @@
 package io.mailharness.conformance.wire;
 
+import io.mailharness.protocol.SaslResponses;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.SmtpAuthMechanism;
-
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SASL exchanges the probes speak: the PLAIN message (RFC 4616), and SMTP AUTH (RFC 4954) with the mechanism
@@ -19,7 +13,7 @@ public final class Sasl {
 
     /** The SASL PLAIN message for a login, base64: {@code NUL user NUL password}. */
     public static String plain(String user, String password) {
-        return base64("\0" + user + "\0" + password);
+        return SaslResponses.plain(user, password);
     }
 
     public static String plain(Account account) {
@@ -39,14 +33,13 @@ public final class Sasl {
             case LOGIN -> {
                 SmtpWireReply reply = smtp.send("AUTH LOGIN");
                 if (reply.code() != 334) yield reply;
-                reply = smtp.send(base64(account.user()));
-                yield reply.code() == 334 ? smtp.send(base64(account.password())) : reply;
+                reply = smtp.send(SaslResponses.login(account.user()));
+                yield reply.code() == 334 ? smtp.send(SaslResponses.login(account.password())) : reply;
             }
             case CRAM_MD5 -> {
                 SmtpWireReply reply = smtp.send("AUTH CRAM-MD5");
                 if (reply.code() != 334) yield reply;
-                String challenge = new String(Base64.getMimeDecoder().decode(reply.text().strip()), StandardCharsets.UTF_8);
-                yield smtp.send(base64(account.user() + " " + hmacMd5(account.password(), challenge)));
+                yield smtp.send(SaslResponses.cramMd5(account.user(), account.password(), reply.text()));
             }
         };
     }
@@ -56,19 +49,5 @@ public final class Sasl {
         SmtpWireReply reply = smtp.send("AUTH " + mechanism.wireName());
         if (reply.code() == 334) smtp.send("*"); // RFC 4954 §4: "*" cancels the exchange
         return reply;
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String hmacMd5(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 unavailable", e);
-        }
     }
 }
