@@ -36,7 +36,12 @@ public final class SaslResponses {
         } catch (IllegalArgumentException notBase64) {
             challenge = challengeBase64.strip();
         }
-        return base64(user + " " + hmacMd5Hex(password, challenge));
+        return base64(user + " " + cramMd5Digest(password, challenge));
+    }
+
+    /** The CRAM-MD5 digest of a decoded challenge: HMAC-MD5 keyed with the password, lower-case hex (what a server checks). */
+    public static String cramMd5Digest(String password, String challenge) {
+        return hmacMd5Hex(password, challenge);
     }
 
     private static String base64(String text) {

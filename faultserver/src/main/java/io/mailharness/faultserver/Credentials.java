@@ -1,7 +1,6 @@
 package io.mailharness.faultserver;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.mailharness.protocol.SaslResponses;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -55,13 +54,7 @@ public final class Credentials {
 
     /** CRAM-MD5 digest (RFC 2195): HMAC-MD5 keyed by the password, lower-case hex. */
     public static String hmacMd5Hex(String password, String challenge) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(password.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            return HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SaslResponses.cramMd5Digest(password, challenge);
     }
 
     /** APOP digest (RFC 1939 §7): MD5 of timestamp followed by the shared secret, lower-case hex. */
