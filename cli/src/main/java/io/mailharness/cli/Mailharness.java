@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 ServersCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Through the launcher also: ./mailharness test   run the project's own tests (mvn verify).",
+        footer = {"", "Through the launcher also: ./mailharness test   run the project's own tests and install the library (mvn install).",
                 "Targets: no --target-file means the embedded GreenMail; MAILHARNESS_TARGET_FILE and MAILHARNESS_TARGET work too.",
                 "Exit status: 0 done, 1 a check failed / a regression / an assertion failed, 2 bad input or harness error."})
 public final class Mailharness implements Callable<Integer> {
