@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code mailharness embedded-server}: a settings file the loader reads, mail served, a stop when stdin closes. */
@@ -51,6 +52,8 @@ class EmbeddedServerCommandTest {
             CliRun finished = run.get(30, TimeUnit.SECONDS);
             assertEquals(0, finished.status(), finished.toString());
             assertTrue(finished.out().contains("embedded-greenmail {"), "the settings are printed too");
+            assertFalse(finished.out().contains(target.accounts().getFirst().password()), "no password on the console");
+            assertTrue(finished.out().contains("password = \"****\""), finished.out());
             assertTrue(finished.out().contains("# embedded-server: stopped"));
         } finally {
             System.setIn(originalStdin);

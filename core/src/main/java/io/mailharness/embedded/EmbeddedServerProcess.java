@@ -51,7 +51,7 @@ public final class EmbeddedServerProcess {
         try {
             String text = hocon(server.settings());
             write(options.targetsFile(), text);
-            out.print(text);
+            out.print(text.replaceAll("password = \"[^\"\n]*\"", "password = \"****\"")); // the file has them; a console log must not
             out.println("# embedded-server: listening; settings in " + options.targetsFile().toAbsolutePath()
                     + (options.ignoreStdin() ? "" : "; close standard input") + " or send SIGTERM to stop"
                     + (options.maxSeconds() > 0 ? " (stops by itself after " + options.maxSeconds() + " s)" : ""));
