@@ -1,5 +1,6 @@
 package io.mailharness.cli;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -68,13 +69,12 @@ class SinkCommandTest {
     }
 
     /** The port the sink prints once it listens; bounded by time. */
-    private static int awaitPort(ByteArrayOutputStream out, CompletableFuture<Integer> sink) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && !sink.isDone()) {
-            Matcher m = LISTENING.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) return Integer.parseInt(m.group(1));
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the sink did not say where it listens: " + out.toString(StandardCharsets.UTF_8));
+    private static int awaitPort(ByteArrayOutputStream out, CompletableFuture<Integer> sink) {
+        return Awaitility.await("the sink says where it listens").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .failFast("the sink command ended before listening", sink::isDone)
+                .until(() -> {
+                    Matcher m = LISTENING.matcher(out.toString(StandardCharsets.UTF_8));
+                    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+                }, port -> port > 0);
     }
 }

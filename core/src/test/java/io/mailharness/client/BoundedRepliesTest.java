@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step within the read timeout as a whole, and a step past either bound fails and closes the connection.
  */
 class BoundedRepliesTest {
+    /** Released when a test ends, so a scripted server that holds its connection silent stops with it. */
+    private final CountDownLatch testDone = new CountDownLatch(1);
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseSilentServers() {
+        testDone.countDown();
+    }
+
     private static final Timeouts ONE_SECOND = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
     private static final ReplyLimits SMALL = new ReplyLimits(1024, 100, 64 * 1024);
 
@@ -98,7 +108,7 @@ class BoundedRepliesTest {
                 readLine(client);
                 send(client, reply + "\r\n");
             }
-            Thread.sleep(10_000); // and never reads the data
+            testDone.await(10, TimeUnit.SECONDS); // and never reads the data
         })) {
             SmtpSession session = smtp(server, ONE_SECOND, ReplyLimits.defaults(), SocketTally.NONE);
             session.ehlo("client.example");
@@ -140,7 +150,7 @@ class BoundedRepliesTest {
             send(client, "+OK ready\r\n");
             readLine(client);
             send(client, "+OK 42 octets\r\nSubject: hello\r\n\r\n..a stuffed line\r\nlast line\r\n");
-            Thread.sleep(10_000);
+            testDone.await(10, TimeUnit.SECONDS); // silent, the connection open, until the test is over
         })) {
             Pop3Session session = pop3(server, ONE_SECOND, ReplyLimits.defaults());
             long start = System.nanoTime();
