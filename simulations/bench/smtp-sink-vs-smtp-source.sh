@@ -86,7 +86,7 @@ for round in $(seq 1 "$ROUNDS"); do
     -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$ENGINE" >"$WORK/mailharness-$round.log" 2>&1 || status=$?
   t1=$(now)
   [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $WORK/mailharness-$round.log"
-  record=$(find "$WORK/mailharness-$round" -name run-record.json | head -1)
+  record=$(find "$WORK/mailharness-$round" -name run-record.json -print -quit)
   [ -n "$record" ] || die "no run record in $WORK/mailharness-$round"
   mh=$(jq -r 'def ms: ((sub("\\.[0-9]+Z$"; "Z") | fromdate) * 1000) + (((capture("\\.(?<f>[0-9]+)Z$") // {f: "0"}).f + "00")[0:3] | tonumber);
               .ledger.accepted * 1000 / ([(.end | ms) - (.start | ms), 1] | max) * 10 | round / 10' "$record")

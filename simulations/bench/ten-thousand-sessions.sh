@@ -64,7 +64,7 @@ status=0
 MAILHARNESS_RESULTS="$WORK" ./mailharness load SmtpIdleSessions -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
   -Dmailharness.users="$USERS" -Dmailharness.ramp="$RAMP" -Dmailharness.duration="$DURATION" -Dmailharness.noopInterval="$NOOP_INTERVAL" \
   >"$WORK/mailharness.log" 2>&1 || status=$?
-record=$(find "$WORK" -name run-record.json | head -1)
+record=$(find "$WORK" -name run-record.json -print -quit)
 [ -n "$record" ] || { tail -30 "$WORK/mailharness.log" >&2; die "no run record (exit $status)"; }
 
 echo

@@ -115,7 +115,7 @@ if [ "$INJECTOR" = client ]; then
 else
   echo "Mailharness SmtpIdleSessions: $SESSIONS sessions over $RAMP s, each idle for $HOLD s with a NOOP every $NOOP_INTERVAL s"
   grep -E '^Mailharness injector:' "$WORK/client.log" | sed 's/^/  /' || true
-  record=$(find "$WORK" -name run-record.json | head -1)
+  record=$(find "$WORK" -name run-record.json -print -quit)
   [ -n "$record" ] && jq -r '"  connect+greeting OK \(.requests["SMTP connect+greeting"].ok // 0) of \(.requests["SMTP connect+greeting"].count // 0), p50/p95/p99 \(.requests["SMTP connect+greeting"].p50)/\(.requests["SMTP connect+greeting"].p95)/\(.requests["SMTP connect+greeting"].p99) ms; NOOP OK \(.requests["SMTP NOOP"].ok // 0), KO \(.requests["SMTP NOOP"].ko // 0), p95 \(.requests["SMTP NOOP"].p95) ms",
     "  errors: \(if (.errors // {}) == {} then "none" else (.errors | to_entries | map("\(.value) x \(.key)") | join("; ")) end); injector CPU avg \(.injector.cpuAverage), peak \(.injector.cpuPeak)"' "$record"
 fi

@@ -35,7 +35,7 @@ case "$(uname -m)" in
 esac
 
 # Built again only when the JDK, the host's C library or this script changed: jlink is the slow step.
-inputs="$(sha256sum "$0" | cut -d' ' -f1) $(readlink -f "$JDK") $(sha256sum "$JDK/release" | cut -d' ' -f1) $ARCH $(ldd --version 2>&1 | head -1)"
+inputs="$(sha256sum "$0" | cut -d' ' -f1) $(readlink -f "$JDK") $(sha256sum "$JDK/release" | cut -d' ' -f1) $ARCH $(ldd --version 2>&1 | sed -n 1p)"
 if [ -f "$OUT/base-image.tar" ] && [ "$(cat "$OUT/inputs" 2>/dev/null)" = "$inputs" ]; then
   echo "Base image up to date: $OUT/base-image.tar"
   exit 0
