@@ -215,7 +215,7 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     private void expect(String step, SmtpReply reply, int replyClass) throws MailProtocolException {
-        if (reply.replyClass() != replyClass) throw new MailProtocolException(step, "server replied " + reply.firstLine(), null);
+        if (reply.replyClass() != replyClass) throw new MailProtocolException(step, "server replied " + Transcript.visible(reply.firstLine()), null);
     }
 
     public SmtpReply greeting() {

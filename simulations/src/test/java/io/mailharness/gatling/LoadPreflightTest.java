@@ -51,9 +51,10 @@ class LoadPreflightTest {
 
     @Test
     void aRefusingOrClosedServerIsOneLine() throws Exception {
-        try (FaultyMailServer server = FaultyMailServer.start(Faults.of(SmtpFaults.replyAt(SmtpStage.GREETING, 554, "5.3.2 go away")))) {
+        try (FaultyMailServer server = FaultyMailServer.start(Faults.of(SmtpFaults.replyAt(SmtpStage.GREETING, 554, "5.3.2 go \u001b[1maway")))) {
             SettingsException e = assertThrows(SettingsException.class, () -> LoadPreflight.check(server.settings(Duration.ofSeconds(5)), true));
-            assertEquals("preflight: SMTP 127.0.0.1:" + server.smtpPort() + ": greeting: server replied 554 5.3.2 go away", e.getMessage());
+            assertEquals("preflight: SMTP 127.0.0.1:" + server.smtpPort() + ": greeting: server replied 554 5.3.2 go \\x1b[1maway", e.getMessage(),
+                    "what the server sent, escaped");
         }
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -1,6 +1,7 @@
 package io.mailharness.conformance.check;
 
 import io.mailharness.client.Transcript;
+import io.mailharness.conformance.wire.Blocked;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.RawConnection;
@@ -190,12 +191,11 @@ public final class CheckContext implements Verdicts, AutoCloseable {
 
     /** The SKIP of a check that could not reach its rule: the step, what it expected, what came. */
     public static TestAbortedException blocked(CheckFailure failure) {
-        return skipped(BLOCKED + failure.step() + " expected " + failure.expected() + ", got " + failure.actual()
-                + " (another row's rule)");
+        return Blocked.by(failure);
     }
 
     /** How the reason of a blocked check starts. */
-    public static final String BLOCKED = "blocked before the rule under test: ";
+    public static final String BLOCKED = Blocked.PREFIX;
 
     private RawConnection openSmtp() {
         SmtpSettings smtp = target.smtp().orElseThrow(() -> skipped("the target has no SMTP service"));

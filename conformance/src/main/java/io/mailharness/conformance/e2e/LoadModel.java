@@ -142,7 +142,7 @@ public class LoadModel {
                         }
                     }
                 }
-                pop3.send("QUIT").expectOk();
+                pop3.quitQuietly(); // QUIT's reply is POP-QUIT's business
                 long committed = System.nanoTime();
                 marked.forEach(id -> model.deleted.put(id, committed));
                 pop3.connection().awaitAnyOctets(Duration.ofMillis(50)).ifPresent(octets -> {

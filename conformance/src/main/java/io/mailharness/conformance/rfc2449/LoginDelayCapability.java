@@ -40,7 +40,7 @@ public class LoginDelayCapability {
         entered.expectOk();
         Optional<Pop3Capabilities.Capability> userValue = Pop3Capabilities.query(first).get("LOGIN-DELAY");
         if (userValue.isPresent()) delay = delay(check, userValue.get(), false);
-        first.send("QUIT").expectOk();
+        first.quitQuietly(); // QUIT's reply is POP-QUIT's business
 
         Pop3Probe second = check.pop3Greeted();
         Pop3Response user = second.send("USER " + account.user());

@@ -102,9 +102,7 @@ public final class Pop3Probe implements AutoCloseable {
 
     /** Fails unless the server closes the connection within {@code limit}. */
     public void expectClosed(String step, Duration limit) {
-        if (!connection.awaitClose(limit)) {
-            throw new CheckFailure(step, "the server closes the connection", "still open after " + limit.toMillis() + " ms");
-        }
+        connection.expectClosed(step, limit);
     }
 
     public RawConnection connection() {
@@ -113,15 +111,7 @@ public final class Pop3Probe implements AutoCloseable {
 
     /** Sends QUIT if still open (ignoring the answer) and closes the socket. */
     public void quitQuietly() {
-        if (!connection.isClosedByPeer()) {
-            try {
-                connection.send("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                connection.readLine(Duration.ofMillis(500));
-            } catch (IOException ignored) {
-                // already gone
-            }
-        }
-        close();
+        connection.quitQuietly();
     }
 
     @Override

@@ -168,6 +168,26 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Fails unless the server closes the connection within {@code limit}. */
+    public void expectClosed(String step, Duration limit) {
+        if (!awaitClose(limit)) {
+            throw new CheckFailure(step, "the server closes the connection", "still open after " + limit.toMillis() + " ms");
+        }
+    }
+
+    /** Sends QUIT if the connection is still open (the answer is read but not judged) and closes the socket. */
+    public void quitQuietly() {
+        if (!peerClosed) {
+            try {
+                send("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                readLine(Duration.ofMillis(500));
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // the server may already be gone
+            }
+        }
+        close();
+    }
+
     /** True once a read found the end of the stream (or a reset). */
     public boolean isClosedByPeer() {
         return peerClosed;

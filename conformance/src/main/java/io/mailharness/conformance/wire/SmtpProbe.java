@@ -4,7 +4,6 @@ import io.mailharness.client.Transcript;
 import io.mailharness.protocol.DotStuffing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,9 +177,7 @@ public final class SmtpProbe implements AutoCloseable {
 
     /** Fails unless the server closes the connection within {@code limit}. */
     public void expectClosed(String step, Duration limit) {
-        if (!connection.awaitClose(limit)) {
-            throw new CheckFailure(step, "the server closes the connection", "still open after " + limit.toMillis() + " ms");
-        }
+        connection.expectClosed(step, limit);
     }
 
     /** Waits at most {@code limit} for a close; true when the server closed. */
@@ -198,15 +195,7 @@ public final class SmtpProbe implements AutoCloseable {
 
     /** Sends QUIT if the connection is still open (ignoring the answer) and closes the socket. */
     public void quitQuietly() {
-        if (!connection.isClosedByPeer()) {
-            try {
-                connection.send("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                connection.readLine(Duration.ofMillis(500));
-            } catch (IOException | UncheckedIOException ignored) {
-                // the server may already be gone
-            }
-        }
-        close();
+        connection.quitQuietly();
     }
 
     @Override

@@ -83,14 +83,27 @@ public final class SmtpWireReply {
     /** Passes when the code is one of {@code codes}; otherwise the check fails. */
     public SmtpWireReply expectCode(int... codes) {
         if (!isComplete() || Arrays.stream(codes).noneMatch(c -> c == code())) {
+            blockedByTlsRequired(codes);
             throw new CheckFailure(step, "reply code " + codeList(codes), describe());
         }
         return this;
     }
 
+    /**
+     * A 530 nobody asked for: the listener wants STARTTLS or AUTH before this command (RFC 3207 §4, RFC 4954 §6).
+     * Whether it may is SMTP-TLS-REQUIRED's business; the check itself cannot go on in clear, so it is blocked.
+     */
+    private void blockedByTlsRequired(int... expected) {
+        if (isComplete() && code() == 530 && Arrays.stream(expected).noneMatch(c -> c == 530)) {
+            throw Blocked.by(new CheckFailure(step, "reply code " + codeList(expected)
+                    + " (set smtp.security = starttls and smtp.auth for a listener that wants them)", describe()));
+        }
+    }
+
     /** Passes when the first digit of the code is {@code replyClass}; otherwise the check fails. */
     public SmtpWireReply expectClass(int replyClass) {
         if (!isComplete() || replyClass() != replyClass) {
+            if (replyClass != 5) blockedByTlsRequired();
             throw new CheckFailure(step, "a " + replyClass + "yz reply", describe());
         }
         return this;
@@ -102,6 +115,7 @@ public final class SmtpWireReply {
      */
     public SmtpWireReply expectCodeElseWarn(int warnClass, int... preferred) {
         if (isComplete() && Arrays.stream(preferred).anyMatch(c -> c == code())) return this;
+        if (warnClass != 5) blockedByTlsRequired(preferred);
         if (isComplete() && replyClass() == warnClass) {
             verdicts.warn(step, "reply code " + codeList(preferred), describe());
             return this;
