@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Postfix (SMTP 2525, submission 2587) + Dovecot (POP3 2110, POP3S 2995), installed for
+# Postfix (SMTP 2525, submission 2587, delayed-RCPT benchmark listener 2530) + Dovecot (POP3 2110, POP3S 2995), installed for
 # real from Debian packages but run only from private configs under $MH_STATE/postfix-dovecot.
 
 # shellcheck disable=SC2153 # MH_STATE comes from lib/common.sh
@@ -17,7 +17,7 @@ DC_LOG=$S/log/dovecot.log
 TLS_CERT=$MH_TLS/cert.pem
 # shellcheck disable=SC2034 # used by templates (render)
 TLS_KEY=$MH_TLS/key.pem
-PORTS=(2525 2587 2110 2995)
+PORTS=(2525 2587 2530 2110 2995)
 PACKAGES=(postfix dovecot-core dovecot-pop3d openssl)
 
 # POP3-only servers whose maildrops this Postfix fills: domain, folder, mailbox path

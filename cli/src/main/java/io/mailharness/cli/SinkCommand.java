@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
                 "Holding many sessions needs a high open-file limit: raise 'ulimit -n' before starting it."},
         footer = {"", "Examples:",
                 "  mailharness sink --port 2525 --delay rcpt=200ms",
-                "  mailharness sink --port 2525 --keep --pop3-port 2110 --reply 'rcpt=450 4.2.1 try later@10%'",
+                "  mailharness sink --port 2525 --keep --pop3-port 2110 --reply 'rcpt=450 4.2.1 try later@10%%'",
                 "", "Runs until SIGTERM, SIGINT or --max-seconds, then prints its counters.",
                 "Exit status: 0 stopped, 2 bad options or a port that cannot be bound."})
 final class SinkCommand implements Callable<Integer> {
@@ -52,10 +52,10 @@ final class SinkCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "STAGE=DURATION", description = "delay a stage's reply exactly, e.g. rcpt=200ms (repeatable)")
     List<String> delays = new ArrayList<>();
 
-    @Option(names = "--reply", paramLabel = "STAGE=CODE[ TEXT][@P%]", description = "answer a stage with this reply (in P% of cases), e.g. 'data=554@5%' (repeatable)")
+    @Option(names = "--reply", paramLabel = "STAGE=CODE[ TEXT][@P%]", description = "answer a stage with this reply (in P%% of cases), e.g. 'data=554@5%%' (repeatable)")
     List<String> replies = new ArrayList<>();
 
-    @Option(names = "--disconnect", paramLabel = "STAGE[@P%]", description = "close the connection at a stage (in P% of cases) (repeatable)")
+    @Option(names = "--disconnect", paramLabel = "STAGE[@P%]", description = "close the connection at a stage (in P%% of cases) (repeatable)")
     List<String> disconnects = new ArrayList<>();
 
     @Option(names = "--max-line-length", paramLabel = "OCTETS", description = "longest command line (default 1000)")

@@ -49,9 +49,8 @@ public final class EmbeddedServerProcess {
         }, "embedded-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            String text = hocon(server.settings());
-            write(options.targetsFile(), text);
-            out.print(text.replaceAll("password = \"[^\"\n]*\"", "password = \"****\"")); // the file has them; a console log must not
+            write(options.targetsFile(), hocon(server.settings(), Passwords.WRITTEN));
+            out.print(hocon(server.settings(), Passwords.HIDDEN)); // the file has them; a console log must not
             out.println("# embedded-server: listening; settings in " + options.targetsFile().toAbsolutePath()
                     + (options.ignoreStdin() ? "" : "; close standard input") + " or send SIGTERM to stop"
                     + (options.maxSeconds() > 0 ? " (stops by itself after " + options.maxSeconds() + " s)" : ""));
@@ -95,8 +94,11 @@ public final class EmbeddedServerProcess {
         reader.start();
     }
 
+    /** Whether the settings text carries the accounts' passwords (the file) or stars (the console). */
+    enum Passwords { WRITTEN, HIDDEN }
+
     /** The target settings file text, in the loader's format. */
-    static String hocon(TargetSettings target) {
+    static String hocon(TargetSettings target, Passwords passwords) {
         StringBuilder b = new StringBuilder();
         b.append("# Written by embedded-server: GreenMail in its own process, for multi-process load runs.\n");
         b.append("targets {\n  ").append(TargetSelection.EMBEDDED_NAME).append(" {\n");
@@ -107,7 +109,7 @@ public final class EmbeddedServerProcess {
         b.append("    accounts = [\n");
         for (Account a : target.accounts()) {
             b.append("      { address = ").append(quote(a.address())).append(", user = ").append(quote(a.user()))
-                    .append(", password = ").append(quote(a.password())).append(", disposable = ").append(a.disposable()).append(" }\n");
+                    .append(", password = ").append(passwords == Passwords.WRITTEN ? quote(a.password()) : "\"****\"").append(", disposable = ").append(a.disposable()).append(" }\n");
         }
         b.append("    ]\n  }\n}\n");
         return b.toString();

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Latency truth: does the injector report the server's latency and nothing else? A delay of DELAY_MS is put
+# before every RCPT reply, exactly, on two servers: the Mailharness sink (`mailharness sink --delay rcpt=…`) and
+# a real Postfix (its delayed-RCPT listener on 2530, whose recipient restrictions call a policy service,
+# DelayPolicyService.java, that answers after DELAY_MS). SmtpConstantRate then sends RATE msgs/s for DURATION s,
+# send-only, on each engine, and the run record's stage percentiles are printed: RCPT p50 and p95 should read
+# DELAY_MS to DELAY_MS+5 ms, and every other stage should stay under 5 ms at p95.
+#
+# Usage: simulations/bench/latency-truth.sh
+# Environment: RATE (30), DURATION (30 s), DELAY_MS (200), ENGINES ("netty blocking"), TARGETS ("sink postfix";
+#              postfix needs `servers/mailharness-servers start postfix-dovecot` first), WORK (output folder).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+cd "$ROOT"
+RATE=${RATE:-30}
+DURATION=${DURATION:-30}
+DELAY_MS=${DELAY_MS:-200}
+ENGINES=${ENGINES:-netty blocking}
+TARGETS=${TARGETS:-sink postfix}
+WORK=${WORK:-$ROOT/results/bench/latency-truth-$(date +%Y%m%d-%H%M%S)}
+POSTFIX_PORT=2530
+POLICY_PORT=2531
+
+die() { echo "latency-truth: $*" >&2; exit 2; }
+command -v jq >/dev/null || die "jq is needed to read the run records (apt-get install jq)"
+JAVA_HOME=$("$ROOT/bin/find-jdk") || exit 2
+export JAVA_HOME
+mkdir -p "$WORK"
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+# Every helper process ends by itself too: the whole benchmark's length plus a margin.
+MAX_SECONDS=$(( (DURATION + 90) * 2 * $(wc -w <<<"$ENGINES") + 120 ))
+
+./mailharness help >/dev/null   # builds once, before anything is timed
+echo "targets {" >"$WORK/targets.conf"
+for target in $TARGETS; do
+  case "$target" in
+    sink)
+      ./mailharness sink --port 0 --delay rcpt="${DELAY_MS}ms" --max-seconds "$MAX_SECONDS" >"$WORK/sink.log" 2>&1 &
+      PIDS+=($!)
+      port=""
+      for _ in $(seq 1 300); do
+        port=$(grep -m 1 -o '127\.0\.0\.1:[0-9]*' "$WORK/sink.log" | cut -d: -f2 || true)
+        [ -n "$port" ] && break; sleep 0.1
+      done
+      [ -n "$port" ] || die "the sink did not start (see $WORK/sink.log)"
+      echo "  sink { smtp { host = \"127.0.0.1\", port = $port }
+         accounts = [ { address = \"sink@sink.test\", password = \"unused\", disposable = true } ] }" >>"$WORK/targets.conf" ;;
+    postfix)
+      listening "$POSTFIX_PORT" || die "no Postfix on 127.0.0.1:$POSTFIX_PORT: run servers/mailharness-servers start postfix-dovecot"
+      listening "$POLICY_PORT" && die "port $POLICY_PORT is taken: the delay policy service needs it"
+      "$JAVA_HOME/bin/java" "$ROOT/simulations/bench/DelayPolicyService.java" "$POLICY_PORT" "$DELAY_MS" "$MAX_SECONDS" \
+        >"$WORK/policy.log" 2>&1 &
+      PIDS+=($!)
+      for _ in $(seq 1 300); do listening "$POLICY_PORT" && break; sleep 0.1; done
+      listening "$POLICY_PORT" || die "the delay policy service did not start (see $WORK/policy.log)"
+      echo "  postfix { smtp { host = \"127.0.0.1\", port = $POSTFIX_PORT }
+            accounts = [ { address = \"mh1@mh.test\", password = \"mh-pass-1\", disposable = true }
+                         { address = \"mh2@mh.test\", password = \"mh-pass-2\", disposable = true } ] }" >>"$WORK/targets.conf" ;;
+    *) die "unknown target '$target' (sink or postfix)" ;;
+  esac
+done
+echo "}" >>"$WORK/targets.conf"
+
+echo "SmtpConstantRate at $RATE msgs/s for $DURATION s, send-only, $DELAY_MS ms before each RCPT reply;" \
+     "$(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %-9s %-22s %9s %9s %9s %9s\n' target engine stage count p50 p95 p99
+verdicts=()
+for target in $TARGETS; do
+  for engine in $ENGINES; do
+    out="$WORK/$target-$engine"
+    status=0
+    MAILHARNESS_RESULTS="$out" ./mailharness load SmtpConstantRate --target-file "$WORK/targets.conf" --target "$target" \
+      -Dmailharness.rate="$RATE" -Dmailharness.duration="$DURATION" -Dmailharness.messageMix=fixed:1k \
+      -Dmailharness.deliveryTracking=false -Dmailharness.engine="$engine" >"$out.log" 2>&1 || status=$?
+    [ "$status" -le 1 ] || die "the $target/$engine run failed (exit $status), see $out.log"
+    record=$(find "$out" -name run-record.json -print -quit)
+    [ -n "$record" ] || die "no run record in $out"
+    jq -r --arg t "$target" --arg e "$engine" '.requests | to_entries[] | select(.key | startswith("SMTP"))
+        | [$t, $e, .key, .value.count, .value.p50, .value.p95, .value.p99] | @tsv' "$record" |
+      while IFS=$'\t' read -r t e stage count p50 p95 p99; do
+        printf '%-8s %-9s %-22s %9s %9s %9s %9s\n' "$t" "$e" "$stage" "$count" "$p50" "$p95" "$p99"
+      done
+    verdicts+=("$(jq -r --arg t "$target" --arg e "$engine" --argjson d "$DELAY_MS" '
+        .requests as $r
+        | ($r["SMTP RCPT"] // error("no SMTP RCPT stage")) as $rcpt
+        | ([$r | to_entries[] | select(.key | startswith("SMTP")) | select(.key != "SMTP RCPT")] | max_by(.value.p95)) as $worst
+        | "\($t)/\($e): RCPT p50 \($rcpt.p50) ms, p95 \($rcpt.p95) ms: "
+          + (if $rcpt.p50 >= $d and $rcpt.p95 <= $d + 5 then "within" else "OUTSIDE" end) + " \($d)–\($d + 5) ms;"
+          + " other stages p95 at most \($worst.value.p95) ms (\($worst.key)): "
+          + (if $worst.value.p95 < 5 then "under" else "NOT under" end) + " 5 ms;"
+          + " KO \([$r[] | .ko] | add)"' "$record")")
+  done
+done
+printf '%s\n' "${verdicts[@]}"
+echo "Records and logs: $WORK"
