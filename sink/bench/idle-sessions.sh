@@ -5,11 +5,12 @@
 # after a full GC and resident memory before and with the sessions open, and the injector's own figures.
 # INJECTOR=client (default): a small Netty client, IdleSessionsClient.java, with a CLIENT_HEAP heap; it prints its
 # heap after a GC with all sessions open, the setup and NOOP latencies and any failures.
-# INJECTOR=mailharness: the bundled Gatling simulation SmtpIdleSessions through ./mailharness load (its launcher
-# gives it a 1 GiB heap); it prints its peak of open connections and of heap use, and the run record's figures.
+# INJECTOR=mailharness: the bundled Gatling simulation SmtpIdleSessions through ./mailharness load, on ENGINE
+# (netty or blocking) with a CLIENT_HEAP heap (an injector out of memory ends at once); it prints its peak of open
+# connections and of heap use, and the run record's figures.
 #
 # Usage: sink/bench/idle-sessions.sh
-# Environment: INJECTOR (client), SESSIONS (10000), RAMP (s, 20), HOLD (s, 30), NOOP_INTERVAL (s, 10), SINK_HEAP (256m),
+# Environment: INJECTOR (client), ENGINE (netty), SESSIONS (10000), RAMP (s, 20), HOLD (s, 30), NOOP_INTERVAL (s, 10), SINK_HEAP (256m),
 #              CLIENT_HEAP (256m), SINK_THREADS (0: one per processor), SOURCES (loopback source addresses,
 #              default one per 25,000 sessions), PORT (default a free one), WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
@@ -19,6 +20,7 @@ set -euo pipefail
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/bench-common.bash"
 
 INJECTOR=${INJECTOR:-client}
+ENGINE=${ENGINE:-netty}
 SESSIONS=${SESSIONS:-10000}
 RAMP=${RAMP:-20}
 HOLD=${HOLD:-30}
@@ -88,8 +90,8 @@ targets {
 }
 CONF
   # the simulation's sessions last HOLD seconds from their own start, so sample the sink until the run ends
-  MAILHARNESS_SKIP_BUILD=1 MAILHARNESS_RESULTS="$WORK" "$ROOT/mailharness" load SmtpIdleSessions \
-    -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=sink -Dmailharness.users="$SESSIONS" \
+  MAILHARNESS_SKIP_BUILD=1 MAILHARNESS_RESULTS="$WORK" MAILHARNESS_JAVA_OPTS="-Xmx$CLIENT_HEAP" "$ROOT/mailharness" load SmtpIdleSessions \
+    -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=sink -Dmailharness.users="$SESSIONS" -Dmailharness.engine="$ENGINE" \
     -Dmailharness.ramp="$RAMP" -Dmailharness.duration="$HOLD" -Dmailharness.noopInterval="$NOOP_INTERVAL" >"$WORK/client.log" 2>&1 &
   CLIENT_PID=$!
   held="open=0"
@@ -113,7 +115,7 @@ if [ "$INJECTOR" = client ]; then
   grep -E '^(established|held|connect|NOOP|peak)' "$WORK/client.log" | sed 's/^/  /'
   echo "  client RSS with the sessions open: $client_rss MiB"
 else
-  echo "Mailharness SmtpIdleSessions: $SESSIONS sessions over $RAMP s, each idle for $HOLD s with a NOOP every $NOOP_INTERVAL s"
+  echo "Mailharness SmtpIdleSessions ($ENGINE engine, heap $CLIENT_HEAP): $SESSIONS sessions over $RAMP s, each idle for $HOLD s with a NOOP every $NOOP_INTERVAL s"
   grep -E '^Mailharness injector:' "$WORK/client.log" | sed 's/^/  /' || true
   record=$(find "$WORK" -name run-record.json -print -quit)
   [ -n "$record" ] && jq -r '"  connect+greeting OK \(.requests["SMTP connect+greeting"].ok // 0) of \(.requests["SMTP connect+greeting"].count // 0), p50/p95/p99 \(.requests["SMTP connect+greeting"].p50)/\(.requests["SMTP connect+greeting"].p95)/\(.requests["SMTP connect+greeting"].p99) ms; NOOP OK \(.requests["SMTP NOOP"].ok // 0), KO \(.requests["SMTP NOOP"].ko // 0), p95 \(.requests["SMTP NOOP"].p95) ms",
