@@ -3,11 +3,14 @@
 # (which accepts and discards everything, so the client is the bottleneck).
 # Each round runs smtp-source (-s SESSIONS -m MESSAGES -l SIZE -d: reused connections) and the equivalent
 # Mailharness run (SmtpBurst: SESSIONS sessions, MESSAGES messages of about SIZE octets, reused connections,
-# every stage timed, delivery tracking off because smtp-sink stores nothing), ROUNDS times alternately.
+# every stage timed, delivery tracking off because smtp-sink stores nothing) on each engine of ENGINES, ROUNDS
+# times alternately. Each prints messages per second and CPU time per message: smtp-source's user + system time
+# (getrusage, through bash's time), the injector's process CPU time from the run's start to its end (the run
+# record's injector.cpuSeconds: JVM start and report generation left out).
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
-#              PIPELINING (false; smtp-source does not pipeline), ENGINE (blocking or netty: -Dmailharness.engine),
+#              PIPELINING (false; smtp-source does not pipeline), ENGINES ("netty blocking": -Dmailharness.engine),
 #              WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
@@ -20,7 +23,7 @@ MESSAGES=${MESSAGES:-20000}
 SIZE=${SIZE:-1024}
 PORT=${PORT:-}
 PIPELINING=${PIPELINING:-false}
-ENGINE=${ENGINE:-blocking}
+ENGINES=${ENGINES:-${ENGINE:-netty blocking}}
 WORK=${WORK:-$ROOT/results/bench/smtp-sink-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "smtp-sink-vs-smtp-source: $*" >&2; exit 2; }
@@ -63,39 +66,51 @@ targets {
 }
 CONF
 
-now() { date +%s.%N; }
 rate() { echo "scale=1; $1 / $2" | bc; }
-echo "Each round: $MESSAGES messages of $SIZE octets over $SESSIONS reused connections to smtp-sink on 127.0.0.1:$PORT"
-echo "Mailharness: SmtpBurst, every stage timed and logged, delivery tracking off (smtp-sink stores nothing: the ledger's"
-echo "retrieval side is not checked), pipelining $PIPELINING, engine $ENGINE; its rate is accepted messages over the load phase (run record"
-echo "start to end), without JVM start and report generation; the wall clock of the whole command is shown beside it."
-printf '%-6s %18s %22s %26s %8s\n' round "smtp-source msg/s" "mailharness msg/s" "mailharness wall (s)" ratio
-SRC_SUM=0 MH_SUM=0
+echo "Each round: $MESSAGES messages of $SIZE octets over $SESSIONS reused connections to smtp-sink on 127.0.0.1:$PORT;"
+echo "Mailharness: SmtpBurst, every stage timed and logged, delivery tracking off (smtp-sink stores nothing), pipelining"
+echo "$PIPELINING; its rate is accepted messages over the load phase (run record start to end). CPU ms per message:"
+echo "process user + system time over the same span. $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+header="$(printf '%-6s %20s' round "smtp-source msg/s ms")"
+for engine in $ENGINES; do header+="$(printf ' %22s %7s' "$engine msg/s ms" ratio)"; done
+echo "$header"
+declare -A RATE_SUM CPU_SUM
+RATE_SUM[source]=0; CPU_SUM[source]=0
+for engine in $ENGINES; do RATE_SUM[$engine]=0; CPU_SUM[$engine]=0; done
 for round in $(seq 1 "$ROUNDS"); do
-  t0=$(now)
-  /usr/sbin/smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -d -f sender@source.test -t sink@sink.test 127.0.0.1:"$PORT" \
-    >"$WORK/smtp-source-$round.log" 2>&1 || die "smtp-source failed: $(tail -3 "$WORK/smtp-source-$round.log")"
-  t1=$(now)
-  src=$(rate "$MESSAGES" "$(echo "$t1 - $t0" | bc)")
-
-  status=0
-  t0=$(now)
-  MAILHARNESS_RESULTS="$WORK/mailharness-$round" ./mailharness load SmtpBurst \
-    -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
-    -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
-    -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$ENGINE" >"$WORK/mailharness-$round.log" 2>&1 || status=$?
-  t1=$(now)
-  [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $WORK/mailharness-$round.log"
-  record=$(find "$WORK/mailharness-$round" -name run-record.json -print -quit)
-  [ -n "$record" ] || die "no run record in $WORK/mailharness-$round"
-  mh=$(jq -r 'def ms: ((sub("\\.[0-9]+Z$"; "Z") | fromdate) * 1000) + (((capture("\\.(?<f>[0-9]+)Z$") // {f: "0"}).f + "00")[0:3] | tonumber);
-              .ledger.accepted * 1000 / ([(.end | ms) - (.start | ms), 1] | max) * 10 | round / 10' "$record")
-  accepted=$(jq -r .ledger.accepted "$record")
-  [ "$accepted" = "$MESSAGES" ] || echo "warning: round $round: Mailharness got $accepted of $MESSAGES accepted (see $record)" >&2
-  wall=$(echo "scale=1; ($t1 - $t0) / 1" | bc)
-  printf '%-6s %18s %22s %26s %8s\n' "$round" "$src" "$mh" "$wall" "$(echo "scale=2; $mh / $src" | bc)"
-  SRC_SUM=$(echo "$SRC_SUM + $src" | bc); MH_SUM=$(echo "$MH_SUM + $mh" | bc)
+  times=$( { TIMEFORMAT='%R %U %S'; time /usr/sbin/smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -d -f sender@source.test \
+           -t sink@sink.test 127.0.0.1:"$PORT" >"$WORK/smtp-source-$round.log" 2>&1; } 2>&1 ) \
+    || die "smtp-source failed: $(tail -3 "$WORK/smtp-source-$round.log")"
+  read -r wall user sys <<<"$times"
+  src=$(rate "$MESSAGES" "$wall")
+  src_cpu=$(echo "scale=4; ($user + $sys) * 1000 / $MESSAGES" | bc)
+  RATE_SUM[source]=$(echo "${RATE_SUM[source]} + $src" | bc); CPU_SUM[source]=$(echo "${CPU_SUM[source]} + $src_cpu" | bc)
+  line="$(printf '%-6s %13s %6s' "$round" "$src" "$src_cpu")"
+  for engine in $ENGINES; do
+    out="$WORK/mailharness-$engine-$round"
+    status=0
+    MAILHARNESS_RESULTS="$out" ./mailharness load SmtpBurst \
+      -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
+      -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
+      -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$engine" >"$out.log" 2>&1 || status=$?
+    [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $out.log"
+    record=$(find "$out" -name run-record.json -print -quit)
+    [ -n "$record" ] || die "no run record in $out"
+    read -r mh mh_cpu accepted < <(jq -r 'def ms: ((sub("\\.[0-9]+Z$"; "Z") | fromdate) * 1000) + (((capture("\\.(?<f>[0-9]+)Z$") // {f: "0"}).f + "00")[0:3] | tonumber);
+        [(.ledger.accepted * 1000 / ([(.end | ms) - (.start | ms), 1] | max) * 10 | round / 10),
+         (if .injector.cpuSeconds == null then "?" else (.injector.cpuSeconds * 1000 / ([.ledger.accepted, 1] | max) * 10000 | round / 10000) end),
+         .ledger.accepted] | @tsv' "$record")
+    [ "$accepted" = "$MESSAGES" ] || echo "warning: round $round, $engine: $accepted of $MESSAGES accepted (see $record)" >&2
+    RATE_SUM[$engine]=$(echo "${RATE_SUM[$engine]} + $mh" | bc)
+    [ "$mh_cpu" != "?" ] && CPU_SUM[$engine]=$(echo "${CPU_SUM[$engine]} + $mh_cpu" | bc)
+    line+="$(printf ' %15s %6s %7s' "$mh" "$mh_cpu" "$(echo "scale=2; $mh / $src" | bc)")"
+  done
+  echo "$line"
 done
-printf '%-6s %18s %22s %26s %8s\n' mean "$(echo "scale=1; $SRC_SUM / $ROUNDS" | bc)" "$(echo "scale=1; $MH_SUM / $ROUNDS" | bc)" "" \
-  "$(echo "scale=2; $MH_SUM / $SRC_SUM" | bc)"
+mean() { echo "scale=4; $1 / $ROUNDS" | bc; }
+line="$(printf '%-6s %13s %6s' mean "$(mean "${RATE_SUM[source]}")" "$(mean "${CPU_SUM[source]}")")"
+for engine in $ENGINES; do
+  line+="$(printf ' %15s %6s %7s' "$(mean "${RATE_SUM[$engine]}")" "$(mean "${CPU_SUM[$engine]}")" "$(echo "scale=2; ${RATE_SUM[$engine]} / ${RATE_SUM[source]}" | bc)")"
+done
+echo "$line"
 echo "Records and logs: $WORK"

@@ -74,8 +74,16 @@ public record RunRecord(
      * @param cpuAverage   the injector process's mean CPU use over the run, 0..1 of all cores
      * @param cpuPeak      the highest sampled CPU use, 0..1 of all cores
      * @param machineCpuAverage the whole machine's mean CPU use, 0..1 (a local server under test shows here)
+     * @param cpuSeconds   CPU time (user + system) the injector process spent from the run's start to its end,
+     *                     report generation excluded: with the messages sent, the cost of each; null when not known
      */
-    public record Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage) {}
+    public record Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage,
+                           Double cpuSeconds) {
+        /** Without the CPU time (records from before it was kept, and tests that do not need it). */
+        public Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage) {
+            this(index, count, host, cores, cpuAverage, cpuPeak, machineCpuAverage, null);
+        }
+    }
 
     /**
      * The injector's connections over the run.

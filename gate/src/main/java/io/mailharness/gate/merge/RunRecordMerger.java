@@ -234,7 +234,14 @@ public final class RunRecordMerger {
                 injectors.stream().mapToInt(RunRecord.Injector::cores).sum(),
                 injectors.stream().mapToDouble(RunRecord.Injector::cpuAverage).max().orElse(0),
                 injectors.stream().mapToDouble(RunRecord.Injector::cpuPeak).max().orElse(0),
-                injectors.stream().mapToDouble(RunRecord.Injector::machineCpuAverage).max().orElse(0));
+                injectors.stream().mapToDouble(RunRecord.Injector::machineCpuAverage).max().orElse(0),
+                cpuSeconds(injectors));
+    }
+
+    /** The injectors' CPU time added up, when every one of them measured it. */
+    private static Double cpuSeconds(List<RunRecord.Injector> injectors) {
+        if (injectors.isEmpty() || injectors.stream().anyMatch(i -> i.cpuSeconds() == null)) return null;
+        return injectors.stream().mapToDouble(RunRecord.Injector::cpuSeconds).sum();
     }
 
     private static String runId(List<RunRecord> records) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,18 @@ class RunRecordMergerTest {
         assertTrue(record.parameters().get(RunRecordMerger.INJECTORS_PARAMETER).startsWith("1/2 injector-1 4 cores cpu avg 0.40"),
                 record.parameters().toString());
         assertTrue(merged.warnings().stream().noneMatch(warning -> warning.contains("injectors ran")), merged.warnings()::toString);
+    }
+
+    @Test
+    void theInjectorsCpuTimeAddsUpAndStaysUnknownWhenOneDidNotMeasureIt() {
+        RunRecord.Injector measured1 = new RunRecord.Injector(1, 3, "injector-1", 4, 0.4, 0.7, 0.3, 1.5);
+        RunRecord.Injector measured2 = new RunRecord.Injector(2, 3, "injector-2", 4, 0.4, 0.7, 0.3, 2.25);
+        RunRecord one = TestRuns.withInjector(TestRuns.run(1_000), measured1);
+        RunRecord two = TestRuns.withInjector(TestRuns.run(1_000), measured2);
+        assertEquals(3.75, RunRecordMerger.merge(List.of(source("one", one), source("two", two))).record().injector().cpuSeconds());
+
+        RunRecord three = TestRuns.withInjector(TestRuns.run(1_000), TestRuns.injector(3, 3, 0.4, 0.7));
+        assertNull(RunRecordMerger.merge(List.of(source("one", one), source("two", two), source("three", three))).record().injector().cpuSeconds());
     }
 
     @Test

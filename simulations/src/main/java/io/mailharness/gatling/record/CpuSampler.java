@@ -20,6 +20,7 @@ public final class CpuSampler implements AutoCloseable {
     private double processSum, machineSum, peak;
     private long heapUsedPeak, heapCommittedPeak;
     private int samples;
+    private long processCpuNanosAtStart = -1;
 
     public CpuSampler() {
         this.os = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean o ? o : null;
@@ -28,6 +29,7 @@ public final class CpuSampler implements AutoCloseable {
     public CpuSampler start() {
         if (os != null) {
             os.getProcessCpuLoad(); // the first reading primes the counters
+            processCpuNanosAtStart = os.getProcessCpuTime();
             timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
         }
         return this;
@@ -62,6 +64,13 @@ public final class CpuSampler implements AutoCloseable {
     /** The most heap the JVM had reserved at a sample, in bytes. */
     public synchronized long heapCommittedPeak() {
         return heapCommittedPeak;
+    }
+
+    /** CPU time (user + system) this process spent since {@link #start()}, in seconds; null when the JVM cannot tell. */
+    public synchronized Double processCpuSeconds() {
+        if (os == null || processCpuNanosAtStart < 0) return null;
+        long now = os.getProcessCpuTime();
+        return now < 0 ? null : round((now - processCpuNanosAtStart) / 1e9);
     }
 
     public synchronized double machineAverage() {

@@ -102,7 +102,7 @@ public final class RunEnd {
             host = "unknown";
         }
         RunRecord.Injector who = new RunRecord.Injector(injector.index(), injector.count(), host,
-                Runtime.getRuntime().availableProcessors(), cpu.average(), cpu.peak(), cpu.machineAverage());
+                Runtime.getRuntime().availableProcessors(), cpu.average(), cpu.peak(), cpu.machineAverage(), cpu.processCpuSeconds());
         Map<String, String> params = new TreeMap<>(parameters);
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("mailharness.") && !k.contains("password") && !k.contains("secret"))
