@@ -7,7 +7,7 @@
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
-#              PIPELINING (false; smtp-source does not pipeline), ENGINE (blocking or netty: -Dmailharness.engine),
+#              PIPELINING (false; smtp-source does not pipeline), ENGINE (netty, the default, or blocking: -Dmailharness.engine),
 #              WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
@@ -20,7 +20,7 @@ MESSAGES=${MESSAGES:-20000}
 SIZE=${SIZE:-1024}
 PORT=${PORT:-}
 PIPELINING=${PIPELINING:-false}
-ENGINE=${ENGINE:-blocking}
+ENGINE=${ENGINE:-netty}
 WORK=${WORK:-$ROOT/results/bench/smtp-sink-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "smtp-sink-vs-smtp-source: $*" >&2; exit 2; }
