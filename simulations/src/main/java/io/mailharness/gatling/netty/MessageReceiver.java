@@ -65,7 +65,7 @@ final class MessageReceiver {
             length--;
         }
         octets += length + 2;
-        if (octets > maxOctets) throw new TooLong("message longer than " + maxOctets + " octets");
+        if (octets > maxOctets) throw new TooLong("reply longer than " + maxOctets + " octets");
         if (!inspect) return false;
         keep(in, start, length);
         if (digest != null) {

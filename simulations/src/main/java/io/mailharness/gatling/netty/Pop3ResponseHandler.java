@@ -80,11 +80,11 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         }
         listingOctets += length + 2;
         if (listingOctets > limits.listingOctets()) {
-            fail(ConnectionFailure.protocol("listing longer than " + limits.listingOctets() + " octets"));
+            fail(ConnectionFailure.protocol("reply longer than " + limits.listingOctets() + " octets"));
             return;
         }
         if (listing.size() >= limits.replyLines()) {
-            fail(ConnectionFailure.protocol("listing longer than " + limits.replyLines() + " lines"));
+            fail(ConnectionFailure.protocol("reply longer than " + limits.replyLines() + " lines"));
             return;
         }
         listing.add(in.toString(start, length, StandardCharsets.ISO_8859_1));

@@ -190,13 +190,13 @@ class HostileServerTest {
     @Test
     void anEndlessListingEndsAtTheListingBound() throws IOException {
         Pop3Channel pop3 = endlessListing("1 1000 " + "x".repeat(120) + "\r\n");
-        assertEquals("LIST: listing longer than 65536 octets", failed(pop3, await(pop3.list()), "protocol"));
+        assertEquals("LIST: reply longer than 65536 octets", failed(pop3, await(pop3.list()), "protocol"));
     }
 
     @Test
     void aListingOfEndlesslyManyShortLinesEndsAtTheLineBound() throws IOException {
         Pop3Channel pop3 = endlessListing("1 1\r\n");
-        assertEquals("UIDL: listing longer than " + LIMITS.replyLines() + " lines", failed(pop3, await(pop3.uidl()), "protocol"));
+        assertEquals("UIDL: reply longer than " + LIMITS.replyLines() + " lines", failed(pop3, await(pop3.uidl()), "protocol"));
     }
 
     @Test
@@ -206,7 +206,7 @@ class HostileServerTest {
             c.send("+OK message follows\r\nX-Mailharness-Id: m1; t=1; n=1; sha256=00\r\n\r\n");
             c.sendForever("a line of the body that never ends\r\n");
         });
-        assertEquals("RETR: message longer than 65536 octets", failed(pop3, await(pop3.retr(1)), "protocol"));
+        assertEquals("RETR: reply longer than 65536 octets", failed(pop3, await(pop3.retr(1)), "protocol"));
         assertTrue(pop3.peakKeptOctets() < 64 * 1024, "held " + pop3.peakKeptOctets() + " octets");
     }
 
