@@ -9,7 +9,10 @@ import io.mailharness.gatling.protocol.MailComponents;
 import io.mailharness.gatling.ledger.DeliveryLedger;
 import io.mailharness.record.DeliveryCheck;
 import io.mailharness.record.Ledger;
+import io.mailharness.settings.Account;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -42,7 +45,7 @@ public final class DrainActionBuilder implements ActionBuilder {
     private final class ChannelDrain extends EventLoopAction {
         private final Pop3ChannelExchange pop3;
         /** The users' passes through the drain that have not ended yet (each ends once, whatever ends it). */
-        private final java.util.Set<Exchange> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<Exchange> draining = ConcurrentHashMap.newKeySet();
 
         ChannelDrain(ScenarioContext ctx, Action next) {
             super("drain-" + prefix, ctx, next);
@@ -89,7 +92,6 @@ public final class DrainActionBuilder implements ActionBuilder {
         private void ended(Exchange x) {
             if (draining.remove(x) && run.drainFinished()) verdict(x, components, clock.nowMillis(), run.ledger().snapshot());
         }
-
     }
 
     private final class Drain extends MailAction {
@@ -150,7 +152,7 @@ public final class DrainActionBuilder implements ActionBuilder {
         }
 
         /** Whether a maildrop still owes accepted messages: those are read first. */
-        boolean owes(io.mailharness.settings.Account maildrop) {
+        boolean owes(Account maildrop) {
             return ledger.outstanding(maildrop.address()) > 0;
         }
 
