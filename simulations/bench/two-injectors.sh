@@ -7,6 +7,7 @@
 # Usage: simulations/bench/two-injectors.sh
 # Environment: RATE (msgs/s, default 20), DURATION (s, 30), SIMULATION (MailDay), MIX (fixed:4k),
 #              GRACE (s, 30), ACCOUNTS (server accounts, 8), WARMUP (s of discarded load first, 15),
+#              ENGINE (netty, the default, or blocking: -Dmailharness.engine),
 #              WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
@@ -20,6 +21,7 @@ MIX=${MIX:-fixed:4k}
 GRACE=${GRACE:-30}
 ACCOUNTS=${ACCOUNTS:-8}
 WARMUP=${WARMUP:-15}
+ENGINE=${ENGINE:-netty}
 WORK=${WORK:-$ROOT/results/bench/two-injectors-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "two-injectors: $*" >&2; exit 2; }
@@ -46,7 +48,7 @@ for _ in $(seq 1 120); do [ -f "$TARGETS" ] && break; kill -0 "$SERVER_PID" 2>/d
 echo "== Embedded server (pid $SERVER_PID): $(grep -o 'smtp {[^}]*}' "$TARGETS"), $(grep -o 'pop3 {[^}]*}' "$TARGETS"), $ACCOUNTS accounts" >&2
 
 LOAD=(-Dmailharness.target.file="$TARGETS" -Dmailharness.target=embedded-greenmail -Dmailharness.rate="$RATE"
-      -Dmailharness.duration="$DURATION" -Dmailharness.messageMix="$MIX" -Dmailharness.grace="$GRACE")
+      -Dmailharness.duration="$DURATION" -Dmailharness.messageMix="$MIX" -Dmailharness.grace="$GRACE" -Dmailharness.engine="$ENGINE")
 load() { # $1 = results folder, $2 = log, rest = extra -D options; a failed assertion (exit 1) still leaves a record
   local dir=$1 log=$2; shift 2
   local status=0
@@ -86,7 +88,7 @@ tput_of() { jq -r --argjson d "$DURATION" '(.ledger.accepted / $d * 100 | round 
 
 {
 echo
-echo "Scale-out: $SIMULATION, total $RATE msgs/s for $DURATION s, mix $MIX, against one embedded GreenMail process"
+echo "Scale-out: $SIMULATION, total $RATE msgs/s for $DURATION s, mix $MIX, engine $ENGINE, against one embedded GreenMail process"
 row "" "single" "injector 1/2" "injector 2/2" "merged 1+2"
 row "rate (msgs/s, this injector's share)" "$(fig "$SINGLE" '.parameters["mailharness.rate.share"]')" "$(fig "$I1" '.parameters["mailharness.rate.share"]')" "$(fig "$I2" '.parameters["mailharness.rate.share"]')" "$(fig "$MERGED" '.parameters["mailharness.rate.share"]')"
 row "POP3 readers (this injector's share)" "$(fig "$SINGLE" '.parameters["mailharness.users.share"]')" "$(fig "$I1" '.parameters["mailharness.users.share"]')" "$(fig "$I2" '.parameters["mailharness.users.share"]')" "$(fig "$MERGED" '.parameters["mailharness.users.share"]')"

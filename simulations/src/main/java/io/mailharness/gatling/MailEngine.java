@@ -5,10 +5,10 @@ import io.mailharness.settings.SettingsException;
 import java.util.Locale;
 
 /**
- * The client the mail actions run on, chosen with {@code -Dmailharness.engine}: {@link #BLOCKING} (the default),
- * core's Commons Net sessions on virtual threads; or {@link #NETTY}, the non-blocking client of
- * {@code io.mailharness.gatling.netty} on each virtual user's own event loop, no thread hop. The Netty engine
- * covers the SMTP actions; the POP3 actions still run on the blocking client with either engine.
+ * The client the mail actions run on, chosen with {@code -Dmailharness.engine}: {@link #NETTY} (the default), the
+ * non-blocking client of {@code io.mailharness.gatling.netty} on each virtual user's own event loop, no thread hop;
+ * or {@link #BLOCKING}, core's sessions on virtual threads, kept selectable so that the two can be compared. Either
+ * engine runs every SMTP and POP3 action, the drain and the ledger.
  */
 public enum MailEngine {
     BLOCKING,
@@ -16,9 +16,9 @@ public enum MailEngine {
 
     public static final String PROPERTY = "mailharness.engine";
 
-    /** The engine the system property names; an unknown name is a one-line settings error. */
+    /** The engine the system property names (netty when unset); an unknown name is a one-line settings error. */
     public static MailEngine fromProperty() {
-        String value = System.getProperty(PROPERTY, "blocking").strip();
+        String value = System.getProperty(PROPERTY, "netty").strip();
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "blocking" -> BLOCKING;
             case "netty" -> NETTY;

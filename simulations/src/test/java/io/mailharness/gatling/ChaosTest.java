@@ -188,6 +188,24 @@ class ChaosTest {
     }
 
     @Test
+    void aMessageBeyondTheReplyBoundIsAProtocolKoAndNotRetrievableNotLost() {
+        ChaosSimulation.messageSize = 64 * 1024;
+        try {
+            TargetSettings target = target(server(Faults.none())).withLimits(new ReplyLimits(8192, 100_000, 16 * 1024));
+            Run run = run(target, Duration.ofSeconds(2), Duration.ofSeconds(3));
+            RunRecord record = run.record();
+            ErrorGroup retr = group(record, "POP3 RETR");
+            assertEquals("protocol", retr.errorClass());
+            assertEquals("protocol: RETR: reply longer than 16384 octets", retr.example());
+            assertTrue(record.ledger().accepted() > 0);
+            assertEquals(record.ledger().accepted(), record.delivery().notRetrievable(), "each told apart by the stamp that arrived: " + record.delivery());
+            assertEquals(0, record.delivery().lost());
+        } finally {
+            ChaosSimulation.messageSize = 4096;
+        }
+    }
+
+    @Test
     void aRetrievalWithoutItsFinalDotIsATimeoutAndTheMessageNotRetrievableNotLost() {
         Run run = run(target(server(Faults.of(ChaosFaults.POP3_RETR_UNTERMINATED))), Duration.ofSeconds(2), Duration.ofSeconds(5));
         RunRecord record = run.record();

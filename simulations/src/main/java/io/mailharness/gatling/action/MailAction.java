@@ -22,8 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The engine of every mail action: on the user's event loop it only hands the work to a virtual thread
  * (through the throttler when the simulation is throttled); there the blocking Commons Net exchange runs,
  * each stage timed and logged as its own request; whatever happens — OK, KO, exception, timeout — the
- * user then continues with the next action. Actions of the Netty engine override {@link #dispatch} and
- * run their exchange on the user's event loop instead, in callbacks wrapped by {@link #guard}.
+ * user then continues with the next action. Actions of the Netty engine ({@link EventLoopAction}) override
+ * {@link #dispatch} and run their exchange on the user's event loop instead, in callbacks wrapped by {@link #guard}.
  */
 public abstract class MailAction extends JavaExitableAction {
     private final String name;
@@ -116,9 +116,13 @@ public abstract class MailAction extends JavaExitableAction {
         } catch (Throwable t) {
             long now = clock.nowMillis();
             exchange.log(name, now, now, 0, Outcome.ko("harness", null, "harness: " + t));
+            abandoned(exchange);
             proceed(exchange);
         }
     }
+
+    /** A callback of a non-blocking pass failed and the user continues: what the pass must still do before it goes (by default nothing). */
+    protected void abandoned(Exchange exchange) {}
 
     /** The user continues with the next action: once per pass, whatever path ends it. */
     protected final void proceed(Exchange exchange) {
@@ -182,6 +186,13 @@ public abstract class MailAction extends JavaExitableAction {
 
         public <T> T stage(String request, Call<T> call, java.util.function.Function<T, Outcome> judge) throws StageFailed {
             return stage(request, true, call, judge);
+        }
+
+        /** Logs a step the Netty client timed itself (by its own start and end nanos) as {@code request}. */
+        public void log(String request, io.mailharness.gatling.netty.Step step, Outcome outcome, boolean report) {
+            long nanos = step.nanos();
+            long start = clock.nowMillis() - (System.nanoTime() - step.startNanos()) / 1_000_000;
+            log(request, start, start + nanos / 1_000_000, nanos / 1000, outcome, report);
         }
 
         public void log(String request, long start, long end, long micros, Outcome outcome) {

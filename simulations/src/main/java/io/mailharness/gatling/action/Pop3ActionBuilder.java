@@ -4,6 +4,7 @@ import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.client.Pop3Connection;
 
@@ -82,7 +83,55 @@ public final class Pop3ActionBuilder implements ActionBuilder {
 
     @Override
     public io.gatling.core.action.builder.ActionBuilder asScala() {
-        return (ctx, next) -> new Command(ctx, next);
+        return (ctx, next) -> MailAction.engine(ctx) == MailEngine.NETTY ? new ChannelCommand(ctx, next) : new Command(ctx, next);
+    }
+
+    /** The same command on the Netty engine, on the user's event loop. */
+    private final class ChannelCommand extends EventLoopAction {
+        private final Pop3ChannelExchange pop3;
+
+        ChannelCommand(ScenarioContext ctx, Action next) {
+            super("pop3" + op + "-" + prefix, ctx, next);
+            this.pop3 = new Pop3ChannelExchange(prefix, components, this);
+        }
+
+        @Override
+        protected void start(Exchange x) {
+            command(x, () -> proceed(x));
+        }
+
+        private void command(Exchange x, Runnable done) {
+            switch (op) {
+                case CYCLE -> pop3.cycle(x, AccountPool.ANY, passed -> done.run());
+                case LOGIN -> pop3.login(x, AccountPool.ANY, (c, how) -> done.run());
+                default -> {
+                    Pop3Connection c = pop3.connection(x);
+                    if (c == null) {
+                        done.run();
+                        return;
+                    }
+                    switch (op) {
+                        case STAT -> pop3.stat(x, c, key(Pop3Keys.COUNT), done, done);
+                        case LIST -> pop3.list(x, c, key(Pop3Keys.SIZES), done, done);
+                        case UIDL -> pop3.uidl(x, c, key(Pop3Keys.UIDS), listing -> done.run(), done);
+                        case RETR_NEW -> pop3.retrieveNew(x, c, done, done);
+                        case RETR -> {
+                            int n = message.resolve(x.session());
+                            pop3.retrieve(x, c, n, Pop3Reading.uidOf(c, n), harness -> {
+                                c.toDelete().add(n);
+                                done.run();
+                            }, done);
+                        }
+                        case TOP -> pop3.top(x, c, message.resolve(x.session()), lines, done, done);
+                        case DELE -> pop3.dele(x, c, message.resolve(x.session()), done, done);
+                        case DELE_RETRIEVED -> pop3.deleteRetrieved(x, c, done, done);
+                        case RSET -> pop3.rset(x, c, done, done);
+                        case QUIT -> pop3.quit(x, c, done);
+                        default -> throw new IllegalStateException(op.name());
+                    }
+                }
+            }
+        }
     }
 
     private final class Command extends MailAction {
@@ -117,7 +166,7 @@ public final class Pop3ActionBuilder implements ActionBuilder {
                     case RETR_NEW -> pop3.retrieveNew(x, c);
                     case RETR -> {
                         int n = message.resolve(x.session());
-                        pop3.retrieve(x, c, n, c.account().address(), Pop3Exchange.uidOf(c, n));
+                        pop3.retrieve(x, c, n, c.account().address(), Pop3Reading.uidOf(c, n));
                         c.toDelete().add(n);
                     }
                     case TOP -> pop3.top(x, c, message.resolve(x.session()), lines);

@@ -1,6 +1,5 @@
 package io.mailharness.gatling.action;
 
-import io.gatling.commons.util.Clock;
 import io.mailharness.gatling.action.MailAction.Exchange;
 import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.check.SmtpStage;
@@ -26,14 +25,12 @@ final class SmtpChannelExchange {
     private final String prefix;
     private final MailComponents components;
     private final SmtpExpectations expectations;
-    private final Clock clock;
     private final MailAction action;
 
     SmtpChannelExchange(String prefix, MailComponents components, SmtpExpectations expectations, MailAction action) {
         this.prefix = prefix;
         this.components = components;
         this.expectations = expectations;
-        this.clock = action.clock();
         this.action = action;
     }
 
@@ -47,9 +44,7 @@ final class SmtpChannelExchange {
      */
     boolean log(Exchange x, SmtpStep step) {
         Outcome outcome = step.failed() ? Outcome.of(step.failure()) : expectations.of(step.stage()).judge(step.reply());
-        long nanos = step.nanos();
-        long start = clock.nowMillis() - (System.nanoTime() - step.startNanos()) / 1_000_000;
-        x.log(prefix + " " + step.label(), start, start + nanos / 1_000_000, nanos / 1000, outcome, components.protocol().stageRequests());
+        x.log(prefix + " " + step.label(), step, outcome, components.protocol().stageRequests());
         return !step.failed() && ok(step.stage(), step.reply());
     }
 

@@ -1,7 +1,6 @@
 package io.mailharness.gatling.action;
 
 import io.gatling.core.action.Action;
-import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.mailharness.client.SmtpReply;
 import io.mailharness.gatling.check.Outcome;
@@ -22,7 +21,7 @@ import java.util.Set;
  * refusal, QUIT after the connection's share of transactions and the same ledger entries, but on the user's event
  * loop: no thread of its own, each stage logged as its step ends, and the user continues from the last callback.
  */
-final class SmtpChannelSendAction extends MailAction {
+final class SmtpChannelSendAction extends EventLoopAction {
     private final SmtpSendActionBuilder spec;
     private final SmtpChannelExchange smtp;
     private final boolean pipelining;
@@ -39,21 +38,11 @@ final class SmtpChannelSendAction extends MailAction {
     }
 
     @Override
-    protected void dispatch(Session session) {
-        if (!session.eventLoop().inEventLoop()) { // from the throttler: back onto the user's loop
-            session.eventLoop().execute(() -> dispatch(session));
-            return;
-        }
-        Exchange x = new Exchange(session);
-        guard(x, () -> smtp.connection(x, c -> {
+    protected void start(Exchange x) {
+        smtp.connection(x, c -> {
             if (c == null) proceed(x); // the handshake failed: KOs logged, no transaction
             else transact(x, c);
-        }));
-    }
-
-    @Override
-    protected void perform(Exchange exchange) {
-        throw new UnsupportedOperationException("the Netty engine runs on the event loop");
+        });
     }
 
     /** One message of a transaction as the ledger knows it. */

@@ -48,7 +48,7 @@ public final class SmtpCommandActionBuilder implements ActionBuilder {
     }
 
     /** The same command on the Netty engine, on the user's event loop. */
-    private final class ChannelCommand extends MailAction {
+    private final class ChannelCommand extends EventLoopAction {
         private final SmtpChannelExchange smtp;
 
         ChannelCommand(ScenarioContext ctx, Action next) {
@@ -57,33 +57,21 @@ public final class SmtpCommandActionBuilder implements ActionBuilder {
         }
 
         @Override
-        protected void dispatch(io.gatling.core.session.Session session) {
-            if (!session.eventLoop().inEventLoop()) { // from the throttler: back onto the user's loop
-                session.eventLoop().execute(() -> dispatch(session));
+        protected void start(Exchange x) {
+            if (stage == SmtpStage.CONNECT) {
+                smtp.connection(x, c -> proceed(x));
                 return;
             }
-            Exchange x = new Exchange(session);
-            guard(x, () -> {
-                if (stage == SmtpStage.CONNECT) {
-                    smtp.connection(x, c -> proceed(x));
-                    return;
-                }
-                SmtpChannelConnection c = run.connections().smtpChannel(x.session().userId());
-                if (c == null || !c.isOpen()) {
-                    proceed(x);
-                    return;
-                }
-                switch (stage) {
-                    case QUIT -> smtp.quit(x, c, () -> proceed(x));
-                    case NOOP -> smtp.noop(x, c, () -> proceed(x));
-                    default -> smtp.rset(x, c, () -> proceed(x));
-                }
-            });
-        }
-
-        @Override
-        protected void perform(Exchange exchange) {
-            throw new UnsupportedOperationException("the Netty engine runs on the event loop");
+            SmtpChannelConnection c = run.connections().smtpChannel(x.session().userId());
+            if (c == null || !c.isOpen()) {
+                proceed(x);
+                return;
+            }
+            switch (stage) {
+                case QUIT -> smtp.quit(x, c, () -> proceed(x));
+                case NOOP -> smtp.noop(x, c, () -> proceed(x));
+                default -> smtp.rset(x, c, () -> proceed(x));
+            }
         }
     }
 

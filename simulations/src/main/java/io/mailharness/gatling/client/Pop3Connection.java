@@ -2,17 +2,21 @@ package io.mailharness.gatling.client;
 
 import io.mailharness.client.Pop3Session;
 import io.mailharness.client.UniqueIdListing;
+import io.mailharness.gatling.netty.Pop3Channel;
 import io.mailharness.settings.Account;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One virtual user's POP3 session in the TRANSACTION state, the maildrop it holds a lease on, and what
- * it learned there (the unique-id listing, the messages it retrieved and may delete).
+ * One virtual user's POP3 session in the TRANSACTION state — core's blocking {@link Pop3Session} or the Netty
+ * engine's {@link Pop3Channel}, whichever the run's engine opened — the maildrop it holds a lease on, and what it
+ * learned there (the unique-id listing, the messages it retrieved and may delete). {@link #close()} is safe from
+ * any thread.
  */
 public final class Pop3Connection implements AutoCloseable {
     private final Pop3Session session;
+    private final Pop3Channel channel;
     private final Account account;
     private final AccountPool pool;
     private List<UniqueIdListing> listing = List.of();
@@ -20,13 +24,29 @@ public final class Pop3Connection implements AutoCloseable {
     private boolean released;
 
     public Pop3Connection(Pop3Session session, Account account, AccountPool pool) {
+        this(session, null, account, pool);
+    }
+
+    /** A session of the Netty engine, registered before it connects so that the end of the run can close it. */
+    public Pop3Connection(Pop3Channel channel, Account account, AccountPool pool) {
+        this(null, channel, account, pool);
+    }
+
+    private Pop3Connection(Pop3Session session, Pop3Channel channel, Account account, AccountPool pool) {
         this.session = session;
+        this.channel = channel;
         this.account = account;
         this.pool = pool;
     }
 
+    /** The blocking engine's session; null on the Netty engine. */
     public Pop3Session session() {
         return session;
+    }
+
+    /** The Netty engine's session; null on the blocking engine. */
+    public Pop3Channel channel() {
+        return channel;
     }
 
     public Account account() {
@@ -47,13 +67,14 @@ public final class Pop3Connection implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return session.isConnected();
+        return session != null ? session.isConnected() : channel.isOpen();
     }
 
     /** Closes the socket and gives the maildrop back to the pool; safe to call twice. */
     @Override
     public synchronized void close() {
-        session.close();
+        if (session != null) session.close();
+        else channel.close();
         if (!released) {
             released = true;
             pool.release(account);

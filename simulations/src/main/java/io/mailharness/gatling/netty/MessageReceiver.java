@@ -3,6 +3,8 @@ package io.mailharness.gatling.netty;
 import io.mailharness.message.MessageStamp;
 import io.mailharness.message.TestMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,10 @@ import java.util.Optional;
 
 /**
  * Takes a retrieved message line by line as it streams in (RFC 1939 §3): removes the byte-stuffing, counts the
- * octets against the bound, finds the harness stamp in the header section, and digests every line after it, so the
- * message is checked without being held. Each line counts with a CRLF, as a line-reading client sees it.
+ * octets against the bound, finds the harness stamp in the header section, and digests every line after it. Each
+ * line counts with a CRLF, as a line-reading client sees it. While a RETR streams in, its octets are kept in a
+ * pooled buffer (within the same bound) and handed over only when the digest differs: the ledger compares a damaged
+ * message with the message as sent; an intact one, or one without a stamp, is never copied out.
  */
 final class MessageReceiver {
     private static final byte[] STAMP_FIELD = (TestMessage.ID_HEADER + ":").getBytes(StandardCharsets.US_ASCII);
@@ -36,15 +40,21 @@ final class MessageReceiver {
 
     private final long maxOctets;
     private final boolean inspect;
+    /** The octets received so far (RETR only), until the header section ends without a stamp or the result is taken. */
+    private ByteBuf kept;
     private long octets;
     private boolean inHeader = true;
     private byte[] stampLine;
     private MessageDigest digest;
 
-    /** @param inspect look for the stamp and check the digest (RETR); false counts octets only (TOP) */
-    MessageReceiver(long maxOctets, boolean inspect) {
+    /**
+     * @param inspect look for the stamp and check the digest (RETR); false counts octets only (TOP)
+     * @param alloc   where the octets of an inspected message are kept while it streams in
+     */
+    MessageReceiver(long maxOctets, boolean inspect, ByteBufAllocator alloc) {
         this.maxOctets = maxOctets;
         this.inspect = inspect;
+        if (inspect) kept = alloc.buffer(8192);
     }
 
     /** One line of the response body, without its line end; true when it was the terminating "." line. */
@@ -55,13 +65,16 @@ final class MessageReceiver {
             length--;
         }
         octets += length + 2;
-        if (octets > maxOctets) throw new TooLong("message longer than " + maxOctets + " octets");
+        if (octets > maxOctets) throw new TooLong("reply longer than " + maxOctets + " octets");
         if (!inspect) return false;
+        keep(in, start, length);
         if (digest != null) {
             update(in, start, length);
         } else if (inHeader) {
-            if (length == 0) inHeader = false; // the header section ended without a stamp: not a harness message
-            else if (isStampField(in, start, length)) {
+            if (length == 0) { // the header section ended without a stamp: not a harness message
+                inHeader = false;
+                release();
+            } else if (isStampField(in, start, length)) {
                 stampLine = new byte[length + 2];
                 in.getBytes(start, stampLine, 0, length);
                 stampLine[length] = '\r';
@@ -72,13 +85,44 @@ final class MessageReceiver {
         return false;
     }
 
+    /** The message as received, at its terminating "." line; the octets kept are released. */
     RetrievedMessage result() {
-        if (stampLine == null) return new RetrievedMessage(octets, Optional.empty());
-        String actual = HexFormat.of().formatHex(digest.digest());
-        // The stamp's fields as core reads them; its digest over what was received, not over the stamp line alone.
-        Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine).map(i -> new MessageStamp.Inspection(
-                i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, i.digest().isEmpty() || i.digest().equals(actual)));
-        return new RetrievedMessage(octets, stamp);
+        try {
+            if (stampLine == null) return new RetrievedMessage(octets, Optional.empty(), null);
+            String actual = HexFormat.of().formatHex(digest.digest());
+            // The stamp's fields as core reads them; its digest over what was received, not over the stamp line alone.
+            Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine).map(i -> new MessageStamp.Inspection(
+                    i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, i.digest().isEmpty() || i.digest().equals(actual)));
+            boolean damaged = stamp.isPresent() && !stamp.get().intact();
+            return new RetrievedMessage(octets, stamp, damaged && kept != null ? ByteBufUtil.getBytes(kept) : null);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * What a retrieval cut off part way had shown: the stamp, if it had arrived (its digest unchecked: the message
+     * is incomplete). The octets kept are released.
+     */
+    RetrievedMessage cutOff() {
+        release();
+        Optional<MessageStamp.Inspection> stamp = stampLine == null ? Optional.empty() : MessageStamp.inspect(stampLine)
+                .map(i -> new MessageStamp.Inspection(i.id(), i.sentAtMillis(), i.recipients(), i.digest(), "", false));
+        return new RetrievedMessage(octets, stamp, null);
+    }
+
+    /** Lets go of the octets kept; safe to call more than once. */
+    void release() {
+        if (kept != null) {
+            kept.release();
+            kept = null;
+        }
+    }
+
+    private void keep(ByteBuf in, int start, int length) {
+        if (kept == null) return;
+        kept.writeBytes(in, start, length);
+        kept.writeBytes(CRLF);
     }
 
     private void update(ByteBuf in, int start, int length) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * One POP3 session (RFC 1939) on a Netty channel of the virtual user's event loop: one method per command, none
  * blocking. Each future always succeeds with its {@link Pop3Step} (which carries the failure when the command could
  * not complete); a failure closes the connection and every later command fails at once. RETR streams the message
- * through the un-stuffing and the digest, within the message bound, and never holds it. The futures complete on the
+ * through the un-stuffing and the digest, within the message bound, and hands its octets over only when damaged. The futures complete on the
  * event loop; the methods may be called from any thread. QUIT in the TRANSACTION state enters the UPDATE state;
  * {@link #close()} without QUIT does not (RFC 1939 §6).
  */
@@ -218,7 +218,9 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
 
         @Override
         public void failed(ConnectionFailure failure) {
-            promise.trySuccess(failedStep(stage, failure, start));
+            RetrievedMessage cutOff = handler.takeCutOff();
+            Pop3Step failed = failedStep(stage, failure, start);
+            promise.trySuccess(cutOff == null ? failed : new Pop3Step(stage, null, cutOff, failed.failure(), start, failed.endNanos()));
         }
     }
 }

@@ -27,8 +27,13 @@ public final class Pop3Handshake extends SessionOpening<Pop3Step, Pop3Channel> {
     /** Connects on {@code loop} (the virtual user's) and logs in to {@code account}'s maildrop, with APOP when {@code apop}. */
     public static Future<Pop3Channel> open(MailClientConfig config, EventLoop loop, Pop3Target target, Account account, boolean apop,
                                            StepListener<Pop3Step> steps) {
-        Pop3Handshake handshake = new Pop3Handshake(new Pop3Channel(config, loop, target), account, apop, steps);
-        handshake.then(handshake.pop3.connect());
+        return open(new Pop3Channel(config, loop, target), account, apop, steps);
+    }
+
+    /** Connects the session not yet connected (one the caller registered first, to close it at any time) and logs in. */
+    public static Future<Pop3Channel> open(Pop3Channel pop3, Account account, boolean apop, StepListener<Pop3Step> steps) {
+        Pop3Handshake handshake = new Pop3Handshake(pop3, account, apop, steps);
+        handshake.then(pop3.connect());
         return handshake.promise;
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The POP3 client's end of one connection (RFC 1939 §3): writes commands and reads each response for the one
  * awaiting it: a status line, and after a +OK to a command that has one, the multi-line body up to the "." line — a
- * listing kept within {@link ReplyLimits#listingOctets()}, or a message streamed through a {@link MessageReceiver}
- * and never held. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
+ * listing kept within {@link ReplyLimits#listingOctets()} and {@link ReplyLimits#replyLines()}, or a message streamed
+ * through a {@link MessageReceiver}. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
  * unclaimed -ERR as the server closing it).
  */
 final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting> {
@@ -32,6 +32,8 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
     private List<String> listing;
     private int listingOctets;
     private MessageReceiver receiver;
+    /** What the retrieval the connection ended in had shown, until taken. */
+    private RetrievedMessage cutOff;
 
     Pop3ResponseHandler(ReplyLimits limits, Duration stepTimeout) {
         super(limits, stepTimeout);
@@ -56,7 +58,7 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
                 listing = new ArrayList<>();
                 listingOctets = 0;
             } else {
-                receiver = new MessageReceiver(limits.messageOctets(), a.body() == Body.MESSAGE);
+                receiver = new MessageReceiver(limits.messageOctets(), a.body() == Body.MESSAGE, ctx.alloc());
             }
         } else {
             complete(new Pop3Reply(line, List.of()), null);
@@ -78,7 +80,11 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         }
         listingOctets += length + 2;
         if (listingOctets > limits.listingOctets()) {
-            fail(ConnectionFailure.protocol("listing longer than " + limits.listingOctets() + " octets"));
+            fail(ConnectionFailure.protocol("reply longer than " + limits.listingOctets() + " octets"));
+            return;
+        }
+        if (listing.size() >= limits.replyLines()) {
+            fail(ConnectionFailure.protocol("reply longer than " + limits.replyLines() + " lines"));
             return;
         }
         listing.add(in.toString(start, length, StandardCharsets.ISO_8859_1));
@@ -101,10 +107,24 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         }
     }
 
+    /** What the retrieval the connection ended in had shown (its stamp, if it had arrived), once; else null. */
+    RetrievedMessage takeCutOff() {
+        RetrievedMessage m = cutOff;
+        cutOff = null;
+        return m;
+    }
+
     @Override
     protected void forgetPartialReply() {
+        if (receiver != null) cutOff = receiver.cutOff();
         status = null;
         listing = null;
         receiver = null;
+    }
+
+    @Override
+    public void handlerRemoved(io.netty.channel.ChannelHandlerContext ctx) {
+        if (receiver != null) receiver.release();
+        super.handlerRemoved(ctx);
     }
 }

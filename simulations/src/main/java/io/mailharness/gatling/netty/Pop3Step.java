@@ -7,7 +7,7 @@ import io.mailharness.gatling.check.Pop3Stage;
 /**
  * How one POP3 command ended: the server's response (for LIST and UIDL with the listing's lines, as received), or the
  * failure that ended the connection instead (exactly one of the two is set), and when. RETR and TOP answered +OK
- * also carry what was {@link RetrievedMessage retrieved}.
+ * also carry what was {@link RetrievedMessage retrieved}; a RETR cut off part way, what had arrived of it.
  */
 public record Pop3Step(Pop3Stage stage, Pop3Reply reply, RetrievedMessage message, MailProtocolException failure, long startNanos, long endNanos)
         implements Step {

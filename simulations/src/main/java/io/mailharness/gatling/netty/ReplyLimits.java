@@ -6,7 +6,7 @@ package io.mailharness.gatling.netty;
  * end costs a failure, never unbounded memory.
  *
  * @param lineOctets     longest reply or response line, line end excluded
- * @param replyLines     most lines in one SMTP reply
+ * @param replyLines     most lines in one SMTP reply or one POP3 listing
  * @param keptTextOctets reply text kept per SMTP reply, over all its lines (later lines are counted, not kept)
  * @param listingOctets  most octets of one POP3 multi-line listing (LIST, UIDL, CAPA), all kept
  * @param messageOctets  largest message RETR streams through (counted and digested, never held)
@@ -21,7 +21,7 @@ public record ReplyLimits(int lineOctets, int replyLines, int keptTextOctets, in
         }
     }
 
-    /** 64 KiB lines, 1000-line replies with 8 KiB of text kept, 16 MiB listings, 64 MiB messages. */
+    /** 64 KiB lines, 1000-line replies and listings, 8 KiB of reply text kept, 16 MiB listings, 64 MiB messages. */
     public static ReplyLimits defaults() {
         return new ReplyLimits(64 * 1024, 1000, 8 * 1024, 16 * 1024 * 1024, 64L * 1024 * 1024);
     }

@@ -10,6 +10,7 @@ import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.netty.MailClientConfig;
 import io.mailharness.gatling.netty.ReplyLimits;
 import io.mailharness.gatling.netty.SharedBodyMessages;
+import io.mailharness.gatling.netty.Pop3Target;
 import io.mailharness.gatling.netty.SmtpTarget;
 import io.mailharness.message.LoadMessageBuilder;
 import io.mailharness.settings.Account;
@@ -24,8 +25,8 @@ import java.util.List;
  * What the actions of one scenario share for one protocol: the protocol, Gatling's core components, the
  * run, and the protocol resolved against the target the run opened (its settings, the maildrop pool, the
  * SMTP AUTH account, MAIL FROM) and its message builder. A user that exits closes its connections here.
- * With the Netty engine it also holds what that client shares: its configuration, the SMTP target (its
- * address resolved here, never on an event loop) and the messages with shared bodies.
+ * With the Netty engine it also holds what that client shares: its configuration, the SMTP and POP3 targets (their
+ * addresses resolved here, never on an event loop) and the messages with shared bodies.
  */
 public final class MailComponents implements ProtocolComponents {
     private final MailProtocol protocol;
@@ -39,6 +40,7 @@ public final class MailComponents implements ProtocolComponents {
     private final MailEngine engine;
     private final MailClientConfig clientConfig;
     private final SmtpTarget smtpTarget;
+    private final Pop3Target pop3Target;
     private final SharedBodyMessages sharedMessages;
 
     MailComponents(MailProtocol protocol, CoreComponents core, MailRun run) {
@@ -63,10 +65,12 @@ public final class MailComponents implements ProtocolComponents {
             this.clientConfig = new MailClientConfig(target.tls(), target.timeouts().connect(), target.timeouts().read(),
                     replyLimits(target.limits()), run.connections());
             this.smtpTarget = target.smtp().map(s -> SmtpTarget.of(s.endpoint(), s.security(), s.auth(), smtpAccount, protocol.clientDomain())).orElse(null);
+            this.pop3Target = target.pop3().map(p -> Pop3Target.of(p.endpoint(), p.security())).orElse(null);
             this.sharedMessages = new SharedBodyMessages(protocol.seed(), protocol.mix());
         } else {
             this.clientConfig = null;
             this.smtpTarget = null;
+            this.pop3Target = null;
             this.sharedMessages = null;
         }
     }
@@ -90,6 +94,12 @@ public final class MailComponents implements ProtocolComponents {
     public SmtpTarget smtpTarget() {
         if (smtpTarget == null && engine == MailEngine.NETTY) target.requireSmtp();
         return smtpTarget;
+    }
+
+    /** The POP3 service for the Netty client; null with the blocking engine. */
+    public Pop3Target pop3Target() {
+        if (pop3Target == null && engine == MailEngine.NETTY) target.requirePop3();
+        return pop3Target;
     }
 
     /** The load messages for the Netty client (shared bodies); null with the blocking engine. */

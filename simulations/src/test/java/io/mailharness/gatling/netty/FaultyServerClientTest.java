@@ -30,6 +30,7 @@ import java.util.Optional;
 import static io.mailharness.gatling.netty.Clients.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -99,6 +100,7 @@ class FaultyServerClientTest {
             MessageStamp.Inspection stamp = retr.message().stamp().orElseThrow();
             assertTrue(stamp.intact(), stamp.toString());
             assertEquals(sent.get(stamp.id()).digest(), stamp.actualDigest());
+            assertNull(retr.message().damagedContent(), "an intact message is not handed over");
             assertTrue(await(pop3.dele(listing.message())).isOk());
         }
         assertTrue(await(pop3.quit()).isOk());
@@ -136,7 +138,11 @@ class FaultyServerClientTest {
         Pop3Step retr = await(pop3.retr(1));
         assertTrue(retr.isOk());
         assertTrue(retr.message().octets() < m.size(), "cut short at the unstuffed '.' line");
-        assertFalse(retr.message().stamp().orElseThrow().intact());
+        MessageStamp.Inspection streamed = retr.message().stamp().orElseThrow();
+        assertFalse(streamed.intact());
+        byte[] damaged = retr.message().damagedContent();
+        assertEquals(retr.message().octets(), damaged.length, "a damaged message is handed over as retrieved, for the comparison");
+        assertEquals(streamed, MessageStamp.inspect(damaged).orElseThrow(), "core's inspection of the octets handed over agrees with the streamed one");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.mailharness.gatling.netty;
 
 import io.mailharness.gatling.check.SmtpStage;
+import io.mailharness.message.MessageStamp;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.Pop3Security;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import static io.mailharness.gatling.netty.Clients.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -176,14 +178,25 @@ class HostileServerTest {
         return await(Pop3Handshake.open(clients.config, clients.loop(), target, ACCOUNT, false, Clients.Recorder.pop3()));
     }
 
-    @Test
-    void anEndlessListingEndsAtTheListingBound() throws IOException {
-        Pop3Channel pop3 = pop3(c -> {
+    /** A session whose next listing never ends: {@code line} again and again after the +OK. */
+    private Pop3Channel endlessListing(String line) throws IOException {
+        return pop3(c -> {
             c.read();
             c.send("+OK listing follows\r\n");
-            c.sendForever("1 1000\r\n");
+            c.sendForever(line);
         });
-        assertEquals("LIST: listing longer than 65536 octets", failed(pop3, await(pop3.list()), "protocol"));
+    }
+
+    @Test
+    void anEndlessListingEndsAtTheListingBound() throws IOException {
+        Pop3Channel pop3 = endlessListing("1 1000 " + "x".repeat(120) + "\r\n");
+        assertEquals("LIST: reply longer than 65536 octets", failed(pop3, await(pop3.list()), "protocol"));
+    }
+
+    @Test
+    void aListingOfEndlesslyManyShortLinesEndsAtTheLineBound() throws IOException {
+        Pop3Channel pop3 = endlessListing("1 1\r\n");
+        assertEquals("UIDL: reply longer than " + LIMITS.replyLines() + " lines", failed(pop3, await(pop3.uidl()), "protocol"));
     }
 
     @Test
@@ -193,7 +206,7 @@ class HostileServerTest {
             c.send("+OK message follows\r\nX-Mailharness-Id: m1; t=1; n=1; sha256=00\r\n\r\n");
             c.sendForever("a line of the body that never ends\r\n");
         });
-        assertEquals("RETR: message longer than 65536 octets", failed(pop3, await(pop3.retr(1)), "protocol"));
+        assertEquals("RETR: reply longer than 65536 octets", failed(pop3, await(pop3.retr(1)), "protocol"));
         assertTrue(pop3.peakKeptOctets() < 64 * 1024, "held " + pop3.peakKeptOctets() + " octets");
     }
 
@@ -206,15 +219,32 @@ class HostileServerTest {
         assertEquals("STAT: not a POP3 status line: 'HELLO THERE'", failed(pop3, await(pop3.stat()), "protocol"));
     }
 
-    @Test
-    void aStalledRetrievalEndsAtTheStepDeadline() throws IOException {
+    /** RETR answered +OK and then {@code part} of the message, never the rest: the step's timeout. */
+    private Pop3Step stalledRetrieval(String part) throws IOException {
         Pop3Channel pop3 = pop3(c -> {
             c.read();
-            c.send("+OK message follows\r\nSubject: half\r\n");
+            c.send("+OK message follows\r\n" + part);
             c.read();
         });
         Pop3Step retr = await(pop3.retr(1));
         failed(pop3, retr, "timeout");
         assertTrue(retr.nanos() >= STEP.toNanos());
+        return retr;
+    }
+
+    @Test
+    void aRetrievalCutOffAfterTheStampTellsWhichMessageItWas() throws IOException {
+        Pop3Step retr = stalledRetrieval("Received: by hostile\r\nX-Mailharness-Id: mh-cut-1; t=1; n=2; sha256=00\r\nSubject: half\r\n");
+        MessageStamp.Inspection stamp = retr.message().stamp().orElseThrow();
+        assertEquals("mh-cut-1", stamp.id());
+        assertEquals(2, stamp.recipients());
+        assertFalse(stamp.intact(), "an incomplete message is never intact");
+        assertNull(retr.message().damagedContent());
+    }
+
+    @Test
+    void aStalledRetrievalEndsAtTheStepDeadline() throws IOException {
+        Pop3Step retr = stalledRetrieval("Subject: half\r\n");
+        assertTrue(retr.message().stamp().isEmpty(), "no stamp had arrived");
     }
 }

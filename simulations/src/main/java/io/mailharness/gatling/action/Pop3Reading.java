@@ -1,0 +1,186 @@
+package io.mailharness.gatling.action;
+
+import io.mailharness.client.MailProtocolException;
+import io.mailharness.client.Pop3Reply;
+import io.mailharness.client.ScanListing;
+import io.mailharness.client.UniqueIdListing;
+import io.mailharness.gatling.MailRun;
+import io.mailharness.gatling.action.MailAction.Exchange;
+import io.mailharness.gatling.check.Outcome;
+import io.mailharness.gatling.check.Pop3Stage;
+import io.mailharness.gatling.client.Pop3Connection;
+import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.gatling.protocol.MailComponents;
+import io.mailharness.message.MessageComparison;
+import io.mailharness.message.MessageStamp;
+import io.mailharness.record.DeliveryClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a POP3 reader makes of the server's responses, whichever engine carried them: the session values STAT, LIST
+ * and UIDL save, the messages a pass retrieves (those not processed before, by unique-id), and the receiving half of
+ * the delivery ledger — every retrieved harness message checked against its digest and reported, a damaged one
+ * compared with the message as sent, its first sighting logged as a "delivery latency" request, a listed message
+ * whose retrieval failed told as not retrievable.
+ */
+final class Pop3Reading {
+    /** At most this many messages are retrieved in one pass, so a full maildrop cannot hold a user for ever. */
+    static final int MAX_MESSAGES_PER_PASS = 500;
+
+    private final String prefix;
+    private final MailComponents components;
+    private final MailRun run;
+
+    Pop3Reading(String prefix, MailComponents components) {
+        this.prefix = prefix;
+        this.components = components;
+        this.run = components.run();
+    }
+
+    /** The request a stage is logged as: {@code "<prefix> <command>"}. */
+    String request(Pop3Stage stage) {
+        return prefix + " " + stage.label();
+    }
+
+    /** Whether OK stages are logged as Gatling requests (KOs always are). */
+    boolean report() {
+        return components.protocol().stageRequests();
+    }
+
+    /** The user's open POP3 session, or null (one found closed is let go, its maildrop released). */
+    Pop3Connection connection(Exchange x) {
+        Pop3Connection c = run.connections().pop3(x.session().userId());
+        if (c != null && !c.isOpen()) {
+            run.connections().closePop3(x.session().userId());
+            return null;
+        }
+        return c;
+    }
+
+    /** STAT's +OK: saves the message count under {@code saveAs} and the maildrop size; the count, or -1 when the reply is not one. */
+    int stat(Exchange x, Pop3Reply reply, String saveAs) {
+        if (!reply.isOk()) return -1;
+        String[] parts = reply.statusLine().split(" ");
+        try {
+            int count = Integer.parseInt(parts[1]);
+            long size = Long.parseLong(parts[2]);
+            x.update(s -> s.set(saveAs, count).set(Pop3Keys.SIZE, size));
+            return count;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** LIST's +OK: saves the message sizes as a list of longs; a listing that does not parse is a KO of its own. */
+    void list(Exchange x, Pop3Reply reply, String saveAs) {
+        if (!reply.isOk()) return;
+        try {
+            List<Long> sizes = ScanListing.parseAll(reply).stream().map(ScanListing::sizeOctets).toList();
+            x.update(s -> s.set(saveAs, sizes));
+        } catch (MailProtocolException e) {
+            x.log(request(Pop3Stage.LIST) + " listing", 0, 0, 0, Outcome.of(e));
+        }
+    }
+
+    /**
+     * UIDL's +OK: remembers the listing on the connection, tells the ledger which unique-ids the maildrop lists that
+     * were not processed yet, and saves the unique-ids; null when the server refused UIDL or its listing does not parse.
+     */
+    List<UniqueIdListing> uidl(Exchange x, Pop3Connection c, Pop3Reply reply, String saveAs) {
+        if (!reply.isOk()) return null;
+        try {
+            List<UniqueIdListing> listing = UniqueIdListing.parseAll(reply);
+            c.listing(listing);
+            String maildrop = c.account().address();
+            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.isProcessed(maildrop, uid)).toList());
+            x.update(s -> s.set(saveAs, listing.stream().map(UniqueIdListing::uniqueId).toList()));
+            return listing;
+        } catch (MailProtocolException e) {
+            return null;
+        }
+    }
+
+    /** LIST's message numbers as a listing without unique-ids (a server without UIDL): nothing can be skipped. */
+    static List<UniqueIdListing> withoutUids(Pop3Reply list) {
+        if (!list.isOk()) return List.of();
+        try {
+            List<UniqueIdListing> out = new ArrayList<>();
+            for (ScanListing s : ScanListing.parseAll(list)) out.add(new UniqueIdListing(s.message(), null));
+            return out;
+        } catch (MailProtocolException e) {
+            return List.of();
+        }
+    }
+
+    /** The unique-id of a message number from the session's last UIDL, or null. */
+    static String uidOf(Pop3Connection c, int message) {
+        return c.listing().stream().filter(l -> l.message() == message).map(UniqueIdListing::uniqueId).findFirst().orElse(null);
+    }
+
+    /**
+     * The listed messages a pass retrieves: those not processed before (by unique-id), at most
+     * {@link #MAX_MESSAGES_PER_PASS}. Those processed before are marked for deletion when the protocol deletes
+     * after retrieval.
+     */
+    List<UniqueIdListing> newMessages(Pop3Connection c, List<UniqueIdListing> listing) {
+        String maildrop = c.account().address();
+        List<UniqueIdListing> fresh = new ArrayList<>();
+        for (UniqueIdListing entry : listing) {
+            if (fresh.size() >= MAX_MESSAGES_PER_PASS) break;
+            if (entry.uniqueId() != null && run.isProcessed(maildrop, entry.uniqueId())) {
+                if (components.protocol().deleteAfterRetrieval()) c.toDelete().add(entry.message());
+                continue;
+            }
+            fresh.add(entry);
+        }
+        return fresh;
+    }
+
+    /** After a pass retrieved a message: marked for deletion when the protocol deletes harness messages (or everything in a disposable maildrop). */
+    void passed(Pop3Connection c, int message, boolean harness) {
+        if (components.protocol().deleteAfterRetrieval() && (harness || c.account().disposable())) c.toDelete().add(message);
+    }
+
+    /**
+     * A message was retrieved whole; true when it is a harness message. {@code stamp} is what its stamp says and
+     * whether the digest matches; {@code content} gives the octets as retrieved, asked for only when it does not.
+     * A message whose unique-id (when known) was processed before is not reported to the ledger again: seeing it
+     * twice is not a duplicate delivery.
+     */
+    boolean retrieved(Exchange x, String maildrop, String uid, Optional<MessageStamp.Inspection> stamp, Supplier<byte[]> content) {
+        DeliveryLedger ledger = run.ledger();
+        ledger.retrievalSucceeded(maildrop, uid);
+        long seenAt = System.currentTimeMillis();
+        boolean firstTime = uid == null || run.markProcessed(maildrop, uid);
+        if (stamp.isEmpty()) return false;
+        if (!firstTime) return true;
+        MessageStamp.Inspection i = stamp.get();
+        long[] acceptedAt = new long[1];
+        DeliveryLedger.Sighting sighting = ledger.retrieved(i.id(), i.recipients(), maildrop, classify(i, maildrop, content), seenAt, acceptedAt);
+        if (sighting == DeliveryLedger.Sighting.FIRST && acceptedAt[0] >= 0) x.deliveryLatency(acceptedAt[0], seenAt);
+        return true;
+    }
+
+    /**
+     * The retrieval of a listed message failed: refused (-ERR), or cut off part way ({@code cutOff}: the stamp, if
+     * it had arrived, tells which message).
+     */
+    void notRetrieved(String maildrop, String uid, Optional<MessageStamp.Inspection> cutOff) {
+        run.ledger().retrievalFailed(maildrop, uid, cutOff.map(MessageStamp.Inspection::id).orElse(null), cutOff.map(MessageStamp.Inspection::recipients).orElse(1));
+    }
+
+    /** Intact when the digest matches; else what the comparison with the message as sent finds (null: nothing to compare with). */
+    private DeliveryClass classify(MessageStamp.Inspection i, String maildrop, Supplier<byte[]> content) {
+        if (i.intact()) return DeliveryClass.INTACT;
+        Optional<byte[]> sent = run.ledger().sentOctets(i.id(), i.recipients(), maildrop);
+        byte[] retrieved = content.get();
+        if (sent.isEmpty() || retrieved == null) return null;
+        MessageComparison comparison = MessageComparison.compare(sent.get(), retrieved);
+        run.samples().offer(DeliveryLedger.key(i.id(), i.recipients(), maildrop), comparison, sent.get(), retrieved);
+        return comparison.deliveryClass();
+    }
+}
