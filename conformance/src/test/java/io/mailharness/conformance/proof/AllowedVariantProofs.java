@@ -1,0 +1,30 @@
+package io.mailharness.conformance.proof;
+
+import io.mailharness.faultserver.Faults;
+import io.mailharness.faultserver.conformance.AllowedVariantFaults;
+import io.mailharness.faultserver.smtp.SmtpFaults;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.mailharness.conformance.proof.Proof.breaks;
+import static io.mailharness.conformance.proof.Proof.keeps;
+import static io.mailharness.conformance.proof.Proof.untestable;
+import static io.mailharness.conformance.proof.ServerFault.catalogue;
+import static io.mailharness.result.Outcome.FAIL;
+import static io.mailharness.result.Outcome.WARN;
+
+/**
+ * Behaviours of real servers where the RFCs leave a choice (a refusal code, a refused second EHLO, a disabled
+ * EXPN, an APOP secret of its own): the checks must judge their own rule against them, PASS or SKIP with the
+ * reason, and FAIL or WARN only where a rule of theirs is really broken or could not be exercised.
+ */
+final class AllowedVariantProofs {
+    private AllowedVariantProofs() {}
+
+    static final List<Proof> ROWS = List.of(
+            breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"));
+
+    static final List<Proof> KEEPS_THE_RULE = List.of(
+            keeps("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_554)));
+}
