@@ -31,4 +31,10 @@ public final class AllowedVariantFaults {
     public static final Fault SMTP_STARTTLS_INSIDE_TLS_454 = new SmtpReplyRewrite("SMTP_STARTTLS_INSIDE_TLS_454",
             "STARTTLS inside TLS refused with 454, a temporary refusal that invites a retry (Sendmail)",
             SmtpStage.STARTTLS, (reply, state) -> reply.code() == 503 && state.tls(), reply -> SmtpReply.of(454, "4.3.3 TLS not available after start"));
+
+    // ---- pipelined input (OpenSMTPD's guard) ----
+
+    public static final Fault SMTP_SIZE_AFTER_HELO_TAKEN = new SmtpReplyRewrite("SMTP_SIZE_AFTER_HELO_TAKEN",
+            "MAIL with SIZE= after HELO accepted (Postfix, Exim, Sendmail: the server recognises SIZE; RFC 5321 §4.1.1.2 binds the client)",
+            SmtpStage.MAIL, (reply, state) -> reply.code() == 555 && !state.esmtp(), reply -> SmtpReply.of(250, "2.1.0 Ok"));
 }
