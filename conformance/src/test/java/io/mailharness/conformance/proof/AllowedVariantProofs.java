@@ -22,10 +22,16 @@ import static io.mailharness.result.Outcome.WARN;
 final class AllowedVariantProofs {
     private AllowedVariantProofs() {}
 
+    /** OpenSMTPD 6.8: a bare LF ends a command line, and the second command waiting is refused as pipelining. */
+    private static final ServerFault BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED = new ServerFault("PROXY_BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED",
+            Faults.of(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT), Optional.of(ClientRewrites.BARE_LINE_ENDS_SPLIT), Optional.empty());
+
     static final List<Proof> ROWS = List.of(
+            breaks("SMTP-CMD-BARELF", BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED, FAIL).at("NOOP\\nNOOP\\r\\n", "Pipelining not supported"),
             breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"));
 
     static final List<Proof> KEEPS_THE_RULE = List.of(
+            keeps("SMTP-CMD-BARELF", catalogue(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT)),
             keeps("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_554)),
             keeps("SMTP-PARAM-UNKNOWN", catalogue(AllowedVariantFaults.SMTP_SIZE_AFTER_HELO_TAKEN)));
 }

@@ -34,6 +34,16 @@ public final class AllowedVariantFaults {
 
     // ---- pipelined input (OpenSMTPD's guard) ----
 
+    public static final Fault SMTP_NOOP_REFUSES_PIPELINED_INPUT = new SmtpCommandVariant("SMTP_NOOP_REFUSES_PIPELINED_INPUT",
+            "NOOP with more client input already waiting is refused '500 5.5.1 Invalid command: Pipelining not supported' and the connection closed (OpenSMTPD 6.8)",
+            "NOOP", original -> (session, argument) -> {
+                if (session.reader().buffered() > 0) {
+                    session.reply(SmtpStage.NOOP, SmtpReply.of(500, "5.5.1 Invalid command: Pipelining not supported").thenClose());
+                } else {
+                    original.execute(session, argument);
+                }
+            });
+
     public static final Fault SMTP_SIZE_AFTER_HELO_TAKEN = new SmtpReplyRewrite("SMTP_SIZE_AFTER_HELO_TAKEN",
             "MAIL with SIZE= after HELO accepted (Postfix, Exim, Sendmail: the server recognises SIZE; RFC 5321 §4.1.1.2 binds the client)",
             SmtpStage.MAIL, (reply, state) -> reply.code() == 555 && !state.esmtp(), reply -> SmtpReply.of(250, "2.1.0 Ok"));
