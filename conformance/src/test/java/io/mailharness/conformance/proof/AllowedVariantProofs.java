@@ -28,10 +28,15 @@ final class AllowedVariantProofs {
 
     static final List<Proof> ROWS = List.of(
             breaks("SMTP-CMD-BARELF", BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED, FAIL).at("NOOP\\nNOOP\\r\\n", "Pipelining not supported"),
-            breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"));
+            breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"),
+            breaks("SMTP-EHLO-RESET", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503), WARN).at("EHLO client.example", "503 5.5.1 Invalid command: Already identified"),
+            breaks("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_554), WARN).at("MAIL FROM:", "554 Syntax error"));
 
     static final List<Proof> KEEPS_THE_RULE = List.of(
             keeps("SMTP-CMD-BARELF", catalogue(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT)),
             keeps("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_554)),
-            keeps("SMTP-PARAM-UNKNOWN", catalogue(AllowedVariantFaults.SMTP_SIZE_AFTER_HELO_TAKEN)));
+            keeps("SMTP-PARAM-UNKNOWN", catalogue(AllowedVariantFaults.SMTP_SIZE_AFTER_HELO_TAKEN)),
+            keeps("SMTP-EHLO-OK", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
+            keeps("SMTP-EHLO-NOARG", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
+            keeps("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_553)));
 }

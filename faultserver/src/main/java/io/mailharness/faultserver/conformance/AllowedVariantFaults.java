@@ -22,6 +22,25 @@ import java.util.Locale;
 public final class AllowedVariantFaults {
     private AllowedVariantFaults() {}
 
+    // ---- EHLO (RFC 5321 §4.1.4: a later EHLO resets only "if ... acceptable to the SMTP server") ----
+
+    public static final Fault SMTP_SECOND_EHLO_503 = new SmtpCommandVariant("SMTP_SECOND_EHLO_503",
+            "a second EHLO in a session is refused with 503 and the session state kept (OpenSMTPD; allowed by RFC 5321 §4.1.4)", "EHLO",
+            original -> (session, argument) -> {
+                if (session.state().greeted()) session.reply(SmtpStage.EHLO, SmtpReply.of(503, "5.5.1 Invalid command: Already identified"));
+                else original.execute(session, argument);
+            });
+
+    // ---- refusal codes RFC 5321 leaves open ----
+
+    public static final Fault SMTP_MAIL_SYNTAX_553 = new SmtpReplyRewrite("SMTP_MAIL_SYNTAX_553",
+            "a MAIL or RCPT path syntax error answered 553 'mailbox syntax incorrect' instead of 501 (OpenSMTPD, Sendmail)",
+            SmtpStage.MAIL, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(553, "5.1.0 Sender address syntax error"));
+
+    public static final Fault SMTP_MAIL_SYNTAX_554 = new SmtpReplyRewrite("SMTP_MAIL_SYNTAX_554",
+            "a MAIL path syntax error answered 554 instead of 501 (Courier MTA): a refusal off RFC 5321's list",
+            SmtpStage.MAIL, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(554, "Syntax error - your mail software violates RFC 821."));
+
     // ---- STARTTLS (RFC 3207 names no code for STARTTLS inside TLS, nor for one inside a transaction) ----
 
     public static final Fault SMTP_STARTTLS_INSIDE_TLS_554 = new SmtpReplyRewrite("SMTP_STARTTLS_INSIDE_TLS_554",
