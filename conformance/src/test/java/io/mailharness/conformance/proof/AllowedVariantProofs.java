@@ -38,5 +38,6 @@ final class AllowedVariantProofs {
             keeps("SMTP-PARAM-UNKNOWN", catalogue(AllowedVariantFaults.SMTP_SIZE_AFTER_HELO_TAKEN)),
             keeps("SMTP-EHLO-OK", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
             keeps("SMTP-EHLO-NOARG", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
-            keeps("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_553)));
+            keeps("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_553)),
+            keeps("SMTP-LIM-CMD512", catalogue(AllowedVariantFaults.SMTP_NOOP_ARGUMENT_500)));
 }

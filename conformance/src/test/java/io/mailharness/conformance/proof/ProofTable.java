@@ -57,7 +57,7 @@ final class ProofTable {
             breaks("SMTP-ADDR-POSTMASTER", catalogue(BasicRuleFaults.SMTP_POSTMASTER_WITHOUT_DOMAIN_REFUSED), FAIL).at("RCPT TO:<Postmaster>", "550 5.1.1 No such user\\r\\n"),
             breaks("SMTP-ADDR-UNKNOWN", catalogue(BasicRuleFaults.SMTP_UNKNOWN_RECIPIENT_250), WARN).at("RCPT TO:<", "250 2.1.5 OK\\r\\n"),
             breaks("SMTP-ADDR-RELAY", catalogue(BasicRuleFaults.SMTP_OPEN_RELAY), WARN).at("RCPT TO:<someone@foreign.example>", "250 2.1.5 OK\\r\\n"),
-            breaks("SMTP-LIM-CMD512", proxy("PROXY_SMTP_LONG_LINES_OVER_LIMIT", ClientRewrites.LONG_LINES_OVER_LIMIT), FAIL).at("NOOP xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "500 5.5.2 Line too long\\r\\n"),
+            breaks("SMTP-LIM-CMD512", proxy("PROXY_SMTP_LONG_LINES_OVER_LIMIT", ClientRewrites.LONG_LINES_OVER_LIMIT), FAIL).at("HELP xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "500 5.5.2 Line too long\\r\\n"),
             // §4.1.1.4 DATA, §4.5.2 transparency, catalogue §1.8 smuggling
             breaks("SMTP-DATA-OK", catalogue(BasicRuleFaults.SMTP_END_OF_DATA_TWO_REPLIES), FAIL).at("after the reply to the end of data", "250 2.0.0 OK again\\r\\n"),
             breaks("SMTP-DATA-DOTSTUFF", catalogue("SMTP_NO_DOT_UNSTUFFING"), FAIL).at("RETR 4", "26 octets: the start of the sent"),

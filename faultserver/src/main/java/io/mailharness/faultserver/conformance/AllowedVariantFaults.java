@@ -66,4 +66,11 @@ public final class AllowedVariantFaults {
     public static final Fault SMTP_SIZE_AFTER_HELO_TAKEN = new SmtpReplyRewrite("SMTP_SIZE_AFTER_HELO_TAKEN",
             "MAIL with SIZE= after HELO accepted (Postfix, Exim, Sendmail: the server recognises SIZE; RFC 5321 §4.1.1.2 binds the client)",
             SmtpStage.MAIL, (reply, state) -> reply.code() == 555 && !state.esmtp(), reply -> SmtpReply.of(250, "2.1.0 Ok"));
+
+    public static final Fault SMTP_NOOP_ARGUMENT_500 = new SmtpCommandVariant("SMTP_NOOP_ARGUMENT_500",
+            "NOOP with a parameter refused with 500 (OpenSMTPD; RFC 5321 §4.1.1.9: SHOULD be ignored)", "NOOP",
+            original -> (session, argument) -> {
+                if (!argument.isEmpty()) session.reply(SmtpStage.NOOP, SmtpReply.of(500, "5.5.4 Invalid command arguments: command does not accept arguments."));
+                else original.execute(session, argument);
+            });
 }
