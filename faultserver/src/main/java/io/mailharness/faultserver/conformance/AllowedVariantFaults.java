@@ -41,6 +41,17 @@ public final class AllowedVariantFaults {
             "a MAIL path syntax error answered 554 instead of 501 (Courier MTA): a refusal off RFC 5321's list",
             SmtpStage.MAIL, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(554, "Syntax error - your mail software violates RFC 821."));
 
+    public static final Fault SMTP_RCPT_WITHOUT_MAIL_502 = new SmtpReplyRewrite("SMTP_RCPT_WITHOUT_MAIL_502",
+            "RCPT without a transaction refused with 502 instead of 503 (Courier MTA; RFC 5321 §3.3 wants 503)",
+            SmtpStage.RCPT, (reply, state) -> reply.code() == 503, reply -> SmtpReply.of(502, "ESMTP command error"));
+
+    public static final Fault SMTP_NO_POSTMASTER = new SmtpCommandVariant("SMTP_NO_POSTMASTER",
+            "RCPT TO:<postmaster@domain> refused as an unknown user (RFC 5321 §4.5.1 wants it; Courier MTA set-up)", "RCPT",
+            original -> (session, argument) -> {
+                if (argument.toLowerCase(Locale.ROOT).startsWith("to:<postmaster@")) session.reply(SmtpStage.RCPT, SmtpReply.of(550, "User <postmaster> unknown"));
+                else original.execute(session, argument);
+            });
+
     // ---- STARTTLS (RFC 3207 names no code for STARTTLS inside TLS, nor for one inside a transaction) ----
 
     public static final Fault SMTP_STARTTLS_INSIDE_TLS_554 = new SmtpReplyRewrite("SMTP_STARTTLS_INSIDE_TLS_554",
