@@ -30,7 +30,8 @@ final class AllowedVariantProofs {
             breaks("SMTP-CMD-BARELF", BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED, FAIL).at("NOOP\\nNOOP\\r\\n", "Pipelining not supported"),
             breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"),
             breaks("SMTP-EHLO-RESET", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503), WARN).at("EHLO client.example", "503 5.5.1 Invalid command: Already identified"),
-            breaks("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_554), WARN).at("MAIL FROM:", "554 Syntax error"));
+            breaks("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_554), WARN).at("MAIL FROM:", "554 Syntax error"),
+            breaks("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_WORKS_UNLISTED), FAIL).at("EXPN postmaster (EXPN not in the EHLO reply)", "250 2.1.5 <postmaster@localhost>"));
 
     static final List<Proof> KEEPS_THE_RULE = List.of(
             keeps("SMTP-CMD-BARELF", catalogue(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT)),
@@ -42,5 +43,7 @@ final class AllowedVariantProofs {
             keeps("SMTP-LIM-CMD512", catalogue(AllowedVariantFaults.SMTP_NOOP_ARGUMENT_500)),
             keeps("SMTP-RSET", catalogue(AllowedVariantFaults.SMTP_RCPT_WITHOUT_MAIL_502)),
             keeps("SMTP-NOOP", catalogue(AllowedVariantFaults.SMTP_NO_POSTMASTER)),
-            keeps("SMTP-ADDR-RCPT100", catalogue(AllowedVariantFaults.SMTP_NO_POSTMASTER)));
+            keeps("SMTP-ADDR-RCPT100", catalogue(AllowedVariantFaults.SMTP_NO_POSTMASTER)),
+            keeps("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_DISABLED_252)),
+            keeps("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_POLICY_550)));
 }

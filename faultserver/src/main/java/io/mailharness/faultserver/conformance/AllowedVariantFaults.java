@@ -52,6 +52,20 @@ public final class AllowedVariantFaults {
                 else original.execute(session, argument);
             });
 
+    // ---- EXPN (RFC 5321 §3.5.2: listed "if supported"; §7.3: may be disabled) ----
+
+    public static final Fault SMTP_EXPN_DISABLED_252 = new SmtpReplyRewrite("SMTP_EXPN_DISABLED_252",
+            "EXPN answered '252 EXPN disabled' and not listed (Courier MTA; RFC 5321 §7.3)",
+            SmtpStage.EXPN, reply -> SmtpReply.of(252, "EXPN disabled"));
+
+    public static final Fault SMTP_EXPN_POLICY_550 = new SmtpReplyRewrite("SMTP_EXPN_POLICY_550",
+            "EXPN refused by policy with 550 and not listed (Exim without an ACL allowing it)",
+            SmtpStage.EXPN, reply -> SmtpReply.of(550, "Administrative prohibition"));
+
+    public static final Fault SMTP_EXPN_WORKS_UNLISTED = new SmtpReplyRewrite("SMTP_EXPN_WORKS_UNLISTED",
+            "EXPN expands the list (250) but the EHLO reply does not list EXPN (RFC 5321 §3.5.2: MUST be listed)",
+            SmtpStage.EXPN, reply -> SmtpReply.of(250, "2.1.5 <postmaster@localhost>"));
+
     // ---- STARTTLS (RFC 3207 names no code for STARTTLS inside TLS, nor for one inside a transaction) ----
 
     public static final Fault SMTP_STARTTLS_INSIDE_TLS_554 = new SmtpReplyRewrite("SMTP_STARTTLS_INSIDE_TLS_554",
