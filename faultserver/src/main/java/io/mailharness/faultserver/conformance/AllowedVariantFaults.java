@@ -76,6 +76,13 @@ public final class AllowedVariantFaults {
             "STARTTLS inside TLS refused with 454, a temporary refusal that invites a retry (Sendmail)",
             SmtpStage.STARTTLS, (reply, state) -> reply.code() == 503 && state.tls(), reply -> SmtpReply.of(454, "4.3.3 TLS not available after start"));
 
+    public static final Fault SMTP_STARTTLS_IN_TRANSACTION_503 = new SmtpCommandVariant("SMTP_STARTTLS_IN_TRANSACTION_503",
+            "STARTTLS inside a mail transaction refused with 503 (Sendmail; RFC 3207 does not oblige a server to start TLS there)", "STARTTLS",
+            original -> (session, argument) -> {
+                if (session.state().transaction() != null) session.reply(SmtpStage.STARTTLS, SmtpReply.of(503, "5.5.0 TLS not permitted during a mail transaction"));
+                else original.execute(session, argument);
+            });
+
     // ---- pipelined input (OpenSMTPD's guard) ----
 
     public static final Fault SMTP_NOOP_REFUSES_PIPELINED_INPUT = new SmtpCommandVariant("SMTP_NOOP_REFUSES_PIPELINED_INPUT",
