@@ -46,5 +46,6 @@ final class AllowedVariantProofs {
             keeps("SMTP-ADDR-RCPT100", catalogue(AllowedVariantFaults.SMTP_NO_POSTMASTER)),
             keeps("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_DISABLED_252)),
             keeps("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_POLICY_550)),
+            keeps("SMTP-AUTH-PLAINTEXT", catalogue(SmtpFaults.SMTP_AUTH_PLAIN_WITHOUT_TLS)),
             untestable("SMTP-TLS-RESET", catalogue(AllowedVariantFaults.SMTP_STARTTLS_IN_TRANSACTION_503), "STARTTLS after MAIL refused (503 5.5.0 TLS not permitted"));
 }
