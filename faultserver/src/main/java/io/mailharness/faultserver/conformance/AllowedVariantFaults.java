@@ -105,4 +105,12 @@ public final class AllowedVariantFaults {
                 if (!argument.isEmpty()) session.reply(SmtpStage.NOOP, SmtpReply.of(500, "5.5.4 Invalid command arguments: command does not accept arguments."));
                 else original.execute(session, argument);
             });
+
+    // ---- trace fields (RFC 5321 §4.4: each hop adds its own Received field on top) ----
+
+    public static final Fault STORE_DELIVERY_AGENT_RECEIVED_ON_TOP = new DeliveryRewrite("STORE_DELIVERY_AGENT_RECEIVED_ON_TOP",
+            "a local delivery agent behind the SMTP server adds its own Received field on top (Cyrus lmtpd behind Postfix)",
+            deliveries -> deliveries.stream().map(d -> d.withContent(new String(d.content(), StandardCharsets.ISO_8859_1).replaceFirst(
+                    "^(Return-Path: [^\r]*\r\n)", "$1Received: from mail.example ([unix socket])\r\n\tby mail.example (lmtpd) with LMTPA;\r\n"
+                            + "\tSat, 5 Dec 2026 12:00:00 +0000\r\n").getBytes(StandardCharsets.ISO_8859_1))).toList());
 }
