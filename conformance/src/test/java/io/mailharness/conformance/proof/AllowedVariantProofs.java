@@ -48,5 +48,6 @@ final class AllowedVariantProofs {
             keeps("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_POLICY_550)),
             keeps("SMTP-AUTH-PLAINTEXT", catalogue(SmtpFaults.SMTP_AUTH_PLAIN_WITHOUT_TLS)),
             keeps("SMTP-DATA-TRACE", catalogue(AllowedVariantFaults.STORE_DELIVERY_AGENT_RECEIVED_ON_TOP)),
-            untestable("SMTP-TLS-RESET", catalogue(AllowedVariantFaults.SMTP_STARTTLS_IN_TRANSACTION_503), "STARTTLS after MAIL refused (503 5.5.0 TLS not permitted"));
+            untestable("SMTP-TLS-RESET", catalogue(AllowedVariantFaults.SMTP_STARTTLS_IN_TRANSACTION_503), "STARTTLS after MAIL refused (503 5.5.0 TLS not permitted"),
+            untestable("POP-APOP", catalogue(AllowedVariantFaults.POP3_APOP_SECRET_APART), "hold no separate APOP secret"));
 }

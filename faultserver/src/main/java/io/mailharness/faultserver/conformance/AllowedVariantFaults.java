@@ -113,4 +113,10 @@ public final class AllowedVariantFaults {
             deliveries -> deliveries.stream().map(d -> d.withContent(new String(d.content(), StandardCharsets.ISO_8859_1).replaceFirst(
                     "^(Return-Path: [^\r]*\r\n)", "$1Received: from mail.example ([unix socket])\r\n\tby mail.example (lmtpd) with LMTPA;\r\n"
                             + "\tSat, 5 Dec 2026 12:00:00 +0000\r\n").getBytes(StandardCharsets.ISO_8859_1))).toList());
+
+    // ---- POP3 ----
+
+    public static final Fault POP3_APOP_SECRET_APART = new Pop3ReplyRewrite("POP3_APOP_SECRET_APART",
+            "APOP checks a secret kept apart from the login password (Mailutils' APOP database, solid-pop3d), so the password's digest gets -ERR",
+            Pop3Stage.APOP, reply -> Pop3Reply.err("[AUTH] Bad login"));
 }
