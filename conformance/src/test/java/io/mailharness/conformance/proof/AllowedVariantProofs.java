@@ -31,7 +31,8 @@ final class AllowedVariantProofs {
             breaks("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_454), WARN).at("STARTTLS", "454 4.3.3 TLS not available after start"),
             breaks("SMTP-EHLO-RESET", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503), WARN).at("EHLO client.example", "503 5.5.1 Invalid command: Already identified"),
             breaks("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_554), WARN).at("MAIL FROM:", "554 Syntax error"),
-            breaks("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_WORKS_UNLISTED), FAIL).at("EXPN postmaster (EXPN not in the EHLO reply)", "250 2.1.5 <postmaster@localhost>"));
+            breaks("SMTP-EHLO-CAPS", catalogue(AllowedVariantFaults.SMTP_EXPN_WORKS_UNLISTED), FAIL).at("EXPN postmaster (EXPN not in the EHLO reply)", "250 2.1.5 <postmaster@localhost>"),
+            breaks("E2E-LOAD-MODEL", catalogue("STORE_LOSE_MESSAGE"), FAIL).at("after the load", "lost (not there"));
 
     static final List<Proof> KEEPS_THE_RULE = List.of(
             keeps("SMTP-CMD-BARELF", catalogue(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT)),
