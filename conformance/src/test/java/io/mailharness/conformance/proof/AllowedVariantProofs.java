@@ -41,6 +41,7 @@ final class AllowedVariantProofs {
             keeps("SMTP-EHLO-OK", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
             keeps("SMTP-EHLO-NOARG", catalogue(AllowedVariantFaults.SMTP_SECOND_EHLO_503)),
             keeps("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_MAIL_SYNTAX_553)),
+            keeps("SMTP-SEQ-STATE-KEPT", catalogue(AllowedVariantFaults.SMTP_RCPT_WITHOUT_MAIL_502)),
             keeps("SMTP-LIM-CMD512", catalogue(AllowedVariantFaults.SMTP_NOOP_ARGUMENT_500)),
             keeps("SMTP-RSET", catalogue(AllowedVariantFaults.SMTP_RCPT_WITHOUT_MAIL_502)),
             keeps("SMTP-NOOP", catalogue(AllowedVariantFaults.SMTP_NO_POSTMASTER)),
