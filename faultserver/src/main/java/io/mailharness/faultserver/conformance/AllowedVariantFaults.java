@@ -10,6 +10,7 @@ import io.mailharness.faultserver.smtp.SmtpReplyRewrite;
 import io.mailharness.faultserver.smtp.SmtpStage;
 import io.mailharness.faultserver.store.DeliveryRewrite;
 
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -33,13 +34,20 @@ public final class AllowedVariantFaults {
 
     // ---- refusal codes RFC 5321 leaves open ----
 
-    public static final Fault SMTP_MAIL_SYNTAX_553 = new SmtpReplyRewrite("SMTP_MAIL_SYNTAX_553",
-            "a MAIL or RCPT path syntax error answered 553 'mailbox syntax incorrect' instead of 501 (OpenSMTPD, Sendmail)",
-            SmtpStage.MAIL, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(553, "5.1.0 Sender address syntax error"));
+    public static final Fault SMTP_MAIL_SYNTAX_553 = mailWithoutPath("SMTP_MAIL_SYNTAX_553",
+            "'MAIL FROM:' without a path answered 553 'mailbox syntax incorrect' instead of 501 (OpenSMTPD, Sendmail)",
+            SmtpReply.of(553, "5.1.0 Sender address syntax error"));
 
-    public static final Fault SMTP_MAIL_SYNTAX_554 = new SmtpReplyRewrite("SMTP_MAIL_SYNTAX_554",
-            "a MAIL path syntax error answered 554 instead of 501 (Courier MTA): a refusal off RFC 5321's list",
-            SmtpStage.MAIL, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(554, "Syntax error - your mail software violates RFC 821."));
+    public static final Fault SMTP_MAIL_SYNTAX_554 = mailWithoutPath("SMTP_MAIL_SYNTAX_554",
+            "'MAIL FROM:' without a path answered 554 instead of 501 (Courier MTA): a refusal off RFC 5321's list",
+            SmtpReply.of(554, "Syntax error - your mail software violates RFC 821."));
+
+    private static Fault mailWithoutPath(String name, String description, SmtpReply refusal) {
+        return new SmtpCommandVariant(name, description, "MAIL", original -> (session, argument) -> {
+            if (argument.strip().equalsIgnoreCase("FROM:")) session.reply(SmtpStage.MAIL, refusal);
+            else original.execute(session, argument);
+        });
+    }
 
     public static final Fault SMTP_RCPT_WITHOUT_MAIL_502 = new SmtpReplyRewrite("SMTP_RCPT_WITHOUT_MAIL_502",
             "RCPT without a transaction refused with 502 instead of 503 (Courier MTA; RFC 5321 §3.3 wants 503)",
