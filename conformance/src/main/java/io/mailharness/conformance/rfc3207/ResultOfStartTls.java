@@ -65,7 +65,7 @@ public class ResultOfStartTls {
 
     /* §4.2: after the handshake the server MUST discard any knowledge obtained from the client (EHLO, transaction). */
     @Check(id = "SMTP-TLS-RESET", level = Level.MUST, modes = Mode.NEEDS_TLS,
-            requirement = "the transaction and EHLO from before STARTTLS are gone inside TLS: RCPT and MAIL get 503")
+            requirement = "the transaction and EHLO from before STARTTLS are gone inside TLS: RCPT is refused, MAIL gets 503 (STARTTLS refused there: SKIP)")
     void stateReset(CheckContext check) {
         String sender = check.sender();
         SmtpProbe smtp = Extensions.startTlsOffered(check);

@@ -49,7 +49,7 @@ public class OrderOfCommands {
      * exercised (WARN).
      */
     @Check(id = "SMTP-EHLO-RESET", level = Level.MUST,
-            requirement = "a later EHLO, when accepted, resets the mail transaction: RCPT and DATA afterwards get 503 (EHLO refused: WARN)")
+            requirement = "a later EHLO, when accepted, resets the mail transaction: RCPT afterwards is refused, DATA gets 503 (EHLO refused: WARN)")
     void laterEhloResets(CheckContext check) {
         SmtpProbe smtp = check.smtpAfterEhlo();
         smtp.openTransaction(check.sender(), check.account().address());
