@@ -17,7 +17,7 @@ import java.util.List;
  * @param outcome        the verdict
  * @param expected       what a conforming server does (empty on PASS)
  * @param actual         what this server did (empty on PASS)
- * @param transcript     client and server lines, CR/LF visible, credentials masked (empty on PASS)
+ * @param transcript     client and server lines, CR/LF visible, credentials masked (empty on PASS but for anti-abuse rows)
  * @param durationMillis wall time of the check
  * @param group          the heading the summary groups by: the section class, e.g. {@code RFC 5321 §4.1.1 Command
  *                       Semantics and Syntax} (a check may cite a narrower section than its class)

@@ -1,5 +1,6 @@
 package io.mailharness.faultserver;
 
+import io.mailharness.faultserver.conformance.AllowedVariantFaults;
 import io.mailharness.faultserver.conformance.BasicRuleFaults;
 import io.mailharness.faultserver.conformance.ErrorBudgetFaults;
 import io.mailharness.faultserver.conformance.Pop3RuleFaults;
@@ -26,7 +27,8 @@ public final class FaultCatalogue {
 
     private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class,
             BasicRuleFaults.class, SmtpCoreRuleFaults.class, SmtpExtensionRuleFaults.class, Pop3RuleFaults.class,
-            SmugglingFaults.class, ErrorBudgetFaults.class, ChaosFaults.class, StoreDamageFaults.class);
+            SmugglingFaults.class, ErrorBudgetFaults.class, ChaosFaults.class, StoreDamageFaults.class,
+            AllowedVariantFaults.class);
 
     private FaultCatalogue() {
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * Gives each check its {@link CheckContext} and maps the five outcomes onto JUnit: PASS and INFO succeed,
  * FAIL fails, SKIP aborts with its reason, WARN succeeds (fails in strict mode). Every outcome is also
  * published as report entries ({@link #OUTCOME}, {@link #EXPECTED}, {@link #ACTUAL}, {@link #TRANSCRIPT}),
- * which launcher listeners and the JUnit XML see.
+ * which launcher listeners and the JUnit XML see. A PASS carries no transcript, except for an {@code anti-abuse}
+ * row: what the server answered to the attack is the evidence that justifies the PASS.
  */
 public final class ConformanceExtension implements ParameterResolver, InvocationInterceptor {
     public static final String CHECK_ID = "mailharness.check";
@@ -61,7 +62,7 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
             checkContext.close();
         }
         CheckVerdict verdict = CheckVerdict.of(check, thrown, checkContext.warnings(), checkContext.observations());
-        publish(context, check, verdict, verdict.outcome() == Outcome.PASS ? "" : checkContext.transcript());
+        publish(context, check, verdict, verdict.outcome() == Outcome.PASS && !check.modes().contains(Mode.ANTI_ABUSE) ? "" : checkContext.transcript());
         switch (verdict.outcome()) {
             case FAIL -> throw thrown instanceof AssertionError a ? a : new AssertionFailedError(verdict.message(check), thrown);
             case SKIP -> throw thrown;

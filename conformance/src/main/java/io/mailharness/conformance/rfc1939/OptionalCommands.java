@@ -80,7 +80,9 @@ public class OptionalCommands {
     /*
      * §7 APOP (optional): the greeting carries a msg-id-shaped timestamp that "MUST be different each time the
      * POP3 server issues a banner greeting"; APOP name digest (MD5 of timestamp and secret, lower-case hex)
-     * logs in, a wrong digest gets -ERR.
+     * logs in, a wrong digest gets -ERR. The settings hold no APOP secret apart from the login password, and a
+     * server may keep the two apart (Mailutils, solid-pop3d): when the password's digest is refused the login
+     * cannot be judged (SKIP with the reason), though a wrong digest must still be refused.
      */
     @Check(id = "POP-APOP", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "when the greeting offers APOP: a new timestamp per greeting, the right digest logs in, a wrong one gets -ERR")
@@ -92,10 +94,19 @@ public class OptionalCommands {
         Pop3Probe second = check.pop3();
         String again = timestamp(second.greeting().expectOk());
         if (stamp.equals(again)) throw check.fail("two greetings", "a different timestamp each time", stamp + " twice");
-        second.send("APOP " + account.user() + " " + md5Hex(again + account.password())).expectOk();
-        second.send("QUIT");
+        Pop3Response right = second.send("APOP " + account.user() + " " + md5Hex(again + account.password()));
+        if (right.isErr()) {
+            second.quitQuietly();
+        } else {
+            right.expectOk();
+            second.send("QUIT");
+        }
         first.send("APOP " + account.user() + " " + md5Hex(stamp + "wrong-" + account.password())).expectErr();
         first.quitQuietly();
+        if (right.isErr()) {
+            check.skip("the digest of the login password was refused (" + right.describe().strip() + ") and the target settings "
+                    + "hold no separate APOP secret: the server may keep its APOP secrets apart, so the login is not judged");
+        }
     }
 
     /* RFC 3206 §4, RFC 2449 §8: with AUTH-RESP-CODE or RESP-CODES, refused credentials "SHOULD" say [AUTH]. */
@@ -218,7 +229,7 @@ public class OptionalCommands {
         pop3.send("QUIT");
     }
 
-    /* §7 TOP msg n: the header, the blank line, then n lines of the body (all of it when n is larger). */
+    /* §7 TOP msg n: the header, the blank line, then n lines of the body (all of it when n is larger), as RETR gives them. */
     @Check(id = "POP-TOP", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
             requirement = "TOP n 0 gives the header and the blank line; TOP n 3 three body lines more; a large count the whole message")
     void top(CheckContext check) {
@@ -227,15 +238,19 @@ public class OptionalCommands {
         check.mailbox().deliver(account, message);
         Mailbox.Found found = check.mailbox().await(account, message.id());
         Pop3Probe pop3 = check.pop3LoggedIn(account);
-        Pop3Response zero = pop3.sendMulti("TOP " + found.number() + " 0");
-        if (zero.isErr()) check.skip("TOP is not offered (-ERR): it is optional in RFC 1939");
-        List<WireLine> whole = found.retr().body();
-        int blank = 0;
-        while (blank < whole.size() && whole.get(blank).content().length > 0) blank++;
-        expectLines(check, zero, whole.subList(0, Math.min(whole.size(), blank + 1)));
-        expectLines(check, pop3.sendMulti("TOP " + found.number() + " 3").expectOk(), whole.subList(0, Math.min(whole.size(), blank + 4)));
-        expectLines(check, pop3.sendMulti("TOP " + found.number() + " 100000").expectOk(), whole);
-        pop3.send("QUIT");
+        try {
+            Pop3Response zero = pop3.sendMulti("TOP " + found.number() + " 0");
+            if (zero.isErr()) check.skip("TOP is not offered (-ERR): it is optional in RFC 1939");
+            // RETR in this session: an mbox server may add Status: or X-UID: fields at an earlier session's QUIT
+            List<WireLine> whole = pop3.sendMulti("RETR " + found.number()).expectOk().body();
+            int blank = 0;
+            while (blank < whole.size() && whole.get(blank).content().length > 0) blank++;
+            expectLines(check, zero, whole.subList(0, Math.min(whole.size(), blank + 1)));
+            expectLines(check, pop3.sendMulti("TOP " + found.number() + " 3").expectOk(), whole.subList(0, Math.min(whole.size(), blank + 4)));
+            expectLines(check, pop3.sendMulti("TOP " + found.number() + " 100000").expectOk(), whole);
+        } finally {
+            pop3.quitQuietly(); // also when a step failed: a server with one session per maildrop must let the clean-up in
+        }
     }
 
     private static String timestamp(Pop3Response greeting) {

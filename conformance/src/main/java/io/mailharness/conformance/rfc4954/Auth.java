@@ -25,17 +25,22 @@ public class Auth {
         if (Extensions.implicitTls(check)) check.skip("the listener is implicit TLS: no password is ever sent in clear");
         Extensions.Session clear = Extensions.greetedInClear(check);
         String offered = mechanisms(clear.ehlo());
+        if (!offered.contains(" PLAIN ") && !offered.contains(" LOGIN ")) {
+            // the "absent" branch: no client is invited to send a password in clear; what an unlisted AUTH answers
+            // to a made-up login (535 or otherwise) shows no working plaintext login
+            check.observe("EHLO in clear offers no plaintext mechanism (" + (offered.isEmpty() ? "no AUTH" : "AUTH" + offered.stripTrailing()) + ")");
+            clear.smtp().quitQuietly();
+            return;
+        }
         // never a real password in clear: a made-up login shows whether the server would check one
         clear.smtp().write("AUTH PLAIN " + Sasl.plain("no-such-user", "not-the-password") + "\r\n");
         SmtpWireReply reply = clear.smtp().readReply("AUTH PLAIN **** (made-up login, in clear)");
         clear.smtp().quitQuietly();
         if (reply.code() == 535 || reply.code() == 235 || reply.code() == 334) {
             throw check.fail(reply.step(), "538 or 530 (plaintext mechanisms need TLS), or 504 (PLAIN not available in clear)",
-                    reply.describe() + (offered.isEmpty() ? "" : "; EHLO in clear offered AUTH " + offered));
+                    reply.describe() + "; EHLO in clear offered AUTH" + offered.stripTrailing());
         }
-        if (offered.contains(" PLAIN ") || offered.contains(" LOGIN ")) {
-            check.observe("EHLO in clear lists AUTH" + offered + "but AUTH PLAIN is refused: " + reply.describe());
-        }
+        check.observe("EHLO in clear lists AUTH" + offered + "but AUTH PLAIN is refused: " + reply.describe());
     }
 
     /* §4, §6: a valid AUTH PLAIN gets 235; without an initial response the empty challenge is exactly "334 ". */

@@ -11,13 +11,17 @@ import io.mailharness.result.Level;
 
 @Section(rfc = "5321", number = "4.5.3.1.4", title = "Command Line")
 public class CommandLine {
-    /* §4.5.3.1.4: a command line of 512 octets including CRLF must be accepted; §4.3.2: "too long" below that violates it. */
+    /*
+     * §4.5.3.1.4: a command line of 512 octets including CRLF must be accepted; §4.3.2: "too long" below that
+     * violates it. The line is HELP with a topic, a command that takes an argument (NOOP's parameter is for the
+     * NOOP row), and gets the reply HELP with a short topic gets.
+     */
     @Check(id = "SMTP-LIM-CMD512", level = Level.MUST,
-            requirement = "a 512-octet command line (NOOP padded, CRLF included) gets the reply a short one gets (250)")
+            requirement = "a 512-octet command line (HELP with a padded topic, CRLF included) gets the reply a short one gets")
     void commandLineOf512Octets(CheckContext check) {
         SmtpProbe smtp = check.smtpAfterEhlo();
-        int shortLine = smtp.send("NOOP x").code(); // how NOOP takes a parameter is the NOOP row's business
-        String line = "NOOP " + "x".repeat(512 - "NOOP ".length() - 2);
+        int shortLine = smtp.send("HELP x").code();
+        String line = "HELP " + "x".repeat(512 - "HELP ".length() - 2);
         smtp.sendRaw(line + "\r\n").expectCode(shortLine);
         smtp.send("QUIT");
     }

@@ -14,15 +14,19 @@ public class ExtendedHello {
     /*
      * §4.1.1.1 ehlo-ok-rsp: "250 Domain" or "250-Domain" then "250-ehlo-line"... "250 ehlo-line";
      * ehlo-keyword = (ALPHA / DIGIT) *(ALPHA / DIGIT / "-"); HELO gets a single-line 250
-     * ("MUST NOT return the extended EHLO-style response to a HELO command").
+     * ("MUST NOT return the extended EHLO-style response to a HELO command"). Each form on a fresh connection.
      */
     @Check(id = "SMTP-EHLO-OK", level = Level.MUST,
             requirement = "EHLO (domain or address literal) gets 250 naming the server, with well-formed keywords; HELO a one-line 250")
     void ehloAndHelo(CheckContext check) {
+        // each form opens its own session: a server may refuse a second EHLO or HELO (§4.1.4), which is not this row's rule
+        for (String ehlo : new String[] {"EHLO " + SmtpProbe.CLIENT_DOMAIN, "EHLO [192.0.2.1]", "EHLO [IPv6:2001:db8::1]"}) {
+            try (SmtpProbe smtp = check.smtpGreeted()) {
+                judgeEhloReply(check, smtp.send(ehlo));
+                smtp.quitQuietly();
+            }
+        }
         SmtpProbe smtp = check.smtpGreeted();
-        judgeEhloReply(check, smtp.ehlo());
-        judgeEhloReply(check, smtp.send("EHLO [192.0.2.1]"));
-        judgeEhloReply(check, smtp.send("EHLO [IPv6:2001:db8::1]"));
         smtp.send("HELO " + SmtpProbe.CLIENT_DOMAIN).expectCode(250).expectSingleLine();
         smtp.send("QUIT");
     }

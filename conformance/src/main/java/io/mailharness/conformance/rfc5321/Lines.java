@@ -12,10 +12,11 @@ import io.mailharness.result.Level;
 public class Lines {
     /*
      * §2.3.8: lines end with CRLF; a server "MUST NOT recognize" a bare LF or CR as a line terminator, so
-     * "NOOP<LF>NOOP<CRLF>" is one (malformed) line and gets one reply.
+     * "NOOP<LF>NOOP<CRLF>" is one (malformed) line and gets one reply; a reply refusing pipelined input shows the
+     * server saw two.
      */
     @Check(id = "SMTP-CMD-BARELF", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
-            requirement = "a bare LF or CR inside a command line never ends it: NOOP<LF>NOOP<CRLF> gets one reply, not two 250s")
+            requirement = "a bare LF or CR inside a command line never ends it: NOOP<LF>NOOP<CRLF> gets one reply, not two 250s nor a refusal of pipelining")
     void bareLineEndsInCommands(CheckContext check) {
         for (String line : new String[] {"NOOP\nNOOP\r\n", "NOOP\rNOOP\r\n"}) {
             try (SmtpProbe smtp = check.smtpAfterEhlo()) {
@@ -27,11 +28,21 @@ public class Lines {
                     check.warn(line, "500/501 (malformed line)", first.describe() + " (one reply: the bare line end was taken as part of a NOOP parameter)");
                 } else {
                     first.expectClass(5);
+                    if (REFUSES_A_SECOND_COMMAND.matcher(first.text()).matches()) {
+                        throw check.fail(line, "one 5yz reply to the whole line (the bare line end is not a line end)",
+                                first.describe() + " (a refusal of pipelined input: the bare line end ended the first NOOP)");
+                    }
                 }
                 smtp.quitQuietly();
             }
         }
     }
+
+    /**
+     * A refusal that says more commands were waiting, such as OpenSMTPD's "500 5.5.1 Invalid command: Pipelining not
+     * supported": the server had ended a command line at the bare line end (read so by the smuggling rows too).
+     */
+    private static final java.util.regex.Pattern REFUSES_A_SECOND_COMMAND = java.util.regex.Pattern.compile("(?i).*\\bpipelining\\b.*");
 
     /* §2.3.8: a bare LF in the body is no line end: reject it, or store it as CRLF or SP; raw is tolerated (WARN). */
     @Check(id = "SMTP-BARELF-BODY", level = Level.SHOULD, modes = {Mode.MUTATES_MAILBOX, Mode.ANTI_ABUSE},

@@ -16,12 +16,13 @@ import java.util.Map;
 public class ReplyCode502 {
     /*
      * §4.2.4: a server "MUST NOT" list a capability in the EHLO reply and then answer its command with 500 or
-     * 502. §3.5.2: EXPN, if supported, "MUST" be listed. Each probe is a minimal, valid, harmless use on its own
+     * 502. §3.5.2: EXPN, if supported, "MUST" be listed; an unlisted EXPN that expands (250) breaks that, while 252
+     * "disabled" (§7.3) or a policy 550 shows no supported EXPN. Each probe is a minimal, valid, harmless use on its own
      * connection (STARTTLS is not followed by a handshake, AUTH is cancelled with "*"; a 501/503 reply is fine,
      * only "unknown"/"not implemented" counts).
      */
     @Check(id = "SMTP-EHLO-CAPS", level = Level.MUST,
-            requirement = "every listed verb (STARTTLS, AUTH, EXPN, HELP, ETRN, CHUNKING, VRFY) is not answered 500/502; a working EXPN is listed")
+            requirement = "every listed verb (STARTTLS, AUTH, EXPN, HELP, ETRN, CHUNKING, VRFY) is not answered 500/502; an EXPN that expands (250) is listed")
     void advertisedVerbsExist(CheckContext check) {
         Map<String, String> keywords = new LinkedHashMap<>();
         try (SmtpProbe smtp = check.smtp()) {
@@ -54,8 +55,12 @@ public class ReplyCode502 {
         if (!keywords.containsKey("EXPN")) {
             try (SmtpProbe smtp = check.smtpAfterEhlo()) {
                 SmtpWireReply expn = smtp.send("EXPN postmaster");
-                if (expn.code() == 250 || expn.code() == 252 || expn.code() == 550) {
-                    throw check.fail("EXPN postmaster (EXPN not in the EHLO reply)", "500/502, or EXPN listed in the EHLO reply", expn.describe());
+                // only an expansion shows a working EXPN: 252 "disabled" (§7.3) and a 550 policy refusal do not
+                if (expn.code() == 250) {
+                    throw check.fail("EXPN postmaster (EXPN not in the EHLO reply)", "no expansion (500/502/252/550), or EXPN listed in the EHLO reply", expn.describe());
+                }
+                if (expn.isComplete() && expn.code() != 500 && expn.code() != 502) {
+                    check.observe("EXPN (not listed) -> " + expn.describe().strip() + ": refused or disabled, not supported");
                 }
                 smtp.quitQuietly();
             }

@@ -26,7 +26,7 @@ public class TraceInformation {
     /*
      * §4.4: on final delivery the server "MUST" put a Return-Path on top; every relay "MUST" add a Received field
      * whose FROM clause is required in SMTP and SHOULD hold the EHLO name and an address literal, ending in a
-     * date-time (RFC 5322 §3.3).
+     * date-time (RFC 5322 §3.3). The field judged is the SMTP server's own, not one a delivery agent added on top.
      */
     @Check(id = "SMTP-DATA-TRACE", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
             requirement = "a delivered message starts with exactly one Return-Path, then a Received with FROM (EHLO name, address literal) and a date-time")
@@ -40,8 +40,9 @@ public class TraceInformation {
         long returnPaths = fields.stream().filter(f -> MessageHeaders.hasName(f, "Return-Path")).count();
         if (returnPaths != 1) throw check.fail(step, "exactly one Return-Path field", returnPaths + " of them");
         if (!MessageHeaders.hasName(fields.get(0), "Return-Path")) throw check.fail(step, "Return-Path as the first field", fields.get(0));
-        String received = fields.stream().filter(f -> MessageHeaders.hasName(f, "Received")).findFirst()
-                .orElseThrow(() -> check.fail(step, "a Received field", "none"));
+        List<String> receivedFields = fields.stream().filter(f -> MessageHeaders.hasName(f, "Received")).toList();
+        if (receivedFields.isEmpty()) throw check.fail(step, "a Received field", "none");
+        String received = ownReceived(receivedFields);
         Matcher from = RECEIVED_FROM.matcher(received);
         if (!from.find()) throw check.fail(step, "a Received field with a FROM clause", received);
         int semicolon = received.lastIndexOf(';');
@@ -70,6 +71,18 @@ public class TraceInformation {
         String sender = check.sender();
         injectionProbe(check, account, "EHLO " + SmtpProbe.CLIENT_DOMAIN + "\rX-Injected: 1", "MAIL FROM:<" + sender + ">");
         injectionProbe(check, account, "EHLO " + SmtpProbe.CLIENT_DOMAIN, "MAIL FROM:<" + sender + "\rX-Injected: 1>");
+    }
+
+    /**
+     * The SMTP server's own Received field: the topmost whose FROM clause names the EHLO domain. A local delivery
+     * agent behind the SMTP server (Cyrus lmtpd, say) may add its own field above it, naming the SMTP host instead.
+     * When none names the EHLO domain, the top one (whose missing EHLO name is then warned about).
+     */
+    private static String ownReceived(List<String> received) {
+        return received.stream().filter(field -> {
+            Matcher from = RECEIVED_FROM.matcher(field);
+            return from.find() && from.group(1).toLowerCase(Locale.ROOT).contains(SmtpProbe.CLIENT_DOMAIN);
+        }).findFirst().orElse(received.get(0));
     }
 
     private static final Pattern RECEIVED_FROM = Pattern.compile("(?i)^Received:\\s*from\\s+(.*?)(?=\\s+(by|via|with|id|for)\\s|;|$)");

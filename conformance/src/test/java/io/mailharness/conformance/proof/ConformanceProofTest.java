@@ -2,6 +2,7 @@ package io.mailharness.conformance.proof;
 
 import io.mailharness.conformance.ConformanceSuite;
 import io.mailharness.conformance.check.CheckMetadata;
+import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.run.CheckSelection;
 import io.mailharness.result.CheckResult;
@@ -107,6 +108,9 @@ class ConformanceProofTest {
             Outcome wanted = check.level() == Level.INFO ? Outcome.INFO : Outcome.PASS;
             if (result == null) problems.add(check.id() + ": did not run");
             else if (result.outcome() != wanted) problems.add(describe(result, wanted));
+            else if (check.modes().contains(Mode.ANTI_ABUSE) && result.transcript().isBlank()) {
+                problems.add(check.id() + ": an anti-abuse PASS without its transcript (the evidence an audit reads)");
+            }
         }
         if (!problems.isEmpty()) fail("against the conforming baseline:\n" + String.join("\n", problems));
     }

@@ -21,6 +21,14 @@ record Proof(String checkId, ServerFault fault, Outcome expected, String step, S
         return new Proof(checkId, fault, Outcome.PASS, "", "");
     }
 
+    /**
+     * A server variant the RFCs allow that leaves the check's rule untestable: the check must SKIP, with a reason
+     * containing {@code reason}, never FAIL.
+     */
+    static Proof untestable(String checkId, ServerFault fault, String reason) {
+        return new Proof(checkId, fault, Outcome.SKIP, "", reason);
+    }
+
     /** The same row, failing at a step containing {@code step} and reporting an actual containing {@code fragment}. */
     Proof at(String step, String fragment) {
         return new Proof(checkId, fault, expected, step, fragment);

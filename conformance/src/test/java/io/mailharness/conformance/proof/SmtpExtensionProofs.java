@@ -37,7 +37,8 @@ final class SmtpExtensionProofs {
             breaks("SMTP-TLS-REQUIRED", catalogue("SMTP_TLS_REQUIRED_NOOP_530", Stream.concat(SmtpExtensionRuleFaults.TLS_REQUIRED.stream(),
                     Stream.of(SmtpExtensionRuleFaults.SMTP_TLS_REQUIRED_NOOP_530)).toArray(Fault[]::new)), WARN).at("NOOP", "530 5.7.0 Must issue a STARTTLS command"),
             // RFC 4954 AUTH
-            breaks("SMTP-AUTH-PLAINTEXT", catalogue("SMTP_AUTH_PLAIN_WITHOUT_TLS"), WARN).at("AUTH PLAIN **** (made-up login, in clear)", "535 5.7.8 Authentication credentials"),
+            breaks("SMTP-AUTH-PLAINTEXT", catalogue("SMTP_AUTH_PLAIN_OFFERED_WITHOUT_TLS", SmtpFaults.SMTP_AUTH_PLAIN_WITHOUT_TLS,
+                    SmtpExtensionRuleFaults.SMTP_EHLO_OFFERS_AUTH_IN_CLEAR), WARN).at("AUTH PLAIN **** (made-up login, in clear)", "535 5.7.8 Authentication credentials"),
             breaks("SMTP-AUTH-OK", catalogue(SmtpExtensionRuleFaults.SMTP_AUTH_EMPTY_CHALLENGE_WITH_TEXT), FAIL).at("AUTH PLAIN", "334 go ahead\\r\\n"),
             breaks("SMTP-AUTH-FAIL", catalogue(SmtpExtensionRuleFaults.SMTP_AUTH_WRONG_PASSWORD_235), FAIL).at("AUTH PLAIN **** (wrong password)", "235 2.7.0 Authentication successful\\r\\n"),
             breaks("SMTP-AUTH-SEQ", catalogue(SmtpExtensionRuleFaults.SMTP_AUTH_TWICE_235), FAIL).at("AUTH PLAIN ****", "235 2.7.0 Authentication successful\\r\\n"),
