@@ -24,7 +24,7 @@ public class ExtensionParameters {
         smtp.quitQuietly();
 
         SmtpProbe helo = check.smtp();
-        helo.greeting().expectCode(220);
+        helo.greeted();
         helo.send("HELO " + SmtpProbe.CLIENT_DOMAIN).expectCode(250);
         helo.send("MAIL FROM:<" + sender + "> SIZE=10").expectCodeElseWarn(5, 555);
         helo.quitQuietly();

@@ -23,7 +23,7 @@ public class UpdateState {
             requirement = "QUIT gets +OK and the server closes, before and after login")
     void quitClosesTheSession(CheckContext check) {
         try (Pop3Probe pop3 = check.pop3()) {
-            pop3.greeting().expectOk();
+            pop3.greeted();
             pop3.send("QUIT").expectOk();
             pop3.expectClosed("after QUIT in AUTHORIZATION", check.closeWait());
         }

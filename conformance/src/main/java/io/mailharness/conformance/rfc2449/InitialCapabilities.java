@@ -57,7 +57,7 @@ public class InitialCapabilities {
 
         if (caps.has("RESP-CODES")) {
             Pop3Probe refused = check.pop3Greeted();
-            refused.send("USER " + account.user()).expectOk();
+            refused.user(account);
             judgeResponseCode(check, refused.send("PASS wrong-" + account.password()).expectErr());
             refused.quitQuietly();
             exercised.add("RESP-CODES");

@@ -30,7 +30,7 @@ public class LoginDelayCapability {
         Optional<Pop3Capabilities.Capability> advertised = before.get("LOGIN-DELAY");
         if (advertised.isEmpty()) check.skip("CAPA does not list LOGIN-DELAY");
         long delay = delay(check, advertised.get(), true);
-        first.send("USER " + account.user()).expectOk();
+        first.user(account);
         Pop3Response entered = first.send("PASS " + account.password());
         if (entered.isErr() && entered.text().startsWith("[LOGIN-DELAY]")) {
             check.observe("the first login was already refused with [LOGIN-DELAY] after an earlier check's login: the delay is enforced");

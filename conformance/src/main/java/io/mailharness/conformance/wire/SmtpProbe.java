@@ -47,6 +47,18 @@ public final class SmtpProbe implements AutoCloseable {
         return greeting;
     }
 
+    /**
+     * The greeting expected 220 on the way to another rule: a broken greeting is SMTP-GRT-220's rule, so the check
+     * that needed it is {@linkplain Blocked blocked}, not failed.
+     */
+    public SmtpWireReply greeted() {
+        try {
+            return greeting().expectCode(220);
+        } catch (CheckFailure e) {
+            throw Blocked.by(e);
+        }
+    }
+
     /** Sends {@code line} followed by CRLF and reads the reply. */
     public SmtpWireReply send(String line) {
         write(line + "\r\n");
@@ -95,9 +107,16 @@ public final class SmtpProbe implements AutoCloseable {
         return true;
     }
 
-    /** {@code EHLO client.example}. */
+    /**
+     * {@code EHLO client.example}. Octets already waiting after its complete reply would be misread as the reply to the
+     * next command; one reply per command is SMTP-INV-ONE's rule (it sends EHLO itself), so the check is blocked.
+     */
     public SmtpWireReply ehlo() {
-        return send("EHLO " + CLIENT_DOMAIN);
+        SmtpWireReply reply = send("EHLO " + CLIENT_DOMAIN);
+        if (reply.isComplete() && connection.hasUnreadOctets()) {
+            throw Blocked.by(new CheckFailure("after the reply to EHLO " + CLIENT_DOMAIN, "one reply, nothing more", "more lines"));
+        }
+        return reply;
     }
 
     /** {@code MAIL FROM:<reversePath>}. */

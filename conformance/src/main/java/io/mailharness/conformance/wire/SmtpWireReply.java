@@ -115,7 +115,7 @@ public final class SmtpWireReply {
      */
     public SmtpWireReply expectCodeElseWarn(int warnClass, int... preferred) {
         if (isComplete() && Arrays.stream(preferred).anyMatch(c -> c == code())) return this;
-        if (warnClass != 5) blockedByTlsRequired(preferred);
+        blockedByTlsRequired(preferred); // a 530 refuses the session in clear, not what this command asked
         if (isComplete() && replyClass() == warnClass) {
             verdicts.warn(step, "reply code " + codeList(preferred), describe());
             return this;
