@@ -83,18 +83,16 @@ public class BasicOperation {
             requirement = "command keywords are case-insensitive: stat, List, rEtR, noop work as upper case")
     void keywordsIgnoreCase(CheckContext check) {
         Account account = check.account();
+        // the login in upper case first: when that fails, USER/PASS are broken (POP-USERPASS's rule), not their case
+        check.pop3LoggedIn(account).quitQuietly();
         Pop3Probe pop3 = check.pop3Greeted();
-        Pop3Response user = pop3.send("user " + account.user());
-        if (!user.isOk()) {
-            pop3.user(account); // refused in upper case too: USER itself is broken (POP-USERPASS's rule), not its case
-            throw check.fail(user.step(), "+OK", user.describe());
-        }
+        pop3.send("user " + account.user()).expectOk();
         pop3.send("pAsS " + account.password()).expectOk();
         pop3.send("stat").expectOk();
         Pop3Response list = pop3.sendMulti("List").expectOk();
         if (!list.body().isEmpty()) pop3.sendMulti("rEtR 1").expectOk();
         pop3.send("noop").expectOk();
-        pop3.send("quit").expectOk();
+        pop3.quitQuietly(); // QUIT's reply is POP-QUIT's business
     }
 
     /* §3, §5: a message number must be a number of a message in the maildrop; extra or missing arguments are errors. */
@@ -194,8 +192,8 @@ public class BasicOperation {
         pop3.expectSilence("after NOOP", check.silence());
         pop3.send("RSET").expectOk();
         pop3.expectSilence("after RSET", check.silence());
-        pop3.send("XYZZY").expectErr();
-        pop3.expectSilence("after -ERR to XYZZY", check.silence());
+        pop3.send("XYZZY"); // which status it gets is POP-UNKNOWN's rule; that it is one response is this row's
+        pop3.expectSilence("after the response to XYZZY", check.silence());
         pop3.quitQuietly(); // QUIT's reply is POP-QUIT's business
     }
 

@@ -64,6 +64,7 @@ public class OptionalCommands {
             pop3.send("PASS " + account.password()).expectErr();
             pop3.quitQuietly();
         }
+        check.pop3LoggedIn(account).quitQuietly(); // the right password must work at all (POP-USERPASS's rule)
         Pop3Probe pop3 = check.pop3Greeted();
         pop3.user(account);
         pop3.send("PASS wrong-" + account.password()).expectErr();

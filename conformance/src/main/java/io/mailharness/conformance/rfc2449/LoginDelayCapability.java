@@ -37,7 +37,7 @@ public class LoginDelayCapability {
             first.quitQuietly();
             return;
         }
-        entered.expectOk();
+        check.preamble(entered::expectOk); // a refused first login is POP-USERPASS's rule
         Optional<Pop3Capabilities.Capability> userValue = Pop3Capabilities.query(first).get("LOGIN-DELAY");
         if (userValue.isPresent()) delay = delay(check, userValue.get(), false);
         first.quitQuietly(); // QUIT's reply is POP-QUIT's business

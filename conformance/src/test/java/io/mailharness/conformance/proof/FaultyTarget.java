@@ -37,7 +37,7 @@ final class FaultyTarget implements AutoCloseable {
     static final Map<String, String> FAST = Map.of(
             SuiteParameters.SILENCE, "300",
             SuiteParameters.CLOSE_WAIT, "1500",
-            SuiteParameters.DELIVERY_WAIT, "1500");
+            SuiteParameters.DELIVERY_WAIT, "1000");
 
     private final FaultyMailServer server;
     private final ClientRewritingProxy proxy;
