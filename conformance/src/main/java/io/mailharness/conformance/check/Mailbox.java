@@ -99,7 +99,7 @@ public final class Mailbox {
      * Date for local clients, which would look like an altered message). The message is remembered for
      * clean-up, so whatever the check does with it, it does not outlive the check.
      */
-    public TestMessage message(Account to, String subject, byte[] body) {
+    public synchronized TestMessage message(Account to, String subject, byte[] body) { // the load model's senders share it
         String id = newId();
         remember(to, id);
         String headers = "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) + "\r\n"
@@ -140,7 +140,7 @@ public final class Mailbox {
     }
 
     /** Remembers a message delivered by the check itself, so clean-up removes it. */
-    public void remember(Account to, String id) {
+    public synchronized void remember(Account to, String id) {
         if (!to.disposable()) throw CheckContext.skipped("account " + to.address() + " is not marked disposable in the target settings");
         accounts.put(to.address(), to);
         delivered.computeIfAbsent(to.address(), k -> new LinkedHashSet<>()).add(id);

@@ -109,7 +109,8 @@ public class OptionalCommands {
                 .anyMatch(c -> c.equals("AUTH-RESP-CODE") || c.equals("RESP-CODES"));
         if (!offered) check.skip("CAPA lists neither AUTH-RESP-CODE nor RESP-CODES");
         pop3.user(check.account());
-        Pop3Response refused = pop3.send("PASS wrong-" + check.account().password()).expectErr();
+        // the wrong password's -ERR is POP-PASS-ORDER's rule; its response code is this row's
+        Pop3Response refused = check.preamble(() -> pop3.send("PASS wrong-" + check.account().password()).expectErr());
         if (!refused.text().startsWith("[AUTH]")) {
             throw check.fail("PASS with a wrong password", "-ERR [AUTH] ...", refused.describe());
         }
@@ -263,7 +264,9 @@ public class OptionalCommands {
         Pop3Response one = pop3.send("UIDL " + number);
         if (one.isErr()) check.skip("UIDL is not offered (-ERR): it is optional in RFC 1939");
         Matcher m = Pop3Format.DROP_LISTING_UID.matcher(one.statusText());
-        if (!m.matches()) throw check.fail("UIDL " + number, "'+OK " + number + " uid'", one.describe());
+        if (!m.matches()) { // the form of 'UIDL n' is POP-UIDL-FMT's rule; the unique-id it names is this row's
+            throw CheckContext.blocked(check.fail("UIDL " + number, "'+OK " + number + " uid'", one.describe()));
+        }
         return m.group(2);
     }
 

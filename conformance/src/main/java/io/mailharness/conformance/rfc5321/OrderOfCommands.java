@@ -56,7 +56,7 @@ public class OrderOfCommands {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "EHLO name mismatch", "body\r\n".getBytes(StandardCharsets.US_ASCII));
         SmtpProbe smtp = check.smtpGreeted();
-        smtp.send("EHLO " + MISMATCHED_NAME).expectCode(250);
+        smtp.ehlo(MISMATCHED_NAME).expectCode(250);
         smtp.startData(check.sender(), account.address());
         smtp.content(message.content()).expectCode(250);
         smtp.send("QUIT");

@@ -112,9 +112,14 @@ public final class SmtpProbe implements AutoCloseable {
      * next command; one reply per command is SMTP-INV-ONE's rule (it sends EHLO itself), so the check is blocked.
      */
     public SmtpWireReply ehlo() {
-        SmtpWireReply reply = send("EHLO " + CLIENT_DOMAIN);
+        return ehlo(CLIENT_DOMAIN);
+    }
+
+    /** {@code EHLO domain}, blocked as {@link #ehlo()} when more lines wait after its reply. */
+    public SmtpWireReply ehlo(String domain) {
+        SmtpWireReply reply = send("EHLO " + domain);
         if (reply.isComplete() && connection.hasUnreadOctets()) {
-            throw Blocked.by(new CheckFailure("after the reply to EHLO " + CLIENT_DOMAIN, "one reply, nothing more", "more lines"));
+            throw Blocked.by(new CheckFailure("after the reply to EHLO " + domain, "one reply, nothing more", "more lines"));
         }
         return reply;
     }
