@@ -90,12 +90,14 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         return SmtpProbe.afterGreeting(openSmtp(), this);
     }
 
-    /** {@link #smtpInClear()}, greeted (220 expected) and introduced with EHLO (250 expected). */
+    /** {@link #smtpInClear()}, greeted (220 expected) and introduced with EHLO (250 expected), as a preamble. */
     public SmtpProbe smtpInClearAfterEhlo() {
-        SmtpProbe smtp = smtpInClear();
-        smtp.greeting().expectCode(220);
-        smtp.ehlo().expectCode(250);
-        return smtp;
+        return preamble(() -> {
+            SmtpProbe smtp = smtpInClear();
+            smtp.greeting().expectCode(220);
+            smtp.ehlo().expectCode(250);
+            return smtp;
+        });
     }
 
     /** {@link #smtp()} with the greeting expected 220, as a preamble (the greeting is SMTP-GRT-220's rule). */

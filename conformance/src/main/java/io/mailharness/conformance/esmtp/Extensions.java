@@ -57,7 +57,7 @@ public final class Extensions {
     private static Session introduce(CheckContext check, java.util.function.Supplier<SmtpProbe> connection) {
         return check.preamble(() -> {
             SmtpProbe smtp = connection.get();
-            smtp.greeting().expectCode(220);
+            smtp.greeted();
             Session session = new Session(smtp, smtp.ehlo().expectCode(250));
             smtp.expectInStep("the reply to EHLO");
             return session;

@@ -40,8 +40,8 @@ public class AuthorizationState {
         int number = check.mailbox().await(account, message.id()).number();
         Pop3Probe first = check.pop3LoggedIn(account);
         Pop3Probe second = check.pop3();
-        second.greeting().expectOk();
-        second.send("USER " + account.user()).expectOk();
+        second.greeted();
+        second.user(account);
         Pop3Response entered = second.send("PASS " + account.password());
         if (entered.isErr()) {
             check.observe("second login while the maildrop is open: " + entered.describe()

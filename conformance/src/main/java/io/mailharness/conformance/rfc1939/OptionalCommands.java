@@ -37,7 +37,7 @@ public class OptionalCommands {
     void userThenPass(CheckContext check) {
         Account account = check.account();
         try (Pop3Probe pop3 = check.pop3()) {
-            pop3.greeting().expectOk();
+            pop3.greeted();
             pop3.send("USER " + account.user()).expectOk();
             pop3.send("PASS " + account.password()).expectOk();
             Pop3Response stat = pop3.send("STAT").expectOk();
@@ -60,12 +60,13 @@ public class OptionalCommands {
     void passOrder(CheckContext check) {
         Account account = check.account();
         try (Pop3Probe pop3 = check.pop3()) {
-            pop3.greeting().expectOk();
+            pop3.greeted();
             pop3.send("PASS " + account.password()).expectErr();
             pop3.quitQuietly();
         }
+        check.pop3LoggedIn(account).quitQuietly(); // the right password must work at all (POP-USERPASS's rule)
         Pop3Probe pop3 = check.pop3Greeted();
-        pop3.send("USER " + account.user()).expectOk();
+        pop3.user(account);
         pop3.send("PASS wrong-" + account.password()).expectErr();
         Pop3Response retry = pop3.send("USER " + account.user());
         if (retry.closed()) {
@@ -89,10 +90,10 @@ public class OptionalCommands {
     void apop(CheckContext check) {
         Account account = check.account();
         Pop3Probe first = check.pop3();
-        String stamp = timestamp(first.greeting().expectOk());
+        String stamp = timestamp(first.greeted());
         if (stamp == null) check.skip("the greeting has no <timestamp>: APOP is not offered");
         Pop3Probe second = check.pop3();
-        String again = timestamp(second.greeting().expectOk());
+        String again = timestamp(second.greeted());
         if (stamp.equals(again)) throw check.fail("two greetings", "a different timestamp each time", stamp + " twice");
         Pop3Response right = second.send("APOP " + account.user() + " " + md5Hex(again + account.password()));
         if (right.isErr()) {
@@ -118,8 +119,9 @@ public class OptionalCommands {
         boolean offered = capa.isOk() && capa.body().stream().map(l -> l.text().toUpperCase(java.util.Locale.ROOT))
                 .anyMatch(c -> c.equals("AUTH-RESP-CODE") || c.equals("RESP-CODES"));
         if (!offered) check.skip("CAPA lists neither AUTH-RESP-CODE nor RESP-CODES");
-        pop3.send("USER " + check.account().user()).expectOk();
-        Pop3Response refused = pop3.send("PASS wrong-" + check.account().password()).expectErr();
+        pop3.user(check.account());
+        // the wrong password's -ERR is POP-PASS-ORDER's rule; its response code is this row's
+        Pop3Response refused = check.preamble(() -> pop3.send("PASS wrong-" + check.account().password()).expectErr());
         if (!refused.text().startsWith("[AUTH]")) {
             throw check.fail("PASS with a wrong password", "-ERR [AUTH] ...", refused.describe());
         }
@@ -138,14 +140,14 @@ public class OptionalCommands {
         Optional<Account> spaced = check.target().accounts().stream().filter(a -> a.password().contains(" ")).findFirst();
         if (spaced.isPresent()) {
             Pop3Probe pop3 = check.pop3Greeted();
-            pop3.send("USER " + spaced.get().user()).expectOk();
+            pop3.user(spaced.get());
             pop3.send("PASS " + spaced.get().password()).expectOk();
             pop3.send("QUIT");
             return;
         }
         Account account = check.account();
         Pop3Probe pop3 = check.pop3Greeted();
-        pop3.send("USER " + account.user()).expectOk();
+        pop3.user(account);
         Pop3Response cut = pop3.send("PASS " + account.password() + " extra");
         if (cut.isOk()) {
             throw check.fail("PASS <password> extra", "-ERR: the whole argument, space included, is the password",
@@ -277,7 +279,9 @@ public class OptionalCommands {
         Pop3Response one = pop3.send("UIDL " + number);
         if (one.isErr()) check.skip("UIDL is not offered (-ERR): it is optional in RFC 1939");
         Matcher m = Pop3Format.DROP_LISTING_UID.matcher(one.statusText());
-        if (!m.matches()) throw check.fail("UIDL " + number, "'+OK " + number + " uid'", one.describe());
+        if (!m.matches()) { // the form of 'UIDL n' is POP-UIDL-FMT's rule; the unique-id it names is this row's
+            throw CheckContext.blocked(check.fail("UIDL " + number, "'+OK " + number + " uid'", one.describe()));
+        }
         return m.group(2);
     }
 

@@ -62,8 +62,9 @@ final class RawStorage {
                     .until(() -> locate(check, account, id, lastProblem), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new CheckFailure("wait for delivery", "message " + id + " listed within " + check.deliveryWait().toMillis() + " ms",
-                    "not found" + (lastProblem[0].isBlank() ? "" : " (last attempt: " + lastProblem[0] + ")"));
+            throw CheckContext.blocked(new CheckFailure("wait for delivery", // losing mail is E2E-ROUNDTRIP's rule
+                    "message " + id + " listed within " + check.deliveryWait().toMillis() + " ms",
+                    "not found" + (lastProblem[0].isBlank() ? "" : " (last attempt: " + lastProblem[0] + ")")));
         }
     }
 

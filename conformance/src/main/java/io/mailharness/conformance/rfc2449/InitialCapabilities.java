@@ -51,14 +51,15 @@ public class InitialCapabilities {
             pop3.readStatus("NOOP (2 of 2 in one write)").expectOk();
             exercised.add("PIPELINING");
         }
-        Pop3Response unknown = pop3.send("XYZZY").expectErr();
+        Pop3Response unknown = check.preamble(() -> pop3.send("XYZZY").expectErr()); // its -ERR is POP-UNKNOWN's rule
         if (caps.has("RESP-CODES")) judgeResponseCode(check, unknown);
         pop3.quitQuietly(); // QUIT's reply is POP-QUIT's business
 
         if (caps.has("RESP-CODES")) {
             Pop3Probe refused = check.pop3Greeted();
-            refused.send("USER " + account.user()).expectOk();
-            judgeResponseCode(check, refused.send("PASS wrong-" + account.password()).expectErr());
+            refused.user(account);
+            // the wrong password's -ERR is POP-PASS-ORDER's rule; its response code is this row's
+            judgeResponseCode(check, check.preamble(() -> refused.send("PASS wrong-" + account.password()).expectErr()));
             refused.quitQuietly();
             exercised.add("RESP-CODES");
         }

@@ -30,14 +30,14 @@ public class LoginDelayCapability {
         Optional<Pop3Capabilities.Capability> advertised = before.get("LOGIN-DELAY");
         if (advertised.isEmpty()) check.skip("CAPA does not list LOGIN-DELAY");
         long delay = delay(check, advertised.get(), true);
-        first.send("USER " + account.user()).expectOk();
+        first.user(account);
         Pop3Response entered = first.send("PASS " + account.password());
         if (entered.isErr() && entered.text().startsWith("[LOGIN-DELAY]")) {
             check.observe("the first login was already refused with [LOGIN-DELAY] after an earlier check's login: the delay is enforced");
             first.quitQuietly();
             return;
         }
-        entered.expectOk();
+        check.preamble(entered::expectOk); // a refused first login is POP-USERPASS's rule
         Optional<Pop3Capabilities.Capability> userValue = Pop3Capabilities.query(first).get("LOGIN-DELAY");
         if (userValue.isPresent()) delay = delay(check, userValue.get(), false);
         first.quitQuietly(); // QUIT's reply is POP-QUIT's business

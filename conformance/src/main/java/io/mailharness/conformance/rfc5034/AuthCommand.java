@@ -59,6 +59,8 @@ public class AuthCommand {
             requirement = "'AUTH FOO', a cancelled 'AUTH PLAIN' (*), and 'AUTH PLAIN <not base64>' get -ERR and USER/PASS still logs in afterwards")
     void authFailures(CheckContext check) {
         Account account = check.account();
+        // USER/PASS must work on their own (POP-USERPASS's rule) for "still works after a failed AUTH" to mean anything
+        check.pop3LoggedIn(account).quitQuietly();
         Pop3Probe unknown = check.pop3Greeted();
         unknown.send("AUTH FOO").expectErr();
         stillAuthorization(unknown, account);

@@ -26,7 +26,7 @@ public class OrderOfCommands {
             requirement = "EHLO/HELO without a domain are refused (501), and a refused EHLO leaves the open transaction alone")
     void ehloWithoutArgument(CheckContext check) {
         try (SmtpProbe smtp = check.smtp()) {
-            smtp.greeting().expectCode(220);
+            smtp.greeted();
             smtp.send("EHLO").expectCode(501, 500, 502, 550);
             smtp.send("HELO").expectCode(501, 500, 502, 550);
         }
@@ -76,7 +76,7 @@ public class OrderOfCommands {
         Account account = check.disposableAccount();
         TestMessage message = check.mailbox().message(account, "EHLO name mismatch", "body\r\n".getBytes(StandardCharsets.US_ASCII));
         SmtpProbe smtp = check.smtpGreeted();
-        smtp.send("EHLO " + MISMATCHED_NAME).expectCode(250);
+        smtp.ehlo(MISMATCHED_NAME).expectCode(250);
         smtp.startData(check.sender(), account.address());
         smtp.content(message.content()).expectCode(250);
         smtp.send("QUIT");

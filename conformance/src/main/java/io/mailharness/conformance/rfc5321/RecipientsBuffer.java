@@ -25,6 +25,7 @@ public class RecipientsBuffer {
         smtp.mail(check.sender()).expectCode(250);
         for (int i = 0; i < 100; i++) {
             SmtpWireReply reply = smtp.rcpt(recipients.get(i % recipients.size()));
+            reply.blockedByTlsRequired(250, 251);
             if (!reply.isComplete() || (reply.code() != 250 && reply.code() != 251)) {
                 throw check.fail("RCPT number " + (i + 1), "250 or 251 for each of 100 recipients", reply.describe());
             }

@@ -46,7 +46,7 @@ public class Reset {
         SmtpAuthMechanism mechanism = check.target().smtp().flatMap(SmtpSettings::auth).orElse(null);
         if (mechanism == null) check.skip("needs smtp.auth (the AUTH mechanism) in the target settings");
         SmtpProbe smtp = SmtpLogin.offeringAuth(check).smtp();
-        Sasl.authenticate(smtp, mechanism, check.account()).expectCode(235);
+        check.preamble(() -> Sasl.authenticate(smtp, mechanism, check.account()).expectCode(235)); // logging in is SMTP-AUTH-OK's rule
         SmtpWireReply before = Sasl.authenticateAgain(smtp, mechanism);
         smtp.mail(check.sender()).expectCode(250);
         smtp.send("RSET").expectCode(250);

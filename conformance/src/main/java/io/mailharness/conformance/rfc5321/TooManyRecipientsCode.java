@@ -40,6 +40,7 @@ public class TooManyRecipientsCode {
         if (!refusal.isComplete() || (refusal.code() != 452 && refusal.replyClass() != 5)) {
             throw check.fail(refusal.step() + " (number " + (accepted + 1) + ")", "452 (too many recipients) or a 5yz", refusal.describe());
         }
+        if (accepted == 0) refusal.blockedByTlsRequired(250, 251);
         if (accepted == 0) throw check.fail("first RCPT", "accepted (250/251)", refusal.describe());
         smtp.data();
         smtp.content(message.content()).expectCode(250);

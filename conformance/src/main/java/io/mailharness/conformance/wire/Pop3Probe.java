@@ -35,6 +35,15 @@ public final class Pop3Probe implements AutoCloseable {
         return greeting;
     }
 
+    /**
+     * The greeting expected +OK on the way to another rule: a broken greeting is POP-GRT's rule, so the check that
+     * needed it is {@linkplain Blocked blocked}, not failed.
+     */
+    public Pop3Response greeted() {
+        if (!greeting.isOk()) throw Blocked.by(new CheckFailure(greeting.step(), "+OK", greeting.describe()));
+        return greeting;
+    }
+
     /** Sends {@code line} + CRLF and reads a single-line response. */
     public Pop3Response send(String line) {
         write(line + "\r\n");
@@ -51,6 +60,16 @@ public final class Pop3Probe implements AutoCloseable {
     private Pop3Response seen(Pop3Response response) {
         stepMask.serverLine(response.isOk() ? "+OK" : response.isErr() ? "-ERR" : "+ ");
         return response;
+    }
+
+    /**
+     * USER on the way to another rule, expected +OK: a maildrop the server refuses to name is POP-USERPASS's rule,
+     * so the check that needed it is {@linkplain Blocked blocked}, not failed.
+     */
+    public Pop3Response user(Account account) {
+        Pop3Response user = send("USER " + account.user());
+        if (!user.isOk()) throw Blocked.by(new CheckFailure(user.step(), "+OK", user.describe()));
+        return user;
     }
 
     /** USER and PASS, each expected +OK (the password is masked in the transcript). */

@@ -47,6 +47,18 @@ public final class SmtpProbe implements AutoCloseable {
         return greeting;
     }
 
+    /**
+     * The greeting expected 220 on the way to another rule: a broken greeting is SMTP-GRT-220's rule, so the check
+     * that needed it is {@linkplain Blocked blocked}, not failed.
+     */
+    public SmtpWireReply greeted() {
+        try {
+            return greeting().expectCode(220);
+        } catch (CheckFailure e) {
+            throw Blocked.by(e);
+        }
+    }
+
     /** Sends {@code line} followed by CRLF and reads the reply. */
     public SmtpWireReply send(String line) {
         write(line + "\r\n");
@@ -95,9 +107,21 @@ public final class SmtpProbe implements AutoCloseable {
         return true;
     }
 
-    /** {@code EHLO client.example}. */
+    /**
+     * {@code EHLO client.example}. Octets already waiting after its complete reply would be misread as the reply to the
+     * next command; one reply per command is SMTP-INV-ONE's rule (it sends EHLO itself), so the check is blocked.
+     */
     public SmtpWireReply ehlo() {
-        return send("EHLO " + CLIENT_DOMAIN);
+        return ehlo(CLIENT_DOMAIN);
+    }
+
+    /** {@code EHLO domain}, blocked as {@link #ehlo()} when more lines wait after its reply. */
+    public SmtpWireReply ehlo(String domain) {
+        SmtpWireReply reply = send("EHLO " + domain);
+        if (reply.isComplete() && connection.hasUnreadOctets()) {
+            throw Blocked.by(new CheckFailure("after the reply to EHLO " + domain, "one reply, nothing more", "more lines"));
+        }
+        return reply;
     }
 
     /** {@code MAIL FROM:<reversePath>}. */

@@ -91,9 +91,10 @@ public final class SmtpWireReply {
 
     /**
      * A 530 nobody asked for: the listener wants STARTTLS or AUTH before this command (RFC 3207 §4, RFC 4954 §6).
-     * Whether it may is SMTP-TLS-REQUIRED's business; the check itself cannot go on in clear, so it is blocked.
+     * Whether it may is SMTP-TLS-REQUIRED's business; the check itself cannot go on in clear, so it is blocked. The
+     * expect methods call it; a check that judges a reply code by itself calls it first.
      */
-    private void blockedByTlsRequired(int... expected) {
+    public void blockedByTlsRequired(int... expected) {
         if (isComplete() && code() == 530 && Arrays.stream(expected).noneMatch(c -> c == 530)) {
             throw Blocked.by(new CheckFailure(step, "reply code " + codeList(expected)
                     + " (set smtp.security = starttls and smtp.auth for a listener that wants them)", describe()));
@@ -115,7 +116,7 @@ public final class SmtpWireReply {
      */
     public SmtpWireReply expectCodeElseWarn(int warnClass, int... preferred) {
         if (isComplete() && Arrays.stream(preferred).anyMatch(c -> c == code())) return this;
-        if (warnClass != 5) blockedByTlsRequired(preferred);
+        blockedByTlsRequired(preferred); // a 530 refuses the session in clear, not what this command asked
         if (isComplete() && replyClass() == warnClass) {
             verdicts.warn(step, "reply code " + codeList(preferred), describe());
             return this;

@@ -30,11 +30,14 @@ import java.util.Optional;
  * listing checks have something to list.
  */
 final class FaultyTarget implements AutoCloseable {
-    /** Short bounds: the fault server answers at once, so waits only matter when a check must fail. */
+    /**
+     * Short bounds: the fault server answers at once and stores a message before its 250 to the end of data, so
+     * waits only matter when a check must fail (a lost message, a connection left open).
+     */
     static final Map<String, String> FAST = Map.of(
             SuiteParameters.SILENCE, "300",
             SuiteParameters.CLOSE_WAIT, "1500",
-            SuiteParameters.DELIVERY_WAIT, "5000");
+            SuiteParameters.DELIVERY_WAIT, "1000");
 
     private final FaultyMailServer server;
     private final ClientRewritingProxy proxy;
