@@ -11,6 +11,9 @@ import io.mailharness.settings.Account;
 import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.Pop3Security;
 import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.ReconnectBackoff;
+import io.mailharness.settings.RelaySettings;
+import io.mailharness.settings.ReplyLimits;
 import io.mailharness.settings.SmtpSecurity;
 import io.mailharness.settings.SmtpSettings;
 import io.mailharness.settings.TargetSettings;
@@ -47,8 +50,10 @@ final class FaultyTarget implements AutoCloseable {
     }
 
     private FaultyTarget(ServerFault fault, SmtpSecurity security, io.mailharness.settings.SmtpAuthMechanism auth) {
+        RelaySettings relay = new RelaySettings(RELAY_DOMAIN, new Endpoint("127.0.0.1", freePort()));
         this.server = FaultyMailServer.builder().faults(fault.faults())
                 .sizeLimit(1024 * 1024) // SIZE 1 MiB: SMTP-LIM-TOOBIG goes past it quickly
+                .relay(relay.domain(), relay.nextHop().host(), relay.nextHop().port()) // SMTP-SMUG-OUT's next hop listens there
                 .readTimeout(Duration.ofSeconds(20)).start();
         try {
             this.proxy = fault.smtpClientRewrite().isPresent()
@@ -72,8 +77,20 @@ final class FaultyTarget implements AutoCloseable {
                 Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
                 new TlsSettings(false, Optional.empty()), // the fault server's certificate is self-signed
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                accounts);
+                accounts, ReplyLimits.defaults(), ReconnectBackoff.defaults(), Optional.of(relay));
         this.key = TargetRegistry.register(settings);
+    }
+
+    /** The domain the fault server relays to the next hop of SMTP-SMUG-OUT. */
+    static final String RELAY_DOMAIN = "relay.mailharness.test";
+
+    /** A port free now, for the next hop the check starts later (the fault server must know it first). */
+    private static int freePort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static FaultyTarget start(ServerFault fault) {

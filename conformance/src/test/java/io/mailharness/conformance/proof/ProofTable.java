@@ -144,14 +144,14 @@ final class ProofTable {
      * Servers that differ from the baseline in a way the RFCs allow, with checks that must still PASS against them:
      * the guard against a check that fails a conforming behaviour it did not expect.
      */
-    static final List<Proof> KEEPS_THE_RULE = List.of(
+    static final List<Proof> KEEPS_THE_RULE = java.util.stream.Stream.concat(RelayProofs.KEEPS.stream(), java.util.stream.Stream.of(
             keeps("SMTP-SMUG-LFLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-SMUG-LFCRLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-SMUG-CRLFLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-DATA-DOTSTUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
             keeps("SMTP-DATA-NOEXTRA", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
             keeps("SMTP-DATA-MINSIZES", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
-            keeps("E2E-STUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)));
+            keeps("E2E-STUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)))).toList();
 
     /**
      * Every proof row: the first wave's rows above plus one list per area, each kept in its own file so
@@ -162,6 +162,7 @@ final class ProofTable {
                     , SmtpCoreProofs.ROWS
                     , SmtpExtensionProofs.ROWS
                     , Pop3Proofs.ROWS
+                    , RelayProofs.ROWS
                     // further areas: one line each, e.g. ", SmtpExtensionProofs.ROWS"
             ).flatMap(List::stream).toList();
 }
