@@ -36,8 +36,17 @@ final class OutboundSmuggling {
     private static final Set<String> CLIENT_VERBS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "BDAT", "RSET", "NOOP", "QUIT",
             "STARTTLS", "AUTH", "XCLIENT", "XFORWARD");
 
-    /** A message the probe submitted, and what became of it at submission. */
-    private record Submitted(String id, String recipient, String endLine, boolean accepted) {}
+    /**
+     * A message the probe submitted, and what became of it at submission: accepted whole, or {@code partial}: the
+     * target took its start as a message, having ended the data at a look-alike (inbound smuggling, the SMTP-SMUG-*
+     * rows' business). Of a partial message only its line ends are judged: whatever part the target relays, it must
+     * not send a bare CR or LF.
+     */
+    private record Submitted(String id, String recipient, String endLine, boolean accepted, boolean partial) {
+        boolean relayed() {
+            return accepted || partial;
+        }
+    }
 
     static void relay(CheckContext check) {
         Optional<RelaySettings> configured = check.target().relay();
@@ -70,7 +79,7 @@ final class OutboundSmuggling {
         String id = Mailbox.newId();
         Submitted dots = submitDotLines(check, relay, id + "-dots");
         Submitted bare = submitBareLineEnds(check, relay, id + "-bare", id + "-smuggled");
-        if (!dots.accepted() && !bare.accepted()) {
+        if (!dots.relayed() && !bare.relayed()) {
             check.skip("the target refused both messages at submission, so nothing was relayed (refusing them is the inbound rows' business)");
         }
         return List.of(dots, bare);
@@ -84,7 +93,7 @@ final class OutboundSmuggling {
         SmtpProbe smtp = inData(check, recipient);
         SmtpWireReply end = smtp.content(content);
         smtp.quitQuietly();
-        return new Submitted(id, recipient, endLine, accepted(check, id, end));
+        return new Submitted(id, recipient, endLine, accepted(check, id, end), false);
     }
 
     /**
@@ -107,17 +116,20 @@ final class OutboundSmuggling {
             smtp.write(writes[i]);
             Optional<byte[]> early = smtp.connection().awaitAnyOctets(check.silence());
             if (early.isPresent()) {
-                check.observe("submission of " + id + ": the target answered " + visible(new String(early.get(), StandardCharsets.ISO_8859_1).strip())
-                        + " right after " + visible(writes[i].substring(Math.max(0, writes[i].length() - 6)))
-                        + ", before the real end of data: it ended the data at a look-alike or refused it (the inbound rows judge that);"
-                        + " the rest was not sent and whatever the next hop gets of this message is not judged");
+                String reply = new String(early.get(), StandardCharsets.ISO_8859_1);
+                boolean taken = reply.startsWith("2");
+                check.observe("submission of " + id + ": the target answered " + visible(reply.strip()) + " right after "
+                        + visible(writes[i].substring(Math.max(0, writes[i].length() - 6))) + ", before the real end of data: "
+                        + (taken ? "it ended the data at a look-alike and took what came before as a message" : "it refused the message")
+                        + " (the inbound rows judge that); the rest was not sent"
+                        + (taken ? ", and of what the next hop gets of it only the line ends are judged" : ""));
                 smtp.quitQuietly();
-                return new Submitted(id, recipient, endLine, false);
+                return new Submitted(id, recipient, endLine, false, taken);
             }
         }
         SmtpWireReply end = smtp.sendRaw(writes[writes.length - 1]);
         smtp.quitQuietly();
-        return new Submitted(id, recipient, endLine, accepted(check, id, end));
+        return new Submitted(id, recipient, endLine, accepted(check, id, end), false);
     }
 
     /** A fresh transaction to {@code recipient}, up to the message data; SKIP when the target does not relay there. */
@@ -142,7 +154,7 @@ final class OutboundSmuggling {
     }
 
     private static void judge(CheckContext check, NextHop hop, List<Submitted> submitted) {
-        List<Submitted> relayed = submitted.stream().filter(Submitted::accepted).toList();
+        List<Submitted> relayed = submitted.stream().filter(Submitted::relayed).toList();
         String run = submitted.get(0).id().substring(0, submitted.get(0).id().lastIndexOf('-'));
         boolean arrived = hop.await(sessions -> relayed.stream().allMatch(m -> transactionsOf(sessions, m.id()).stream()
                 .anyMatch(RelayedSession.Transaction::ended)), check.deliveryWait());
@@ -165,15 +177,16 @@ final class OutboundSmuggling {
         RelayedSession.Transaction transaction = carrying.get(0);
         String data = transaction.dataText();
         String step = "next hop: the data of " + message.id();
+        if (message.partial()) {
+            judgeLineEnds(check, step, transaction);
+            check.observe("next hop got the part of " + message.id() + " the target took, CRLF line ends only: its body came as " + visible(body(data)));
+            return;
+        }
         if (!data.endsWith(message.endLine())) {
             throw check.fail(step, "the whole message, its last line " + visible(message.endLine()) + " last before CRLF.CRLF",
                     "the data ended early, after " + visible(tail(data, 40)) + " (a line end the target emitted made an end of data out of a look-alike or an unstuffed '.' line)");
         }
-        int bare = bareLineEnd(transaction.data());
-        if (bare >= 0) {
-            throw check.fail(step, "CRLF line ends only (RFC 5321 §2.3.8: a client MUST NOT send a bare CR or LF)",
-                    "a bare " + (transaction.data()[bare] == '\n' ? "LF" : "CR") + " at octet " + bare + ": " + visible(around(data, bare)));
-        }
+        judgeLineEnds(check, step, transaction);
         String body = body(new String(DotStuffing.unstuff(transaction.data()), StandardCharsets.ISO_8859_1));
         if (message.id().endsWith("-dots")) {
             String sent = DOT_LINES + message.endLine();
@@ -191,6 +204,14 @@ final class OutboundSmuggling {
         }
     }
 
+    private static void judgeLineEnds(CheckContext check, String step, RelayedSession.Transaction transaction) {
+        int bare = bareLineEnd(transaction.data());
+        if (bare >= 0) {
+            throw check.fail(step, "CRLF line ends only (RFC 5321 §2.3.8: a client MUST NOT send a bare CR or LF)",
+                    "a bare " + (transaction.data()[bare] == '\n' ? "LF" : "CR") + " at octet " + bare + ": " + visible(around(transaction.dataText(), bare)));
+        }
+    }
+
     /** Exactly one transaction per relayed message: nothing the target relayed may start a transaction of its own. */
     private static void judgeTransactions(CheckContext check, List<RelayedSession> sessions, String run, List<Submitted> submitted) {
         for (RelayedSession session : sessions) {
@@ -202,7 +223,7 @@ final class OutboundSmuggling {
                             "an extra transaction " + visible(transaction.mailFrom()) + " " + visible(String.join(" ", transaction.rcptTo()))
                                     + ": commands hidden in a relayed message after a look-alike were sent as commands (outbound SMTP smuggling)");
                 }
-                if (own.get().accepted() && transactionsOf(sessions, own.get().id()).size() > 1) {
+                if (own.get().relayed() && transactionsOf(sessions, own.get().id()).size() > 1) {
                     throw check.fail("next hop: transactions carrying " + own.get().id(), "one transaction",
                             transactionsOf(sessions, own.get().id()).size() + " transactions");
                 }
