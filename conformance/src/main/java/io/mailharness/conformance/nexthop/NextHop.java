@@ -44,7 +44,7 @@ public final class NextHop implements AutoCloseable {
     public List<RelayedSession> sessions() {
         List<SessionRecording> recordings = sink.recordedSessions();
         List<RelayedSession> sessions = new ArrayList<>();
-        for (int i = 0; i < recordings.size(); i++) sessions.add(RelayedSession.read(i + 1, recordings.get(i).clientOctets()));
+        for (int i = 0; i < recordings.size(); i++) sessions.add(RelayedSession.read(i + 1, recordings.get(i).clientOctets(), recordings.get(i).closed()));
         return sessions;
     }
 

@@ -14,8 +14,9 @@ import java.util.Locale;
  *
  * @param commands     every command line, in order, without its CRLF (bare CR or LF kept inside)
  * @param transactions the mail transactions: an envelope and the data
+ * @param closed       the connection has ended: nothing more will come
  */
-public record RelayedSession(int number, List<String> commands, List<Transaction> transactions) {
+public record RelayedSession(int number, List<String> commands, List<Transaction> transactions, boolean closed) {
 
     /**
      * One transaction as the next hop saw it.
@@ -36,8 +37,8 @@ public record RelayedSession(int number, List<String> commands, List<Transaction
         }
     }
 
-    /** Reads the octets one client sent in a session. */
-    public static RelayedSession read(int number, byte[] client) {
+    /** Reads the octets one client sent in a session ({@code closed}: all it will send). */
+    public static RelayedSession read(int number, byte[] client, boolean closed) {
         List<String> commands = new ArrayList<>();
         List<Transaction> transactions = new ArrayList<>();
         String mailFrom = null;
@@ -69,7 +70,7 @@ public record RelayedSession(int number, List<String> commands, List<Transaction
                 mailFrom = null;
             }
         }
-        return new RelayedSession(number, List.copyOf(commands), List.copyOf(transactions));
+        return new RelayedSession(number, List.copyOf(commands), List.copyOf(transactions), closed);
     }
 
     /** The first word of a command line, upper case. */

@@ -64,7 +64,8 @@ final class OutboundSmuggling {
         }
         try (hop) {
             try {
-                judge(check, hop, submit(check, relay));
+                String run = Mailbox.newId(); // every identifier of this run starts with it
+                judge(check, hop, run, submit(check, relay, run));
             } finally {
                 List<Transcript> sessions = hop.transcripts();
                 for (int i = 0; i < sessions.size(); i++) {
@@ -75,10 +76,9 @@ final class OutboundSmuggling {
     }
 
     /** Submits both messages; SKIP when the target takes neither. */
-    private static List<Submitted> submit(CheckContext check, RelaySettings relay) {
-        String id = Mailbox.newId();
-        Submitted dots = submitDotLines(check, relay, id + "-dots");
-        Submitted bare = submitBareLineEnds(check, relay, id + "-bare", id + "-smuggled");
+    private static List<Submitted> submit(CheckContext check, RelaySettings relay, String run) {
+        Submitted dots = submitDotLines(check, relay, run + "-dots");
+        Submitted bare = submitBareLineEnds(check, relay, run + "-bare", run + "-smuggled");
         if (!dots.relayed() && !bare.relayed()) {
             check.skip("the target refused both messages at submission, so nothing was relayed (refusing them is the inbound rows' business)");
         }
@@ -153,9 +153,8 @@ final class OutboundSmuggling {
         return false;
     }
 
-    private static void judge(CheckContext check, NextHop hop, List<Submitted> submitted) {
+    private static void judge(CheckContext check, NextHop hop, String run, List<Submitted> submitted) {
         List<Submitted> relayed = submitted.stream().filter(Submitted::relayed).toList();
-        String run = submitted.get(0).id().substring(0, submitted.get(0).id().lastIndexOf('-'));
         boolean arrived = hop.await(sessions -> relayed.stream().allMatch(m -> transactionsOf(sessions, m.id()).stream()
                 .anyMatch(RelayedSession.Transaction::ended)), check.deliveryWait());
         if (!arrived) {
@@ -164,7 +163,8 @@ final class OutboundSmuggling {
             throw check.fail("wait at the next hop for " + missing, "the relayed message within " + check.deliveryWait().toMillis() + " ms",
                     "it did not arrive whole (is the relay domain routed to the next hop's address?)");
         }
-        hop.await(sessions -> false, check.silence()); // anything smuggled comes right behind: give it the window
+        // anything smuggled comes behind the message in the same session: wait for the relay to end its sessions
+        hop.await(sessions -> sessions.stream().allMatch(RelayedSession::closed), check.silence());
         List<RelayedSession> sessions = hop.sessions();
         for (Submitted message : relayed) judgeMessage(check, sessions, message);
         judgeTransactions(check, sessions, run, submitted);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RelayedSessionTest {
     private static RelayedSession read(String client) {
-        return RelayedSession.read(1, client.getBytes(StandardCharsets.ISO_8859_1));
+        return RelayedSession.read(1, client.getBytes(StandardCharsets.ISO_8859_1), true);
     }
 
     @Test
