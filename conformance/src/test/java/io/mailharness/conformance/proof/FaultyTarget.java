@@ -84,13 +84,21 @@ final class FaultyTarget implements AutoCloseable {
     /** The domain the fault server relays to the next hop of SMTP-SMUG-OUT. */
     static final String RELAY_DOMAIN = "relay.mailharness.test";
 
-    /** A port free now, for the next hop the check starts later (the fault server must know it first). */
+    /**
+     * A port free now, for the next hop the check starts later (the fault server must know it first). Drawn below
+     * the kernel's ephemeral range (32768 and up), so that no listener on port 0 takes it in the meantime.
+     */
     private static int freePort() {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + random.nextInt(10_000);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // in use: draw another
+            }
         }
+        throw new IllegalStateException("no free port for the next hop in 20000-29999 after 100 draws");
     }
 
     static FaultyTarget start(ServerFault fault) {

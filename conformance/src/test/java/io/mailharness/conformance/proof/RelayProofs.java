@@ -24,7 +24,13 @@ final class RelayProofs {
             breaks("SMTP-SMUG-OUT", catalogue(RelayFaults.SMTP_RELAY_NO_DOT_STUFFING), FAIL)
                     .at("next hop: the data of mh-", "-dots\\r\\n\\r\\n (a line end the target emitted"));
 
-    /** Relays the RFCs allow, against which SMTP-SMUG-OUT must PASS. */
+    /**
+     * Relays the RFCs allow, and faults of the inbound side (other rows' business: the look-alike ends the data at
+     * submission, the submission's stuffing is kept), against which SMTP-SMUG-OUT must PASS.
+     */
     static final List<Proof> KEEPS = List.of(
-            keeps("SMTP-SMUG-OUT", catalogue(RelayFaults.SMTP_RELAY_SENDS_BARE_LINE_ENDS_AS_CRLF)));
+            keeps("SMTP-SMUG-OUT", catalogue(RelayFaults.SMTP_RELAY_SENDS_BARE_LINE_ENDS_AS_CRLF)),
+            keeps("SMTP-SMUG-OUT", catalogue("SMTP_BARE_LF_ENDS_DATA")),
+            keeps("SMTP-SMUG-OUT", catalogue("SMTP_BARE_CR_ENDS_LINES_IN_DATA")),
+            keeps("SMTP-SMUG-OUT", catalogue("SMTP_NO_DOT_UNSTUFFING")));
 }
