@@ -18,6 +18,10 @@ TLS_CERT=$MH_TLS/cert.pem
 # shellcheck disable=SC2034 # used by templates (render)
 TLS_KEY=$MH_TLS/key.pem
 PORTS=(2525 2587 2530 2110 2995)
+# The relay domain of SMTP-SMUG-OUT and the port its next hop (the harness's sink, started by the check, not
+# here) listens on; servers/targets.conf names the same pair in postfix-dovecot's relay section.
+MH_RELAY_DOMAIN=relay.mailharness.test
+MH_RELAY_PORT=2626
 PACKAGES=(postfix dovecot-core dovecot-pop3d openssl)
 
 # POP3-only servers whose maildrops this Postfix fills: domain, folder, mailbox path
@@ -88,6 +92,7 @@ configure() {
         # mbox spools need a sticky world-writable folder for dot-locks.
         if ((base)); then chmod 1777 "$MH_STATE/$dir/${path%%/*}"; else chown "$MH_VUID:$MH_VUID" "$MH_STATE/$dir/${path%%/*}" 2>/dev/null || true; fi
     done
+    printf '%s smtp:[127.0.0.1]:%s\n' "$MH_RELAY_DOMAIN" "$MH_RELAY_PORT" >>"$PF_CONF/transport.tmp"
     mv "$PF_CONF/vmailbox.tmp" "$PF_CONF/vmailbox"
     mv "$PF_CONF/vuid.tmp" "$PF_CONF/vuid"
     mv "$PF_CONF/transport.tmp" "$PF_CONF/transport"
@@ -129,7 +134,7 @@ do_start() {
     wait_greeting 2110 +OK || exit 1
     wait_greeting 2995 +OK tls || exit 1
     trap - EXIT
-    log "running: smtp 127.0.0.1:2525, submission :2587, pop3 :2110, pop3s :2995"
+    log "running: smtp 127.0.0.1:2525, submission :2587, pop3 :2110, pop3s :2995 ($MH_RELAY_DOMAIN relayed to 127.0.0.1:$MH_RELAY_PORT)"
 }
 
 do_stop() {

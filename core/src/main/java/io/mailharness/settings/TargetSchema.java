@@ -13,9 +13,10 @@ final class TargetSchema {
             "tls.verify", "tls.trust-store",
             "timeouts.connect", "timeouts.read",
             "limits.reply-line", "limits.reply-lines", "limits.reply-octets",
-            "reconnect.initial", "reconnect.max");
+            "reconnect.initial", "reconnect.max",
+            "relay.domain", "relay.next-hop-host", "relay.next-hop-port");
 
-    static final Set<String> SECTIONS = Set.of("smtp", "pop3", "tls", "timeouts", "limits", "reconnect");
+    static final Set<String> SECTIONS = Set.of("smtp", "pop3", "tls", "timeouts", "limits", "reconnect", "relay");
     static final String ACCOUNTS = "accounts";
     static final Set<String> ACCOUNT_KEYS = Set.of("address", "user", "password", "disposable");
 

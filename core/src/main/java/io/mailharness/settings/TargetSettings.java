@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param timeouts  connect: opening a connection; read: one whole protocol step (command and complete reply)
  * @param limits    what one reply may hold before the step fails and the connection is closed
  * @param reconnect the back-off of a load user whose connection attempt failed
+ * @param relay     a domain the target relays to the harness's own next hop, if it has one (outbound checks)
  */
 public record TargetSettings(
         String name,
@@ -21,7 +22,8 @@ public record TargetSettings(
         Timeouts timeouts,
         List<Account> accounts,
         ReplyLimits limits,
-        ReconnectBackoff reconnect) {
+        ReconnectBackoff reconnect,
+        Optional<RelaySettings> relay) {
 
     public TargetSettings {
         accounts = List.copyOf(accounts);
@@ -31,6 +33,12 @@ public record TargetSettings(
     public TargetSettings(String name, String description, String domain, Optional<SmtpSettings> smtp, Optional<Pop3Settings> pop3,
                           TlsSettings tls, Timeouts timeouts, List<Account> accounts) {
         this(name, description, domain, smtp, pop3, tls, timeouts, accounts, ReplyLimits.defaults(), ReconnectBackoff.defaults());
+    }
+
+    /** A target that relays nothing to the harness. */
+    public TargetSettings(String name, String description, String domain, Optional<SmtpSettings> smtp, Optional<Pop3Settings> pop3,
+                          TlsSettings tls, Timeouts timeouts, List<Account> accounts, ReplyLimits limits, ReconnectBackoff reconnect) {
+        this(name, description, domain, smtp, pop3, tls, timeouts, accounts, limits, reconnect, Optional.empty());
     }
 
     /** The SMTP side, or a settings error naming the target when it has none. */
@@ -60,26 +68,30 @@ public record TargetSettings(
     }
 
     public TargetSettings withSmtp(Optional<SmtpSettings> value) {
-        return new TargetSettings(name, description, domain, value, pop3, tls, timeouts, accounts, limits, reconnect);
+        return new TargetSettings(name, description, domain, value, pop3, tls, timeouts, accounts, limits, reconnect, relay);
     }
 
     public TargetSettings withPop3(Optional<Pop3Settings> value) {
-        return new TargetSettings(name, description, domain, smtp, value, tls, timeouts, accounts, limits, reconnect);
+        return new TargetSettings(name, description, domain, smtp, value, tls, timeouts, accounts, limits, reconnect, relay);
     }
 
     public TargetSettings withTls(TlsSettings value) {
-        return new TargetSettings(name, description, domain, smtp, pop3, value, timeouts, accounts, limits, reconnect);
+        return new TargetSettings(name, description, domain, smtp, pop3, value, timeouts, accounts, limits, reconnect, relay);
     }
 
     public TargetSettings withTimeouts(Timeouts value) {
-        return new TargetSettings(name, description, domain, smtp, pop3, tls, value, accounts, limits, reconnect);
+        return new TargetSettings(name, description, domain, smtp, pop3, tls, value, accounts, limits, reconnect, relay);
     }
 
     public TargetSettings withLimits(ReplyLimits value) {
-        return new TargetSettings(name, description, domain, smtp, pop3, tls, timeouts, accounts, value, reconnect);
+        return new TargetSettings(name, description, domain, smtp, pop3, tls, timeouts, accounts, value, reconnect, relay);
+    }
+
+    public TargetSettings withRelay(Optional<RelaySettings> value) {
+        return new TargetSettings(name, description, domain, smtp, pop3, tls, timeouts, accounts, limits, reconnect, value);
     }
 
     public TargetSettings withReconnect(ReconnectBackoff value) {
-        return new TargetSettings(name, description, domain, smtp, pop3, tls, timeouts, accounts, limits, value);
+        return new TargetSettings(name, description, domain, smtp, pop3, tls, timeouts, accounts, limits, value, relay);
     }
 }

@@ -117,7 +117,21 @@ public final class TargetSettingsLoader {
         Optional<String> domain = r.optionalString("domain");
         List<Account> accounts = accounts(prefix, c, domain);
         return new TargetSettings(name, r.string("description", name), domain.orElseGet(() -> domainOf(accounts.get(0).address())),
-                smtp, pop3, tls, timeouts, accounts, limits(prefix, r), reconnect(prefix, r));
+                smtp, pop3, tls, timeouts, accounts, limits(prefix, r), reconnect(prefix, r), relay(prefix, c, r, domain, accounts));
+    }
+
+    /** The relay domain and the harness's next hop for it; the domain must not be one the target delivers locally. */
+    private static Optional<RelaySettings> relay(String prefix, Config c, Reader r, Optional<String> domain, List<Account> accounts) {
+        if (!c.hasPath("relay")) return Optional.empty();
+        String relayDomain = r.requiredString("relay.domain").strip();
+        if (relayDomain.isEmpty() || relayDomain.chars().anyMatch(ch -> ch <= ' ' || ch == '@' || ch >= 127)) {
+            throw new SettingsException(prefix + ".relay.domain", "'" + relayDomain + "' is not a domain name");
+        }
+        String local = domain.orElseGet(() -> domainOf(accounts.get(0).address()));
+        if (relayDomain.equalsIgnoreCase(local)) {
+            throw new SettingsException(prefix + ".relay.domain", "is the target's own domain; name a domain the target relays to the harness");
+        }
+        return Optional.of(new RelaySettings(relayDomain, r.endpoint("relay", "next-hop-host", "next-hop-port")));
     }
 
     private static ReplyLimits limits(String prefix, Reader r) {
@@ -246,8 +260,12 @@ public final class TargetSettingsLoader {
         }
 
         Endpoint endpoint(String section) {
-            String host = string(section + ".host", "127.0.0.1");
-            String portKey = section + ".port";
+            return endpoint(section, "host", "port");
+        }
+
+        Endpoint endpoint(String section, String hostName, String portName) {
+            String host = string(section + "." + hostName, "127.0.0.1");
+            String portKey = section + "." + portName;
             if (!c.hasPath(portKey)) throw new SettingsException(prefix + "." + portKey, "missing");
             int port;
             try {
@@ -256,7 +274,7 @@ public final class TargetSettingsLoader {
                 throw new SettingsException(prefix + "." + portKey, "must be a whole number, not '" + c.getValue(portKey).unwrapped() + "'");
             }
             if (port < 1 || port > 65535) throw new SettingsException(prefix + "." + portKey, port + " is out of range (1-65535)");
-            if (host.isBlank()) throw new SettingsException(prefix + "." + section + ".host", "is empty");
+            if (host.isBlank()) throw new SettingsException(prefix + "." + section + "." + hostName, "is empty");
             return new Endpoint(host, port);
         }
     }

@@ -234,6 +234,22 @@ class TargetSettingsLoaderTest {
     }
 
     @Test
+    void aRelayToTheHarnessIsOptionalAndChecked() throws IOException {
+        assertEquals(java.util.Optional.empty(), TargetSettingsLoader.load(write(TWO_TARGETS), "smtp-only", Map.of()).relay());
+        Path file = write("targets { t { smtp { port = 25 }, " + ACCOUNTS + ", relay { domain = \"relay.mailharness.test\", next-hop-port = 2626 } } }");
+        assertEquals(java.util.Optional.of(new RelaySettings("relay.mailharness.test", new Endpoint("127.0.0.1", 2626))),
+                TargetSettingsLoader.load(file, "t", Map.of()).relay());
+        assertEquals(new Endpoint("127.0.0.1", 2727), TargetSettingsLoader.load(file, "t", Map.of("relay.next-hop-port", "2727")).relay().get().nextHop());
+        assertEquals("targets.t.relay.next-hop-port: missing", errorFor("smtp { port = 25 }, " + ACCOUNTS + ", relay { domain = r.test }"));
+        assertEquals("targets.t.relay.domain: missing", errorFor("smtp { port = 25 }, " + ACCOUNTS + ", relay { next-hop-port = 2626 }"));
+        assertEquals("targets.t.relay.nextHopPort: unknown key", errorFor("smtp { port = 25 }, " + ACCOUNTS + ", relay { domain = r.test, nextHopPort = 2626 }"));
+        assertEquals("targets.t.relay.domain: is the target's own domain; name a domain the target relays to the harness",
+                errorFor("smtp { port = 25 }, " + ACCOUNTS + ", relay { domain = b.test, next-hop-port = 2626 }"));
+        assertEquals("targets.t.relay.next-hop-port: 0 is out of range (1-65535)",
+                errorFor("smtp { port = 25 }, " + ACCOUNTS + ", relay { domain = r.test, next-hop-port = 0 }"));
+    }
+
+    @Test
     void theBackOffDoublesUpToItsCeilingWithJitter() {
         ReconnectBackoff b = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(1000));
         assertEquals(Duration.ZERO, b.delay(0, 0.5));

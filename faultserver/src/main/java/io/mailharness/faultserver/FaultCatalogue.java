@@ -8,6 +8,7 @@ import io.mailharness.faultserver.conformance.SmtpCoreRuleFaults;
 import io.mailharness.faultserver.conformance.SmtpExtensionRuleFaults;
 import io.mailharness.faultserver.pop3.Pop3Faults;
 import io.mailharness.faultserver.smtp.SmtpFaults;
+import io.mailharness.faultserver.smtp.RelayFaults;
 import io.mailharness.faultserver.smtp.SmugglingFaults;
 import io.mailharness.faultserver.store.StoreDamageFaults;
 import io.mailharness.faultserver.store.StoreFaults;
@@ -27,7 +28,7 @@ public final class FaultCatalogue {
 
     private static final Map<String, Fault> ALL = load(SmtpFaults.class, Pop3Faults.class, StoreFaults.class,
             BasicRuleFaults.class, SmtpCoreRuleFaults.class, SmtpExtensionRuleFaults.class, Pop3RuleFaults.class,
-            SmugglingFaults.class, ErrorBudgetFaults.class, ChaosFaults.class, StoreDamageFaults.class,
+            SmugglingFaults.class, RelayFaults.class, ErrorBudgetFaults.class, ChaosFaults.class, StoreDamageFaults.class,
             AllowedVariantFaults.class);
 
     private FaultCatalogue() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An in-process SMTP (RFC 5321) and POP3 (RFC 1939) server on 127.0.0.1 that conforms by
@@ -141,8 +142,15 @@ public final class FaultyMailServer implements AutoCloseable {
         private boolean authWithoutTls;
         private Duration readTimeout = Duration.ofSeconds(30);
         private Faults faults = Faults.none();
+        private RelayRoute relay;
 
         private Builder() {
+        }
+
+        /** Relays mail for {@code domain}, from any client, to the SMTP server at {@code host:port}. */
+        public Builder relay(String domain, String host, int port) {
+            relay = new RelayRoute(domain, host, port);
+            return this;
         }
 
         public Builder hostName(String value) {
@@ -199,7 +207,7 @@ public final class FaultyMailServer implements AutoCloseable {
             List<LocalAccount> locals = chosen.stream()
                     .map(a -> new LocalAccount(a[0], a[1], a[0] + "@" + localDomain)).toList();
             ServerConfig config = new ServerConfig(hostName, localDomain, locals, sizeLimit, rcptLimit,
-                    authWithoutTls, readTimeout);
+                    authWithoutTls, readTimeout, Optional.ofNullable(relay));
             try {
                 return new FaultyMailServer(config, faults);
             } catch (IOException e) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param rcptLimit      recipients per transaction (RFC 5321 §4.5.3.1.8: at least 100)
  * @param authWithoutTls offer SMTP AUTH before STARTTLS (RFC 4954 §4 says it should not be)
  * @param readTimeout    idle limit on every socket; also the longest a stalled session is held
+ * @param relay          a domain relayed for any client to a next hop, if any
  */
 public record ServerConfig(String hostName, String localDomain, List<LocalAccount> accounts, long sizeLimit,
-                           int rcptLimit, boolean authWithoutTls, Duration readTimeout) {
+                           int rcptLimit, boolean authWithoutTls, Duration readTimeout, Optional<RelayRoute> relay) {
 
     public ServerConfig {
         accounts = List.copyOf(accounts);

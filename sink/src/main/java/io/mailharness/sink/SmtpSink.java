@@ -1,6 +1,7 @@
 package io.mailharness.sink;
 
 import io.mailharness.sink.net.SessionHandler;
+import io.mailharness.sink.net.WireRecorder;
 import io.mailharness.sink.pop3.Pop3Service;
 import io.mailharness.sink.pop3.Pop3SessionHandler;
 import io.mailharness.sink.smtp.SmtpService;
@@ -47,9 +48,10 @@ public final class SmtpSink implements AutoCloseable {
     private final Maildrops maildrops;
     private final Channel smtpListener;
     private final Channel pop3Listener;
+    private final Recordings recordings;
 
     private SmtpSink(SinkSettings settings, Transport transport, EventLoopGroup group, SinkCounters counters, Maildrops maildrops,
-                     Channel smtpListener, Channel pop3Listener) {
+                     Channel smtpListener, Channel pop3Listener, Recordings recordings) {
         this.settings = settings;
         this.transport = transport;
         this.group = group;
@@ -57,7 +59,27 @@ public final class SmtpSink implements AutoCloseable {
         this.maildrops = maildrops;
         this.smtpListener = smtpListener;
         this.pop3Listener = pop3Listener;
+        this.recordings = recordings;
     }
+
+    /** The SMTP sessions recorded so far, oldest first (bounded: sessions past {@link #RECORDED_SESSIONS} are not recorded). */
+    private static final class Recordings {
+        private final java.util.List<SessionRecording> sessions = new java.util.ArrayList<>();
+
+        synchronized SessionRecording open(String peer) {
+            if (sessions.size() >= RECORDED_SESSIONS) return null;
+            SessionRecording recording = new SessionRecording(peer);
+            sessions.add(recording);
+            return recording;
+        }
+
+        synchronized List<SessionRecording> all() {
+            return List.copyOf(sessions);
+        }
+    }
+
+    /** The most SMTP sessions one sink records when {@link SinkSettings#recordSessions()} is set. */
+    public static final int RECORDED_SESSIONS = 1000;
 
     /**
      * Listens for SMTP (and, when messages are kept, POP3) on the settings' address. A port that cannot be bound is
@@ -72,13 +94,14 @@ public final class SmtpSink implements AutoCloseable {
         Maildrops maildrops = settings.keepMessages() ? new Maildrops(limits.keptMessages(), limits.keptOctets()) : null;
         try {
             SmtpService smtp = new SmtpService(settings.hostname(), limits, settings.plan(), counters, maildrops);
-            Channel smtpListener = listen(settings, transport, group, settings.smtpPort(), "SMTP", () -> new SmtpSessionHandler(smtp));
+            Recordings recordings = settings.recordSessions() ? new Recordings() : null;
+            Channel smtpListener = listen(settings, transport, group, settings.smtpPort(), "SMTP", () -> new SmtpSessionHandler(smtp), recordings);
             Channel pop3Listener = null;
             if (maildrops != null) {
                 Pop3Service pop3 = new Pop3Service(maildrops, limits, counters);
-                pop3Listener = listen(settings, transport, group, settings.pop3Port(), "POP3", () -> new Pop3SessionHandler(pop3));
+                pop3Listener = listen(settings, transport, group, settings.pop3Port(), "POP3", () -> new Pop3SessionHandler(pop3), null);
             }
-            return new SmtpSink(settings, transport, group, counters, maildrops, smtpListener, pop3Listener);
+            return new SmtpSink(settings, transport, group, counters, maildrops, smtpListener, pop3Listener, recordings);
         } catch (IOException | RuntimeException e) {
             shutDown(group);
             throw e;
@@ -86,7 +109,7 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private static Channel listen(SinkSettings settings, Transport transport, EventLoopGroup group, int port, String protocol,
-                                  Supplier<SessionHandler> sessions) throws IOException {
+                                  Supplier<SessionHandler> sessions, Recordings recordings) throws IOException {
         long idleNanos = settings.limits().idleTimeout().toNanos();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -99,6 +122,11 @@ public final class SmtpSink implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        SessionRecording recording = recordings == null ? null : recordings.open(String.valueOf(ch.remoteAddress()));
+                        if (recording != null) {
+                            ch.pipeline().addLast(new WireRecorder((fromClient, octets) -> recording.add(
+                                    fromClient ? SessionRecording.Direction.CLIENT : SessionRecording.Direction.SINK, octets), recording::close));
+                        }
                         ch.pipeline().addLast(new IdleStateHandler(false, idleNanos, 0, 0, TimeUnit.NANOSECONDS), sessions.get());
                     }
                 });
@@ -136,6 +164,11 @@ public final class SmtpSink implements AutoCloseable {
     /** The messages kept for this recipient now (empty when the sink discards messages). */
     public List<KeptMessage> keptMessages(String recipient) {
         return maildrops == null ? List.of() : maildrops.messages(recipient);
+    }
+
+    /** Every SMTP session recorded so far, oldest first; empty unless {@link SinkSettings#recordSessions()}. */
+    public List<SessionRecording> recordedSessions() {
+        return recordings == null ? List.of() : recordings.all();
     }
 
     /** Stops listening, closes every session and waits (a few seconds at most) for the event loops to end. */

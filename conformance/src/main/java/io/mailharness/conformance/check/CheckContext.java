@@ -38,6 +38,8 @@ public final class CheckContext implements Verdicts, AutoCloseable {
     private final List<Warning> warnings = new ArrayList<>();
     private final List<String> observations = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> attachedLabels = new ArrayList<>();
+    private final List<Transcript> attached = new ArrayList<>();
     private Mailbox mailbox;
 
     CheckContext(CheckMetadata metadata, TargetSettings target, SuiteParameters parameters) {
@@ -319,12 +321,24 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         notes.add(text);
     }
 
-    /** Every connection's transcript, one after the other, labelled. */
+    /**
+     * Adds an exchange the harness saw but did not hold the client side of (what a target relayed to the harness's
+     * own next hop), shown after the connections under {@code label}.
+     */
+    public void attachTranscript(String label, Transcript transcript) {
+        attachedLabels.add(label);
+        attached.add(transcript);
+    }
+
+    /** Every connection's transcript, one after the other, labelled; then the attached ones. */
     public String transcript() {
         StringBuilder out = new StringBuilder();
         notes.forEach(n -> out.append("-- ").append(n).append('\n'));
         for (int i = 0; i < connections.size(); i++) {
             out.append("== ").append(labels.get(i)).append(" ==\n").append(connections.get(i).transcript().render());
+        }
+        for (int i = 0; i < attached.size(); i++) {
+            out.append("== ").append(attachedLabels.get(i)).append(" ==\n").append(attached.get(i).render());
         }
         return out.toString();
     }

@@ -73,4 +73,16 @@ public class Lines {
     void smuggleCrCrLf(CheckContext check) {
         Smuggling.attempts(check, "\r\n.\r\r\n", "\r\r\n.\r\r\n");
     }
+
+    /*
+     * §2.3.8: a client "MUST NOT" send a bare CR or LF; §4.5.2: it stuffs every line that starts with ".". A relay is
+     * a client to its next hop, so a look-alike it took in must not leave it as a line end, an end of data, or
+     * commands (outbound SMTP smuggling, catalogue §1.8). Needs a relay domain routed to the harness's next hop.
+     */
+    @Check(id = "SMTP-SMUG-OUT", level = Level.MUST, modes = {Mode.MUTATES_MAILBOX, Mode.ANTI_ABUSE, Mode.NEEDS_SETTING},
+            requirement = "relayed to the harness's next hop, bare CR/LF, end-of-data look-alikes and '.' lines arrive as CRLF lines, "
+                    + "every '.' stuffed, each message whole in one transaction, nothing smuggled out as commands")
+    void outboundSmuggling(CheckContext check) {
+        OutboundSmuggling.relay(check);
+    }
 }

@@ -45,10 +45,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Tag("blast-radius")
 class BlastRadiusTest {
-    /** Faults the normal build runs: one per kind of hook (reply, command, DATA framing, store, POP3 session). */
+    /** Faults the normal build runs: one per kind of hook (reply, command, DATA framing, relay, store, POP3 session). */
     static final List<String> SLICE = List.of(
             "SMTP_NOOP_NOT_250",
             "SMTP_LF_DOT_LF_ENDS_DATA_REFUSES_PIPELINING",
+            "SMTP_RELAY_LOOK_ALIKES_BECOME_END_OF_DATA",
             "STORE_ADDS_CRLF_AT_END",
             "POP3_RSET_TWO_RESPONSES",
             "POP3_UIDL_DUPLICATED");

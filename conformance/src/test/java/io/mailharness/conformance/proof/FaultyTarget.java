@@ -11,6 +11,9 @@ import io.mailharness.settings.Account;
 import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.Pop3Security;
 import io.mailharness.settings.Pop3Settings;
+import io.mailharness.settings.ReconnectBackoff;
+import io.mailharness.settings.RelaySettings;
+import io.mailharness.settings.ReplyLimits;
 import io.mailharness.settings.SmtpSecurity;
 import io.mailharness.settings.SmtpSettings;
 import io.mailharness.settings.TargetSettings;
@@ -50,8 +53,10 @@ final class FaultyTarget implements AutoCloseable {
     }
 
     private FaultyTarget(ServerFault fault, SmtpSecurity security, io.mailharness.settings.SmtpAuthMechanism auth) {
+        RelaySettings relay = new RelaySettings(RELAY_DOMAIN, new Endpoint("127.0.0.1", freePort()));
         this.server = FaultyMailServer.builder().faults(fault.faults())
                 .sizeLimit(1024 * 1024) // SIZE 1 MiB: SMTP-LIM-TOOBIG goes past it quickly
+                .relay(relay.domain(), relay.nextHop().host(), relay.nextHop().port()) // SMTP-SMUG-OUT's next hop listens there
                 .readTimeout(Duration.ofSeconds(20)).start();
         try {
             this.proxy = fault.smtpClientRewrite().isPresent()
@@ -75,8 +80,28 @@ final class FaultyTarget implements AutoCloseable {
                 Optional.of(new Pop3Settings(new Endpoint(server.host(), pop3Port), Pop3Security.PLAIN)),
                 new TlsSettings(false, Optional.empty()), // the fault server's certificate is self-signed
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                accounts);
+                accounts, ReplyLimits.defaults(), ReconnectBackoff.defaults(), Optional.of(relay));
         this.key = TargetRegistry.register(settings);
+    }
+
+    /** The domain the fault server relays to the next hop of SMTP-SMUG-OUT. */
+    static final String RELAY_DOMAIN = "relay.mailharness.test";
+
+    /**
+     * A port free now, for the next hop the check starts later (the fault server must know it first). Drawn below
+     * the kernel's ephemeral range (32768 and up), so that no listener on port 0 takes it in the meantime.
+     */
+    private static int freePort() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + random.nextInt(10_000);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // in use: draw another
+            }
+        }
+        throw new IllegalStateException("no free port for the next hop in 20000-29999 after 100 draws");
     }
 
     static FaultyTarget start(ServerFault fault) {

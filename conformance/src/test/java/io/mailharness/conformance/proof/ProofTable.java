@@ -145,14 +145,14 @@ final class ProofTable {
      * the guard against a check that fails a conforming behaviour it did not expect (or SKIP with the reason, where
      * the variant leaves the rule untestable).
      */
-    static final List<Proof> KEEPS_THE_RULE = concat(List.of(
+    static final List<Proof> KEEPS_THE_RULE = concat(concat(RelayProofs.KEEPS, List.of(
             keeps("SMTP-SMUG-LFLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-SMUG-LFCRLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-SMUG-CRLFLF", catalogue("SMTP_BARE_LF_MADE_CRLF_KEEPS_LOOK_ALIKES")),
             keeps("SMTP-DATA-DOTSTUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
             keeps("SMTP-DATA-NOEXTRA", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
             keeps("SMTP-DATA-MINSIZES", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)),
-            keeps("E2E-STUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER))),
+            keeps("E2E-STUFF", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER)))),
             AllowedVariantProofs.KEEPS_THE_RULE);
 
     /**
@@ -165,6 +165,7 @@ final class ProofTable {
                     , SmtpExtensionProofs.ROWS
                     , Pop3Proofs.ROWS
                     , AllowedVariantProofs.ROWS
+                    , RelayProofs.ROWS
                     // further areas: one line each, e.g. ", SmtpExtensionProofs.ROWS"
             ).flatMap(List::stream).toList();
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Turns a completed transaction into one stored copy per accepted recipient. */
+/** Turns a completed transaction into one stored copy per accepted recipient, and relays what the relay domain gets. */
 final class Deliverer {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
@@ -25,6 +25,7 @@ final class Deliverer {
                     recipient.maildrop(), traced));
         }
         session.store().deliver(copies);
+        Relay.forward(session, transaction, content);
         return id;
     }
 }

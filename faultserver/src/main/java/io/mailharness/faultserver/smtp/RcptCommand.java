@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * RCPT TO:&lt;forward-path&gt; [parameters] (RFC 5321 §4.1.1.3): local users get 250, unknown
- * local users 550 5.1.1, foreign domains 550 5.7.1 unless the client authenticated.
+ * local users 550 5.1.1, foreign domains 550 5.7.1 unless the client authenticated or the domain is the
+ * configured relay domain.
  */
 final class RcptCommand implements SmtpCommand {
 
@@ -56,7 +57,7 @@ final class RcptCommand implements SmtpCommand {
             } else {
                 session.reply(SmtpStage.RCPT, SmtpReply.of(550, "5.1.1 " + forwardPath + ": no such user"));
             }
-        } else if (session.state().authenticated()) {
+        } else if (session.state().authenticated() || config.relay().filter(r -> r.routes(forwardPath.domain())).isPresent()) {
             accept(session, transaction, forwardPath, null);
         } else {
             session.reply(SmtpStage.RCPT, SmtpReply.of(550, "5.7.1 Relaying denied"));

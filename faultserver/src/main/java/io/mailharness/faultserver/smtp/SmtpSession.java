@@ -214,4 +214,8 @@ public final class SmtpSession implements ConnectionHandler {
     public MailStore store() {
         return context.store();
     }
+
+    public io.mailharness.faultserver.Faults faults() {
+        return context.faults();
+    }
 }
