@@ -49,8 +49,11 @@ final class AllowedVariantProofs {
                                 maildrop.messages().stream().filter(m -> !earlier.contains(m)).toList()));
                     })), Optional.empty(), Optional.empty());
 
-    /** Longer than the proving target's delivery wait (5 s), shorter than that wait plus the load model's grace (three waits). */
-    private static final Duration LATE_DELIVERY = Duration.ofSeconds(8);
+    /**
+     * Longer than the proving target's delivery wait (1 s, FaultyTarget.FAST), shorter than that wait plus the load
+     * model's grace (three waits, so 4 s), with room either side for a busy machine.
+     */
+    private static final Duration LATE_DELIVERY = Duration.ofMillis(2_500);
 
     /** Messages already held back: two senders' DATA can see the same new message, and it must come back once. */
     private static final Set<StoredMessage> HELD = ConcurrentHashMap.newKeySet();
