@@ -124,7 +124,7 @@ public abstract class MailAction extends JavaExitableAction {
     /** A callback of a non-blocking pass failed and the user continues: what the pass must still do before it goes (by default nothing). */
     protected void abandoned(Exchange exchange) {}
 
-    /** The user continues with the next action: once per pass, whatever path ends it. */
+    /** The user continues with the next action: once per pass, whatever path ends it, its requests all handed over first. */
     protected final void proceed(Exchange exchange) {
         if (exchange.markContinued()) next.$bang(exchange.result());
     }
@@ -142,11 +142,24 @@ public abstract class MailAction extends JavaExitableAction {
         }
     }
 
+    /** A request of a pass, timed and judged, not yet handed to the recorder. */
+    private record Ended(String request, long start, long end, long micros, Outcome outcome) {}
+
+    /** The most requests a pass holds back: a long pass (a drain) still reports as it goes. */
+    private static final int HELD_REQUESTS = 16;
+
     /** One user's pass through an action: its session, whether a request failed, and timing of stages. */
     public final class Exchange {
         private Session session;
         private boolean failed;
         private boolean continued;
+        /**
+         * On the event loop, requests for Gatling held until the user continues ({@link HeldRequests} hands them over
+         * later at the latest); null before the first. Gatling's data writers are actors woken by the first message
+         * after they went idle: a pass's requests handed over together wake each writer once, where one at a time
+         * would wake it per request, a thread hand-off that costs more than the request.
+         */
+        private java.util.ArrayList<Ended> held;
 
         protected Exchange(Session session) {
             this.session = session;
@@ -201,11 +214,22 @@ public abstract class MailAction extends JavaExitableAction {
 
         /**
          * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
-         * so no failure is missing from the report. A KO marks the user failed.
+         * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests for
+         * Gatling are held and handed over together ({@link #held}).
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {
-                run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                if (continued || !session.eventLoop().inEventLoop()) {
+                    run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                } else {
+                    if (held == null) held = new java.util.ArrayList<>(8);
+                    if (held.isEmpty() && !HeldRequests.watch(session.eventLoop(), this)) {
+                        run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                    } else {
+                        held.add(new Ended(request, start, end, micros, outcome));
+                        if (held.size() >= HELD_REQUESTS) handOver();
+                    }
+                }
                 session = session.logGroupRequestTimings(start, end);
             } else {
                 run.recorder().record(request, micros, outcome);
@@ -226,11 +250,19 @@ public abstract class MailAction extends JavaExitableAction {
             return session;
         }
 
-        /** True the first time: the user has not continued yet. */
+        /** True the first time: the user has not continued yet. Hands over the requests held. */
         boolean markContinued() {
             if (continued) return false;
             continued = true;
+            handOver();
             return true;
+        }
+
+        /** Hands the requests held to the recorder, in the order they ended. */
+        void handOver() {
+            if (held == null || held.isEmpty()) return;
+            for (Ended r : held) run.recorder().log(statsEngine, session, r.request(), r.start(), r.end(), r.micros(), r.outcome());
+            held.clear();
         }
     }
 }

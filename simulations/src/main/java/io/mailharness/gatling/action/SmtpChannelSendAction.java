@@ -19,7 +19,7 @@ import java.util.Set;
  * {@link SmtpSendAction} on the Netty engine: the same transaction (MAIL FROM, RCPT TO per recipient, DATA and the
  * dot-stuffed content up to end-of-data, pipelined where asked and advertised), the same requests, KOs, RSET after a
  * refusal, QUIT after the connection's share of transactions and the same ledger entries, but on the user's event
- * loop: no thread of its own, each stage logged as its step ends, and the user continues from the last callback.
+ * loop: no thread of its own, each stage timed as its step ends, and the user continues from the last callback.
  */
 final class SmtpChannelSendAction extends EventLoopAction {
     private final SmtpSendActionBuilder spec;
