@@ -142,24 +142,11 @@ public abstract class MailAction extends JavaExitableAction {
         }
     }
 
-    /** A request of a pass, timed and judged, not yet handed to the recorder. */
-    private record Ended(String request, long start, long end, long micros, Outcome outcome) {}
-
-    /** The most requests a pass holds back: a long pass (a drain) still reports as it goes. */
-    private static final int HELD_REQUESTS = 16;
-
     /** One user's pass through an action: its session, whether a request failed, and timing of stages. */
     public final class Exchange {
         private Session session;
         private boolean failed;
         private boolean continued;
-        /**
-         * On the event loop, requests for Gatling held until the user continues ({@link HeldRequests} hands them over
-         * later at the latest); null before the first. Gatling's data writers are actors woken by the first message
-         * after they went idle: a pass's requests handed over together wake each writer once, where one at a time
-         * would wake it per request, a thread hand-off that costs more than the request.
-         */
-        private java.util.ArrayList<Ended> held;
 
         protected Exchange(Session session) {
             this.session = session;
@@ -214,22 +201,13 @@ public abstract class MailAction extends JavaExitableAction {
 
         /**
          * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
-         * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests for
-         * Gatling are held and handed over together ({@link #held}).
+         * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests are
+         * held and handed over together, at the latest when the user continues ({@link HeldRequests}).
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {
-                if (continued || !session.eventLoop().inEventLoop()) {
-                    run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
-                } else {
-                    if (held == null) held = new java.util.ArrayList<>(8);
-                    if (held.isEmpty() && !HeldRequests.watch(session.eventLoop(), this)) {
-                        run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
-                    } else {
-                        held.add(new Ended(request, start, end, micros, outcome));
-                        if (held.size() >= HELD_REQUESTS) handOver();
-                    }
-                }
+                if (continued || !session.eventLoop().inEventLoop()) run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                else HeldRequests.hold(run.recorder(), statsEngine, session, request, start, end, micros, outcome);
                 session = session.logGroupRequestTimings(start, end);
             } else {
                 run.recorder().record(request, micros, outcome);
@@ -250,19 +228,12 @@ public abstract class MailAction extends JavaExitableAction {
             return session;
         }
 
-        /** True the first time: the user has not continued yet. Hands over the requests held. */
+        /** True the first time: the user has not continued yet. What its loop holds is handed over first. */
         boolean markContinued() {
             if (continued) return false;
             continued = true;
-            handOver();
+            if (session.eventLoop().inEventLoop()) HeldRequests.handOverHere();
             return true;
-        }
-
-        /** Hands the requests held to the recorder, in the order they ended. */
-        void handOver() {
-            if (held == null || held.isEmpty()) return;
-            for (Ended r : held) run.recorder().log(statsEngine, session, r.request(), r.start(), r.end(), r.micros(), r.outcome());
-            held.clear();
         }
     }
 }
