@@ -124,7 +124,7 @@ public abstract class MailAction extends JavaExitableAction {
     /** A callback of a non-blocking pass failed and the user continues: what the pass must still do before it goes (by default nothing). */
     protected void abandoned(Exchange exchange) {}
 
-    /** The user continues with the next action: once per pass, whatever path ends it. */
+    /** The user continues with the next action: once per pass, whatever path ends it, its requests all handed over first. */
     protected final void proceed(Exchange exchange) {
         if (exchange.markContinued()) next.$bang(exchange.result());
     }
@@ -201,11 +201,13 @@ public abstract class MailAction extends JavaExitableAction {
 
         /**
          * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
-         * so no failure is missing from the report. A KO marks the user failed.
+         * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests are
+         * held and handed over together, at the latest when the user continues ({@link HeldRequests}).
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {
-                run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                if (continued || !session.eventLoop().inEventLoop()) run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                else HeldRequests.hold(run.recorder(), statsEngine, session, request, start, end, micros, outcome);
                 session = session.logGroupRequestTimings(start, end);
             } else {
                 run.recorder().record(request, micros, outcome);
@@ -226,10 +228,11 @@ public abstract class MailAction extends JavaExitableAction {
             return session;
         }
 
-        /** True the first time: the user has not continued yet. */
+        /** True the first time: the user has not continued yet. What its loop holds is handed over first. */
         boolean markContinued() {
             if (continued) return false;
             continued = true;
+            if (session.eventLoop().inEventLoop()) HeldRequests.handOverHere();
             return true;
         }
     }

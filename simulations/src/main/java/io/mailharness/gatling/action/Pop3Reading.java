@@ -31,19 +31,19 @@ final class Pop3Reading {
     /** At most this many messages are retrieved in one pass, so a full maildrop cannot hold a user for ever. */
     static final int MAX_MESSAGES_PER_PASS = 500;
 
-    private final String prefix;
+    private final StageRequests<Pop3Stage> requests;
     private final MailComponents components;
     private final MailRun run;
 
     Pop3Reading(String prefix, MailComponents components) {
-        this.prefix = prefix;
+        this.requests = new StageRequests<>(prefix, Pop3Stage.class, Pop3Stage::label);
         this.components = components;
         this.run = components.run();
     }
 
     /** The request a stage is logged as: {@code "<prefix> <command>"}. */
     String request(Pop3Stage stage) {
-        return prefix + " " + stage.label();
+        return requests.of(stage);
     }
 
     /** Whether OK stages are logged as Gatling requests (KOs always are). */

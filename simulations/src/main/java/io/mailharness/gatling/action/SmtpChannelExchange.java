@@ -22,13 +22,13 @@ import java.util.function.Consumer;
  * continuation it was given, whatever happened.
  */
 final class SmtpChannelExchange {
-    private final String prefix;
+    private final StageRequests<SmtpStage> requests;
     private final MailComponents components;
     private final SmtpExpectations expectations;
     private final MailAction action;
 
     SmtpChannelExchange(String prefix, MailComponents components, SmtpExpectations expectations, MailAction action) {
-        this.prefix = prefix;
+        this.requests = new StageRequests<>(prefix, SmtpStage.class, SmtpStage::label);
         this.components = components;
         this.expectations = expectations;
         this.action = action;
@@ -40,12 +40,12 @@ final class SmtpChannelExchange {
 
     /**
      * Logs a step as its stage's request, judged by the stage's expectation (a failure by its class), timed by the
-     * step's own clock; true when the reply was the one expected.
+     * step's own clock; true when the reply was the one expected (a failure never is).
      */
     boolean log(Exchange x, SmtpStep step) {
         Outcome outcome = step.failed() ? Outcome.of(step.failure()) : expectations.of(step.stage()).judge(step.reply());
-        x.log(prefix + " " + step.label(), step, outcome, components.protocol().stageRequests());
-        return !step.failed() && ok(step.stage(), step.reply());
+        x.log(requests.of(step.stage()), step, outcome, components.protocol().stageRequests());
+        return outcome.ok();
     }
 
     /**

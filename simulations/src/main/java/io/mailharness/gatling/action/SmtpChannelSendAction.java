@@ -19,7 +19,7 @@ import java.util.Set;
  * {@link SmtpSendAction} on the Netty engine: the same transaction (MAIL FROM, RCPT TO per recipient, DATA and the
  * dot-stuffed content up to end-of-data, pipelined where asked and advertised), the same requests, KOs, RSET after a
  * refusal, QUIT after the connection's share of transactions and the same ledger entries, but on the user's event
- * loop: no thread of its own, each stage logged as its step ends, and the user continues from the last callback.
+ * loop: no thread of its own, each stage timed as its step ends, and the user continues from the last callback.
  */
 final class SmtpChannelSendAction extends EventLoopAction {
     private final SmtpSendActionBuilder spec;
@@ -27,6 +27,7 @@ final class SmtpChannelSendAction extends EventLoopAction {
     private final boolean pipelining;
     private final boolean tracking;
     private final PipeliningFallback fallback;
+    private final String transactionRequest;
 
     SmtpChannelSendAction(SmtpSendActionBuilder spec, ScenarioContext ctx, Action next) {
         super("smtpSend-" + spec.prefix(), ctx, next);
@@ -35,6 +36,7 @@ final class SmtpChannelSendAction extends EventLoopAction {
         this.pipelining = spec.pipelining(components);
         this.tracking = !components.sendOnly();
         this.fallback = new PipeliningFallback(spec.prefix());
+        this.transactionRequest = spec.prefix() + " transaction";
     }
 
     @Override
@@ -77,7 +79,7 @@ final class SmtpChannelSendAction extends EventLoopAction {
             if (result.accepted() || result.stoppedAt() == SmtpStage.END_OF_DATA) c.countTransaction();
             if (result.accepted() && result.finalReply().isPositiveCompletion()) {
                 accepted(x, m, result);
-                Outcome ok = Outcome.ok(Integer.toString(result.finalReply().code()));
+                Outcome ok = Outcome.ok(result.finalReply().code());
                 if (c.transactions() >= perConnection) smtp.quit(x, c, () -> end(x, txStart, txNanos, ok));
                 else end(x, txStart, txNanos, ok);
             } else {
@@ -121,7 +123,7 @@ final class SmtpChannelSendAction extends EventLoopAction {
     /** The transaction's own request, when the protocol asks for it; then the user continues. */
     private void end(Exchange x, long txStart, long txNanos, Outcome outcome) {
         if (components.protocol().transactionRequest()) {
-            x.log(spec.prefix() + " transaction", txStart, clock.nowMillis(), (System.nanoTime() - txNanos) / 1000, outcome);
+            x.log(transactionRequest, txStart, clock.nowMillis(), (System.nanoTime() - txNanos) / 1000, outcome);
         }
         proceed(x);
     }

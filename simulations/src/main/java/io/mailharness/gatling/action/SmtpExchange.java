@@ -17,18 +17,18 @@ import io.mailharness.settings.SmtpSettings;
  * opening a session (connect+greeting, EHLO, STARTTLS and EHLO again, AUTH), RSET and QUIT.
  */
 final class SmtpExchange {
-    private final String prefix;
     private final MailComponents components;
     private final SmtpExpectations expectations;
+    private final StageRequests<SmtpStage> requests;
 
     SmtpExchange(String prefix, MailComponents components, SmtpExpectations expectations) {
-        this.prefix = prefix;
+        this.requests = new StageRequests<>(prefix, SmtpStage.class, SmtpStage::label);
         this.components = components;
         this.expectations = expectations;
     }
 
     String request(SmtpStage stage) {
-        return prefix + " " + stage.label();
+        return requests.of(stage);
     }
 
     boolean report() {

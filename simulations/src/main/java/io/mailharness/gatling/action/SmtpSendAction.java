@@ -114,7 +114,7 @@ final class SmtpSendAction extends MailAction {
             } else {
                 ledger.acceptedUntracked();
             }
-            txOutcome = Outcome.ok(Integer.toString(end.code()));
+            txOutcome = Outcome.ok(end.code());
             if (c.transactions() >= perConnection) smtp.quit(x, c);
         } catch (MailAction.StageFailed e) {
             if (mailSent) {

@@ -115,7 +115,10 @@ public final class SmtpSendActionBuilder implements ActionBuilder {
             return explicit;
         }
         int n = recipients == null ? 1 : recipients.resolve(session);
-        return components.maildrops().nextRecipients(Math.max(1, n)).stream().map(Account::address).toList();
+        List<Account> next = components.maildrops().nextRecipients(Math.max(1, n));
+        List<String> addresses = new ArrayList<>(next.size()); // no stream: once per message
+        for (Account a : next) addresses.add(a.address());
+        return addresses;
     }
 
     String reversePath(io.gatling.core.session.Session session, MailComponents components) {

@@ -22,6 +22,18 @@ public record Outcome(boolean ok, String responseCode, String message, String er
         return new Outcome(true, responseCode, null, null, null, null);
     }
 
+    /** The OK of every reply code a server may send (RFC 5321 §4.2: 2yz to 5yz), made once: one per request would be garbage. */
+    private static final Outcome[] OK_REPLIES = new Outcome[600];
+
+    static {
+        for (int code = 200; code < OK_REPLIES.length; code++) OK_REPLIES[code] = ok(Integer.toString(code));
+    }
+
+    /** OK with an SMTP reply code as its response code. */
+    public static Outcome ok(int replyCode) {
+        return replyCode >= 200 && replyCode < OK_REPLIES.length ? OK_REPLIES[replyCode] : ok(Integer.toString(replyCode));
+    }
+
     /**
      * A KO: {@code prefix} (class, reply code, enhanced status code) as given, then {@code text} — from the
      * server or the failure — escaped, and masked for the grouped message.

@@ -32,8 +32,8 @@ public record ReplyExpectation(int code, int replyClass) {
      * server closing) carrying the code, the enhanced status code and the text as sent.
      */
     public Outcome judge(SmtpReply reply) {
+        if (matches(reply)) return Outcome.ok(reply.code());
         String code = Integer.toString(reply.code());
-        if (matches(reply)) return Outcome.ok(code);
         String errorClass = reply.replyClass() >= 2 && reply.replyClass() <= 5 ? reply.replyClass() + "xx" : "protocol";
         String expected = reply.replyClass() < 4 ? (this.code != 0 ? " (expected " + this.code + ")" : " (expected " + replyClass + "xx)") : "";
         String closing = reply.code() == 421 ? " (service closing)" : "";

@@ -34,8 +34,9 @@ public final class AccountPool {
     public List<Account> nextRecipients(int n) {
         int count = Math.min(n, accounts.size());
         long start = nextRecipient.getAndAdd(count);
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> accounts.get((int) ((start + i) % accounts.size()))).toList();
+        List<Account> next = new java.util.ArrayList<>(count); // no stream: once per message
+        for (int i = 0; i < count; i++) next.add(accounts.get((int) ((start + i) % accounts.size())));
+        return java.util.Collections.unmodifiableList(next);
     }
 
     /** Leases a free maildrop, preferring ones the filter accepts; empty when every maildrop is held. */
