@@ -238,6 +238,15 @@ public final class Mailbox {
         return Optional.empty();
     }
 
+    /** How many messages of the maildrop carry the message's id: one per accepted transaction (E2E-ONEMSG's rule). */
+    public static int copies(Pop3Probe pop3, String id) {
+        int copies = 0;
+        for (long[] listing : list(pop3)) {
+            if (carriesId(headers(pop3, (int) listing[0]), id)) copies++;
+        }
+        return copies;
+    }
+
     /** The scan listing: message number and size per message. */
     public static List<long[]> list(Pop3Probe pop3) {
         Pop3Response list = pop3.sendMulti("LIST").expectOk();

@@ -31,10 +31,7 @@ public class OneMessagePerTransaction {
         check.mailbox().deliver(account, message);
         check.mailbox().await(account, message.id()); // a lost message is E2E-ROUNDTRIP's rule, a second copy this row's
         Pop3Probe pop3 = check.pop3LoggedIn(account);
-        int copies = 0;
-        for (long[] listing : Mailbox.list(pop3)) {
-            if (carries(Mailbox.headers(pop3, (int) listing[0]), TestMessage.ID_HEADER + ": " + message.id())) copies++;
-        }
+        int copies = Mailbox.copies(pop3, message.id());
         pop3.send("QUIT");
         if (copies != 1) throw check.fail("count messages carrying " + message.id(), "exactly 1", copies + " messages");
         for (Account disposable : check.target().disposableAccounts()) {

@@ -5,6 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.Pop3Format;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
@@ -88,7 +89,13 @@ public class TransactionState {
                 List.of("TOP " + number + " 0", "UIDL " + number), List.of("DELE " + number));
         for (List<String> pair : references) {
             Pop3Probe pop3 = check.mailbox().awaitLogin(account);
-            pop3.send("DELE " + number).expectOk();
+            Pop3Response dele = pop3.send("DELE " + number);
+            if (pair != references.getFirst() && !dele.isOk()) {
+                // the message RSET unmarked is gone in the next session: POP-RSET's and POP-DROP-NOUPDATE's rules
+                throw CheckContext.blocked(new CheckFailure("DELE " + number + " in the next session, after RSET and QUIT",
+                        "+OK (the message still there)", dele.describe()));
+            }
+            dele.expectOk();
             for (String reference : pair) {
                 (reference.startsWith("RETR") || reference.startsWith("TOP") ? pop3.sendMulti(reference) : pop3.send(reference)).expectErr();
             }
@@ -109,6 +116,12 @@ public class TransactionState {
         List<long[]> before = Mailbox.list(pop3);
         long size = before.stream().filter(m -> m[0] == number).findFirst().map(m -> m[1]).orElse(-1L);
         long total = before.stream().mapToLong(m -> m[1]).sum();
+        Pop3Response statBefore = pop3.send("STAT").expectOk();
+        long[] dropBefore = check.preamble(() -> Pop3Format.dropListingNumbers(statBefore));
+        if (dropBefore[0] != before.size() || dropBefore[1] != total) { // STAT against LIST is POP-STAT-SUM's rule
+            throw CheckContext.blocked(new CheckFailure("STAT before DELE vs LIST", before.size() + " messages, " + total + " octets",
+                    statBefore.describe()));
+        }
         pop3.send("DELE " + number).expectOk();
         Pop3Response stat = pop3.send("STAT").expectOk();
         long[] drop = check.preamble(() -> Pop3Format.dropListingNumbers(stat)); // STAT's shape is POP-STAT-FMT's rule

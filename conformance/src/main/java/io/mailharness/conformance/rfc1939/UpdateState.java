@@ -5,6 +5,7 @@ import io.mailharness.conformance.check.CheckContext;
 import io.mailharness.conformance.check.Mailbox;
 import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
+import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
@@ -46,6 +47,10 @@ public class UpdateState {
         int before;
         try (Pop3Probe pop3 = check.pop3LoggedIn(account)) {
             before = Mailbox.list(pop3).size();
+            int copies = Mailbox.copies(pop3, doomed.id());
+            if (copies != 1) { // a second copy would outlive the DELE: one message per transaction is E2E-ONEMSG's rule
+                throw CheckContext.blocked(new CheckFailure("count messages carrying " + doomed.id(), "exactly 1", copies + " messages"));
+            }
             pop3.send("DELE " + number).expectOk();
             pop3.send("QUIT"); // its +OK is POP-QUIT's rule; what it commits is this row's
         }

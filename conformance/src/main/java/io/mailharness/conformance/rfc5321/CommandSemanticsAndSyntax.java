@@ -14,7 +14,7 @@ public class CommandSemanticsAndSyntax {
     void trailingWhiteSpace(CheckContext check) {
         SmtpProbe smtp = check.smtpAfterEhlo();
         for (String command : new String[] {"NOOP", "RSET"}) { // tolerated: the same reply as without the space
-            int plain = smtp.send(command).code();
+            int plain = smtp.sendOneReply(command).code();
             smtp.sendRaw(command + " \r\n").expectCode(plain);
         }
         int quit = check.smtpAfterEhlo().send("QUIT").code();

@@ -23,7 +23,7 @@ public class GeneralSyntaxPrinciples {
         smtp.send("mAiL fRoM:<sender@" + check.domain() + ">").expectCode(250);
         smtp.send("rcpt to:<" + check.account().address() + ">").expectCode(250, 251);
         smtp.send("rset").expectCode(250);
-        int noop = smtp.send("NOOP").code(); // what NOOP gets is the NOOP row's business: the same, in any case
+        int noop = smtp.sendOneReply("NOOP").code(); // what NOOP gets is the NOOP row's business: the same, in any case
         smtp.send("nOoP").expectCode(noop);
         int quit = check.smtpAfterEhlo().send("QUIT").code(); // what QUIT gets is SMTP-QUIT's business: the same, in any case
         smtp.send("QuIt").expectCode(quit);

@@ -25,7 +25,7 @@ public class TerminatingSessions {
                     continue; // refused and closing, announced by 421: allowed
                 }
                 if (!error.isComplete()) throw check.fail(command, "one complete reply, the connection left open", error.describe());
-                SmtpWireReply noop = smtp.send("NOOP"); // any reply: what NOOP answers is the NOOP row's business
+                SmtpWireReply noop = smtp.sendOneReply("NOOP"); // any reply: what NOOP answers is the NOOP row's business
                 if (noop.closed() || smtp.isClosedByPeer()) {
                     throw check.fail("NOOP after '" + command + "' -> " + error.code(),
                             "the connection still open (a close only after 221 or 421)", "the server closed it after a " + error.code() + " reply");

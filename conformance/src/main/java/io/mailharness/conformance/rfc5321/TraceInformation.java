@@ -96,7 +96,7 @@ public class TraceInformation {
         try (SmtpProbe smtp = check.smtp()) {
             smtp.greeted();
             for (String command : new String[] {ehlo, mail}) {
-                SmtpWireReply reply = smtp.send(command);
+                SmtpWireReply reply = smtp.sendOneReply(command); // one reply per command is SMTP-INV-ONE's rule
                 if (reply.replyClass() != 2) {
                     if (reply.replyClass() == 3 || (reply.isComplete() && reply.replyClass() < 2)) {
                         throw check.fail(command, "a refusal (501) or 250", reply.describe());

@@ -117,9 +117,29 @@ public final class SmtpProbe implements AutoCloseable {
 
     /** {@code EHLO domain}, blocked as {@link #ehlo()} when more lines wait after its reply. */
     public SmtpWireReply ehlo(String domain) {
-        SmtpWireReply reply = send("EHLO " + domain);
+        return oneReply(send("EHLO " + domain), "EHLO " + domain);
+    }
+
+    /**
+     * {@link #send}, blocked as {@link #ehlo()} when more lines wait after the reply: for a check whose next command
+     * would otherwise read them as its own reply.
+     */
+    public SmtpWireReply sendOneReply(String line) {
+        SmtpWireReply reply = send(line);
+        return oneReply(reply, reply.step());
+    }
+
+    /**
+     * {@link #content}, blocked when more lines wait after the end-of-data reply: exactly one reply there is
+     * SMTP-DATA-OK's rule, and the next command would read the rest as its own reply.
+     */
+    public SmtpWireReply contentOneReply(byte[] message) {
+        return oneReply(content(message), "the end of data");
+    }
+
+    private SmtpWireReply oneReply(SmtpWireReply reply, String after) {
         if (reply.isComplete() && connection.hasUnreadOctets()) {
-            throw Blocked.by(new CheckFailure("after the reply to EHLO " + domain, "one reply, nothing more", "more lines"));
+            throw Blocked.by(new CheckFailure("after the reply to " + after, "one reply, nothing more", "more lines"));
         }
         return reply;
     }

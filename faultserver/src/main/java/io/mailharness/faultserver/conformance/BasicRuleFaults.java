@@ -9,7 +9,6 @@ import io.mailharness.faultserver.pop3.Pop3ReplyFault;
 import io.mailharness.faultserver.pop3.Pop3State;
 import io.mailharness.faultserver.store.Delivery;
 import io.mailharness.faultserver.store.DeliveryRewrite;
-import io.mailharness.faultserver.store.StoredMessage;
 import io.mailharness.faultserver.pop3.Pop3Reply;
 import io.mailharness.faultserver.pop3.Pop3ReplyRewrite;
 import io.mailharness.faultserver.pop3.Pop3Stage;
@@ -159,7 +158,7 @@ public final class BasicRuleFaults {
 
     public static final Fault POP3_STAT_COUNTS_DELETED = new StatCountsDeleted();
 
-    /** STAT from the whole maildrop, marked messages included. */
+    /** STAT from the session's numbered messages, marked ones included (mail arriving meanwhile still left out). */
     private record StatCountsDeleted() implements Pop3ReplyFault {
         @Override
         public String name() {
@@ -175,9 +174,7 @@ public final class BasicRuleFaults {
         public Pop3Reply rewrite(Pop3Stage stage, Pop3Reply reply, Pop3State state) {
             if (stage != Pop3Stage.STAT || !reply.isOk() || state.snapshot() == null) return reply;
             MaildropSnapshot snapshot = state.snapshot();
-            long octets = 0;
-            for (StoredMessage message : snapshot.maildrop().messages()) octets += MaildropSnapshot.octets(message).length;
-            return Pop3Reply.ok(snapshot.maildrop().count() + " " + octets);
+            return Pop3Reply.ok(snapshot.size() + " " + snapshot.allOctets());
         }
     }
 

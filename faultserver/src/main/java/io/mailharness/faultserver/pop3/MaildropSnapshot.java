@@ -73,6 +73,13 @@ public final class MaildropSnapshot {
         return total;
     }
 
+    /** Sum of the POP3 sizes of every message numbered in the session, marked deleted or not. */
+    public long allOctets() {
+        long total = 0;
+        for (StoredMessage message : messages) total += octets(message).length;
+        return total;
+    }
+
     /**
      * The octets POP3 transfers for a message before byte-stuffing: the stored octets, plus a CRLF
      * when they lack a final one (the multi-line response must end CRLF.CRLF). LIST reports this size,
