@@ -62,14 +62,8 @@ final class AllowedVariantProofs {
         List<StoredMessage> arrived = seen.stream().filter(HELD::add).toList();
         if (arrived.isEmpty()) return;
         maildrop.remove(arrived);
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(LATE_DELIVERY);
-            } catch (InterruptedException e) {
-                return;
-            }
-            arrived.forEach(message -> maildrop.append(message.content()));
-        });
+        java.util.concurrent.CompletableFuture.delayedExecutor(LATE_DELIVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> arrived.forEach(message -> maildrop.append(message.content())));
     }
 
     static final List<Proof> ROWS = List.of(
