@@ -23,6 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,20 +163,21 @@ class ChaosTest {
         TargetSettings direct = target(server);
         TargetSettings viaRelay = direct.withSmtp(Optional.of(new SmtpSettings(new Endpoint("127.0.0.1", relay.port()),
                 direct.requireSmtp().security(), direct.requireSmtp().auth())));
-        Thread outage = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(2500);
-                relay.stop();
-                Thread.sleep(3000);
-                relay.start();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // The outage on a clock of its own: down 2.5 s into the run, up again 3 s later.
+        ScheduledExecutorService outage = Executors.newSingleThreadScheduledExecutor();
+        ScheduledFuture<?> down = outage.schedule(() -> {
+            relay.stop();
+            return null;
+        }, 2_500, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> up = outage.schedule(() -> {
+            relay.start();
+            return null;
+        }, 5_500, TimeUnit.MILLISECONDS);
         ChaosSimulation.users = 5;
         try {
             Run run = run(viaRelay, Duration.ofSeconds(8), Duration.ofSeconds(6));
-            outage.join();
+            down.get();
+            up.get();
             RunRecord record = run.record();
             ErrorGroup refused = group(record, "SMTP connect+greeting");
             assertEquals("connection", refused.errorClass());
@@ -183,6 +188,7 @@ class ChaosTest {
             assertTrue(record.requests().get("SMTP connect+greeting").p50() > record.requests().get("SMTP connect+greeting").koLatency().p50(),
                     "the refusals are quick; they are not in the OK percentiles");
         } finally {
+            outage.shutdownNow();
             ChaosSimulation.users = 2;
         }
     }
