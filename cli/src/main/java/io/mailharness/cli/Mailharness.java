@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 CompareServersCommand.class,
                 ConformanceMatrixCommand.class,
                 LoadComparisonCommand.class,
+                VerdictAuditCommand.class,
                 EmbeddedServerCommand.class,
                 SinkCommand.class,
                 ServersCommand.class,

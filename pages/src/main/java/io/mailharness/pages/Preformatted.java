@@ -18,16 +18,27 @@ public final class Preformatted {
             if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
                 out.append("\\r\n");
                 i++;
-            } else if (c == '\r') {
-                out.append("\\r");
             } else if (c == '\n' || c == '\t') {
                 out.append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
             } else {
-                out.append(c);
+                appendVisible(out, c);
             }
         }
         return out.toString();
+    }
+
+    /** The same text on one line, for a table cell: every control character, LF and tab too, as an escape. */
+    public static String inline(String raw) {
+        if (raw == null) return "";
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        for (int i = 0; i < raw.length(); i++) appendVisible(out, raw.charAt(i));
+        return out.toString();
+    }
+
+    private static void appendVisible(StringBuilder out, char c) {
+        if (c == '\r') out.append("\\r");
+        else if (c == '\n') out.append("\\n");
+        else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", (int) c));
+        else out.append(c);
     }
 }

@@ -16,4 +16,10 @@ class PreformattedTest {
         String visible = "C: EHLO x\\r\\n\nS: 250 ok\\r\\n\n";
         assertEquals(visible, Preformatted.of(visible));
     }
+
+    @Test
+    void inlineKeepsEverythingOnOneLine() {
+        assertEquals("C: A\\r.\\n\\x00\\x09b\\r\\n", Preformatted.inline("C: A\r.\n\u0000\tb\r\n"));
+        assertEquals("C: EHLO x\\r\\n", Preformatted.inline("C: EHLO x\\r\\n"));
+    }
 }
