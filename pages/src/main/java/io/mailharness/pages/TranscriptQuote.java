@@ -6,13 +6,15 @@ import io.mailharness.result.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The few transcript lines that show why a check got its verdict, chosen from the result alone: the client
  * line the check's "actual" names (the text before its arrow) and the replies to it; else the server reply
- * the "actual" quotes (the text after its arrow) and the client lines just before it; else the end of the transcript, its QUIT left
- * out. The "actual" itself follows as a {@code harness:} line. Lines are bounded in count and length, octets
- * made visible, and client lines masked again, so a password cannot reach the audit even from an old file.
+ * the "actual" quotes (the text after its arrow) and the client lines just before it; else the first malformed
+ * client line and the reply to it; else the end of the transcript, its QUIT left out. The "actual" itself follows as a {@code harness:} line. Lines are bounded in count and length, octets
+ * made visible (a long multi-line SMTP reply shortened to its first and last line), and client lines masked
+ * again, so a password cannot reach the audit even from an old file.
  */
 public final class TranscriptQuote {
     static final int MAX_LINES = 8;
@@ -22,6 +24,7 @@ public final class TranscriptQuote {
     private static final String ARROW = " → ";
     private static final String LINE_END = "\\r\\n";
     private static final String CONNECTION = "== ";
+    private static final Pattern SMTP_CONTINUATION = Pattern.compile("S: \\d{3}-");
 
     private TranscriptQuote() {}
 
@@ -32,6 +35,7 @@ public final class TranscriptQuote {
         int arrow = actual.indexOf(ARROW);
         List<String> chosen = arrow < 0 ? List.of() : fromCommand(lines, actual.substring(0, arrow).strip());
         if (chosen.isEmpty() && arrow >= 0) chosen = fromReply(lines, firstLine(actual.substring(arrow + ARROW.length())));
+        if (chosen.isEmpty()) chosen = fromMalformed(lines);
         if (chosen.isEmpty()) chosen = tail(lines);
         List<String> quote = new ArrayList<>();
         chosen.forEach(line -> quote.add(bounded(line)));
@@ -60,7 +64,25 @@ public final class TranscriptQuote {
                 lines.add(line);
             }
         }
-        return lines;
+        return withShortReplies(lines);
+    }
+
+    /** A long multi-line SMTP reply (an EHLO's extensions) as its first line, a count, and its last line. */
+    private static List<String> withShortReplies(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        int run = 0;
+        for (String line : lines) {
+            boolean continued = SMTP_CONTINUATION.matcher(line).lookingAt();
+            if (continued && run >= 1) {
+                run++;
+                continue;
+            }
+            if (run > 1) out.add("S: …(" + (run - 1) + " more lines of this reply)");
+            run = continued ? 1 : 0;
+            out.add(line);
+        }
+        if (run > 1) out.add("S: …(" + (run - 1) + " more lines of this reply)");
+        return out;
     }
 
     /** The mask reads a line without its (visible) line end; the end is put back after. */
@@ -91,15 +113,33 @@ public final class TranscriptQuote {
         if (reply.length() < 3) return List.of();
         for (int j = lines.size() - 1; j >= 0; j--) {
             String line = lines.get(j);
-            if (!line.startsWith("S: ") || !line.substring(3).startsWith(reply)) continue;
-            int start = j;
-            while (start > 0 && !lines.get(start - 1).startsWith("S: ") && !lines.get(start - 1).startsWith(CONNECTION)) start--;
-            List<String> asked = lines.subList(start, j);
-            List<String> out = new ArrayList<>(asked.size() <= ASKED_LINES ? asked : sample(asked));
-            out.addAll(exchange(lines, j));
-            return out.subList(0, Math.min(out.size(), MAX_LINES));
+            if (line.startsWith("S: ") && line.substring(3).startsWith(reply)) return answered(lines, j);
         }
         return List.of();
+    }
+
+    /**
+     * The first malformed client line (what an anti-abuse row sends), its neighbours and the reply to it: the
+     * step behind a verdict whose "actual" names no line, such as a PASS.
+     */
+    private static List<String> fromMalformed(List<String> lines) {
+        for (int k = 0; k < lines.size(); k++) {
+            if (!malformed(lines.get(k))) continue;
+            int j = k;
+            while (j < lines.size() && !lines.get(j).startsWith("S: ") && !lines.get(j).startsWith(CONNECTION)) j++;
+            return answered(lines, j);
+        }
+        return List.of();
+    }
+
+    /** The client lines a reply (at {@code reply}) answered, sampled when many, then the reply and the notes after it. */
+    private static List<String> answered(List<String> lines, int reply) {
+        int start = reply;
+        while (start > 0 && !lines.get(start - 1).startsWith("S: ") && !lines.get(start - 1).startsWith(CONNECTION)) start--;
+        List<String> asked = lines.subList(start, reply);
+        List<String> out = new ArrayList<>(asked.size() <= ASKED_LINES ? asked : sample(asked));
+        if (reply < lines.size()) out.addAll(exchange(lines, reply));
+        return out.subList(0, Math.min(out.size(), MAX_LINES));
     }
 
     /** From many client lines: the first malformed one, the line before and two after; else the last few. */
