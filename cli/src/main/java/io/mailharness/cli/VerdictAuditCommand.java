@@ -71,7 +71,10 @@ final class VerdictAuditCommand implements Callable<Integer> {
             else mailharness.out.print(markdown);
         }
         List<String> problems = audit.problems();
-        if (!check) return ExitCode.OK;
+        if (!check) {
+            if (!problems.isEmpty()) mailharness.err.println("verdict-audit: " + problems.size() + " rows without a note or stale notes; --check lists them");
+            return ExitCode.OK;
+        }
         problems.forEach(mailharness.out::println);
         int rows = audit.targets().stream().mapToInt(t -> audit.rows(t).size()).sum();
         mailharness.err.println("verdict-audit: " + rows + " rows on " + audit.targets().size() + " targets, "

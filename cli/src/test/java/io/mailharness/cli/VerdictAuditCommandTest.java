@@ -59,6 +59,8 @@ class VerdictAuditCommandTest {
         assertTrue(md.indexOf("## greenmail — GreenMail") < md.indexOf("## mta — an MTA"), "targets in the order their runs started");
         assertTrue(md.contains("- Version: mta 4.96\n"), md);
         assertTrue(md.contains("| SMTP-CMD-CTRL | MUST | FAIL | justified | the control octet was taken | `C: MAIL FROM:<a\\x01b@x>\\r\\n`<br>`S: 250 Ok\\r\\n`"), md);
+
+        assertEquals("", run.err(), "every row has its note");
     }
 
     @Test
@@ -75,6 +77,9 @@ class VerdictAuditCommandTest {
         CliRun run = audit("--check");
         assertEquals(1, run.status(), run.toString());
         assertEquals("mta SMTP-CMD-CTRL FAIL: no note\n", run.out().replace(System.lineSeparator(), "\n"));
+        CliRun written = audit("--out", dir.resolve("VERDICTS.md").toString());
+        assertEquals(0, written.status(), written.toString());
+        assertTrue(written.err().contains("1 rows without a note or stale notes; --check lists them"), written.toString());
     }
 
     @Test
