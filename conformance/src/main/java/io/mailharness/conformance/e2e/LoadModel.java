@@ -52,7 +52,7 @@ public class LoadModel {
      * take effect only through UPDATE (§6), and one response per command (§3). The imaptest idea: every load
      * client keeps a model of what must be true and checks each answer against it.
      */
-    @Check(id = "E2E-LOAD-MODEL", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
+    @Check(id = "E2E-LOAD-MODEL", level = Level.MUST, modes = Mode.MUTATES_MAILBOX, maildrops = Check.EVERY_MAILDROP,
             requirement = "with 2 SMTP senders and 2 POP3 readers (keep / delete) at once for 1.5 s: no loss, no duplicate, stable UIDL, exact sizes, one response per command")
     void senderAndReadersAtOnce(CheckContext check) throws InterruptedException {
         Account account = check.disposableAccount();
