@@ -9,6 +9,9 @@ import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.settings.Account;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.pollinterval.IterativePollInterval;
+import org.awaitility.pollinterval.PollInterval;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +33,24 @@ import java.util.UUID;
  * the check ends. Only accounts the settings mark disposable are touched.
  */
 public final class Mailbox {
+    /**
+     * How soon a waiting check looks into a maildrop again: after 100 ms, then twice as long each time up to 1 s. A
+     * POP3 session locks an mbox maildrop, and a delivery agent that finds it locked retries only a second later
+     * (Postfix local(8)), so looking every 100 ms would keep the message out.
+     */
+    private static final PollInterval LOOK_AGAIN = new IterativePollInterval(
+            previous -> previous.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : previous.multipliedBy(2),
+            Duration.ofMillis(100));
+
+    /**
+     * A bounded wait that looks into a maildrop at once, then {@link #LOOK_AGAIN}. A thread that dies elsewhere in the
+     * JVM meanwhile (an embedded server's, on another check's probe) is not this wait's failure: Awaitility would
+     * otherwise rethrow it here.
+     */
+    public static ConditionFactory looking(String alias, Duration atMost) {
+        return Awaitility.await(alias).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(LOOK_AGAIN).dontCatchUncaughtExceptions();
+    }
+
     /** Largest maildrop scanned for a message, so a full test account cannot make a check run forever. */
     private static final int MAX_SCAN = 500;
 
@@ -168,10 +189,7 @@ public final class Mailbox {
     public Found expectDelivered(Account account, String id) {
         String[] lastProblem = {""};
         try {
-            return Awaitility.await("message " + id + " in the maildrop of " + account.address())
-                    .atMost(check.deliveryWait())
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
+            return looking("message " + id + " in the maildrop of " + account.address(), check.deliveryWait())
                     .until(() -> find(account, id, lastProblem), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {
@@ -188,10 +206,7 @@ public final class Mailbox {
     public Pop3Probe awaitLogin(Account account) {
         String[] lastProblem = {""};
         try {
-            return Awaitility.await("POP3 login as " + account.user())
-                    .atMost(check.deliveryWait())
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
+            return looking("POP3 login as " + account.user(), check.deliveryWait())
                     .until(() -> login(account, lastProblem), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {

@@ -16,7 +16,6 @@ import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.opentest4j.TestAbortedException;
 
@@ -302,8 +301,7 @@ public class LoadModel {
     private static boolean seenWithin(CheckContext check, Account account, Model model, Set<String> wanted, List<String> seen, Duration wait,
                                       Duration interval) {
         try {
-            Awaitility.await("every accepted message in the maildrop").atMost(wait)
-                    .pollDelay(Duration.ZERO).pollInterval(interval)
+            Mailbox.looking("every accepted message in the maildrop", wait).pollInterval(interval)
                     .until(() -> {
                         List<String> listing = new ArrayList<>();
                         Pop3Probe pop3 = check.mailbox().awaitLogin(account);
