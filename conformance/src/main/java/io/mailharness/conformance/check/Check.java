@@ -30,4 +30,13 @@ public @interface Check {
 
     /** What running the check does to the target. */
     Mode[] modes() default {Mode.READ_ONLY};
+
+    /**
+     * How many disposable maildrops a {@code mutates-mailbox} check delivers to or deletes from, all leased to it for
+     * its whole run ({@link MaildropLeases}); {@link #EVERY_MAILDROP}: every account of the target.
+     */
+    int maildrops() default 1;
+
+    /** {@link #maildrops()} of a check that loads or watches every account: it runs when no other check holds one. */
+    int EVERY_MAILDROP = -1;
 }

@@ -41,6 +41,7 @@ public final class CheckContext implements Verdicts, AutoCloseable {
     private final List<String> attachedLabels = new ArrayList<>();
     private final List<Transcript> attached = new ArrayList<>();
     private Mailbox mailbox;
+    private AccountLease lease = AccountLease.NONE;
 
     CheckContext(CheckMetadata metadata, TargetSettings target, SuiteParameters parameters) {
         this.metadata = metadata;
@@ -242,13 +243,29 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         return disposableAccounts(1).get(0);
     }
 
-    /** {@code n} disposable accounts, or SKIP when the settings have fewer. */
+    /** {@code n} disposable accounts of those leased to this check, or SKIP when the settings have fewer. */
     public List<Account> disposableAccounts(int n) {
         List<Account> disposable = target.disposableAccounts();
         if (disposable.size() < n) {
             throw skipped("needs " + n + " account(s) marked disposable in the target settings; found " + disposable.size());
         }
-        return disposable.subList(0, n);
+        List<Account> held = MaildropLeases.candidates(target, n).stream().filter(lease::holds).limit(n).toList();
+        if (held.size() < n) {
+            throw new IllegalStateException(metadata.id() + " uses " + n + " disposable maildrop(s) but declares "
+                    + metadata.maildrops() + " (@Check maildrops)");
+        }
+        return held;
+    }
+
+    /**
+     * Takes the accounts leased to this check for its run; a check that changes maildrops starts on them emptied of
+     * what earlier checks delivered ({@link Mailbox#startClean}).
+     */
+    void hold(AccountLease lease) {
+        this.lease = lease;
+        if (metadata.mutatesMailbox() && target.pop3().isPresent()) {
+            lease.accounts().stream().filter(Account::disposable).forEach(mailbox()::startClean);
+        }
     }
 
     /** Delivery and retrieval for checks that change a maildrop; what it delivers is deleted when the check ends. */

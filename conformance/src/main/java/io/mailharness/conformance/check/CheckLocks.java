@@ -9,16 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a check shares with others when checks run concurrently, as JUnit resource locks: a maildrop (POP3 servers
- * lock it for a session, RFC 1939 §4, and the mailbox checks count its messages) and, for the load model, the
- * whole target. Checks that share nothing (fresh SMTP connections, no delivery) run side by side.
+ * What a check shares with others when checks run concurrently, as JUnit resource locks: the whole target, which
+ * the load model holds alone. Maildrops are not locked here but leased ({@link MaildropLeases}): checks on
+ * different maildrops run side by side, checks on the same one after each other.
  */
 public final class CheckLocks implements ResourceLocksProvider {
-    /**
-     * The maildrops: POP3 checks log into the primary account, checks that deliver or delete use the disposable
-     * ones, and a target may name one account as both, so they are one resource.
-     */
-    static final String MAILDROPS = "mailharness.maildrops";
     /** The whole target: checks that load it or watch every maildrop run alone. */
     static final String TARGET = "mailharness.target";
 
@@ -30,10 +25,6 @@ public final class CheckLocks implements ResourceLocksProvider {
         Optional<CheckMetadata> check = CheckMetadata.of(testMethod);
         if (check.isEmpty()) return Set.of();
         if (ALONE.contains(check.get().id())) return Set.of(new Lock(TARGET, ResourceAccessMode.READ_WRITE));
-        Lock shared = new Lock(TARGET, ResourceAccessMode.READ);
-        if (check.get().mutatesMailbox() || check.get().id().startsWith("POP-")) {
-            return Set.of(shared, new Lock(MAILDROPS, ResourceAccessMode.READ_WRITE));
-        }
-        return Set.of(shared);
+        return Set.of(new Lock(TARGET, ResourceAccessMode.READ));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * Gives each check its {@link CheckContext} and maps the five outcomes onto JUnit: PASS and INFO succeed,
  * FAIL fails, SKIP aborts with its reason, WARN succeeds (fails in strict mode). Every outcome is also
  * published as report entries ({@link #OUTCOME}, {@link #EXPECTED}, {@link #ACTUAL}, {@link #TRANSCRIPT}),
- * which launcher listeners and the JUnit XML see. A PASS carries no transcript, except for an {@code anti-abuse}
+ * which launcher listeners and the JUnit XML see. A check holds the maildrops it logs into ({@link MaildropLeases}) from
+ * before it starts until its clean-up is done. A PASS carries no transcript, except for an {@code anti-abuse}
  * row: what the server answered to the attack is the evidence that justifies the PASS.
  */
 public final class ConformanceExtension implements ParameterResolver, InvocationInterceptor {
@@ -46,8 +47,10 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
         CheckMetadata check = metadata(context);
         SuiteParameters parameters = SuiteParameters.from(context);
         CheckContext checkContext;
+        AccountLease lease;
         try {
             checkContext = contextFor(context);
+            lease = MaildropLeases.of(context, checkContext.target()).lease(check, checkContext.target(), parameters.leaseWait());
         } catch (TestAbortedException e) {
             invocation.skip();
             publish(context, check, new CheckVerdict(Outcome.SKIP, "", "skipped: " + e.getMessage()), "");
@@ -55,11 +58,16 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
         }
         Throwable thrown = null;
         try {
+            checkContext.hold(lease);
             invocation.proceed();
         } catch (Throwable t) {
             thrown = t;
         } finally {
-            checkContext.close();
+            try {
+                checkContext.close(); // the clean-up, on the maildrops still leased
+            } finally {
+                lease.close();
+            }
         }
         CheckVerdict verdict = CheckVerdict.of(check, thrown, checkContext.warnings(), checkContext.observations());
         publish(context, check, verdict, verdict.outcome() == Outcome.PASS && !check.modes().contains(Mode.ANTI_ABUSE) ? "" : checkContext.transcript());

@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param silence    how long "no bytes arrive" is watched for
  * @param closeWait  how long a check waits for a server-side close
  * @param deliveryWait how long a check waits for a message to show up in a maildrop
+ * @param leaseWait  how long a check waits for the maildrops it needs while other checks hold them ({@link MaildropLeases})
  */
 public record SuiteParameters(Optional<String> targetRef, boolean strict, Duration silence, Duration closeWait,
-                              Duration deliveryWait) {
+                              Duration deliveryWait, Duration leaseWait) {
     public static final String TARGET_REF = "mailharness.conformance.target-ref";
     public static final String STRICT = "mailharness.conformance.strict";
     public static final String SILENCE = "mailharness.conformance.silence-ms";
     public static final String CLOSE_WAIT = "mailharness.conformance.close-wait-ms";
     public static final String DELIVERY_WAIT = "mailharness.conformance.delivery-wait-ms";
+    public static final String LEASE_WAIT = "mailharness.conformance.lease-wait-ms";
     /** How many checks run at once (1: one after the other). */
     public static final String PARALLELISM = "mailharness.conformance.parallelism";
 
@@ -32,7 +34,8 @@ public record SuiteParameters(Optional<String> targetRef, boolean strict, Durati
                 context.getConfigurationParameter(STRICT).map(Boolean::parseBoolean).orElse(false),
                 millis(context, SILENCE, 1_000),
                 millis(context, CLOSE_WAIT, 3_000),
-                millis(context, DELIVERY_WAIT, 10_000));
+                millis(context, DELIVERY_WAIT, 10_000),
+                millis(context, LEASE_WAIT, 300_000));
     }
 
     private static Duration millis(ExtensionContext context, String key, long fallback) {

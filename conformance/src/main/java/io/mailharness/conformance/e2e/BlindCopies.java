@@ -24,7 +24,7 @@ public class BlindCopies {
      * RFC 5321 §7.2: copies to several recipients SHOULD NOT reveal the other recipients (Bcc); §4.4: the FOR clause
      * of a Received field names exactly one path.
      */
-    @Check(id = "E2E-BCC", level = Level.SHOULD, modes = Mode.MUTATES_MAILBOX,
+    @Check(id = "E2E-BCC", level = Level.SHOULD, modes = Mode.MUTATES_MAILBOX, maildrops = 2,
             requirement = "one transaction to two recipients: no header the server adds names both, and 'for' names at most one path")
     void blindCopies(CheckContext check) {
         List<Account> accounts = check.disposableAccounts(2);

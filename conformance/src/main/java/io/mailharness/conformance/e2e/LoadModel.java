@@ -16,7 +16,6 @@ import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.opentest4j.TestAbortedException;
 
@@ -52,7 +51,7 @@ public class LoadModel {
      * take effect only through UPDATE (§6), and one response per command (§3). The imaptest idea: every load
      * client keeps a model of what must be true and checks each answer against it.
      */
-    @Check(id = "E2E-LOAD-MODEL", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
+    @Check(id = "E2E-LOAD-MODEL", level = Level.MUST, modes = Mode.MUTATES_MAILBOX, maildrops = Check.EVERY_MAILDROP,
             requirement = "with 2 SMTP senders and 2 POP3 readers (keep / delete) at once for 1.5 s: no loss, no duplicate, stable UIDL, exact sizes, one response per command")
     void senderAndReadersAtOnce(CheckContext check) throws InterruptedException {
         Account account = check.disposableAccount();
@@ -302,8 +301,7 @@ public class LoadModel {
     private static boolean seenWithin(CheckContext check, Account account, Model model, Set<String> wanted, List<String> seen, Duration wait,
                                       Duration interval) {
         try {
-            Awaitility.await("every accepted message in the maildrop").atMost(wait)
-                    .pollDelay(Duration.ZERO).pollInterval(interval)
+            Mailbox.looking("every accepted message in the maildrop", wait).pollInterval(interval)
                     .until(() -> {
                         List<String> listing = new ArrayList<>();
                         Pop3Probe pop3 = check.mailbox().awaitLogin(account);

@@ -23,7 +23,7 @@ public class OneMessagePerTransaction {
      * rows, it also looks for what they may have let through late: a message "Subject: SMUGGLED" that a queue
      * delivered after the row had looked (catalogue §3: no smuggled message after any smuggling test).
      */
-    @Check(id = "E2E-ONEMSG", level = Level.MUST, modes = Mode.MUTATES_MAILBOX,
+    @Check(id = "E2E-ONEMSG", level = Level.MUST, modes = Mode.MUTATES_MAILBOX, maildrops = Check.EVERY_MAILDROP,
             requirement = "one 250-accepted transaction yields exactly one message, and no smuggled message is left in any disposable maildrop")
     void oneMessagePerTransaction(CheckContext check) {
         Account account = check.disposableAccount();
@@ -39,7 +39,7 @@ public class OneMessagePerTransaction {
             List<String> smuggled = new ArrayList<>();
             for (long[] listing : Mailbox.list(drop)) {
                 Pop3Response head = Mailbox.headers(drop, (int) listing[0]);
-                if (carries(head, "Subject: SMUGGLED")) {
+                if (Mailbox.carriesField(head, Mailbox.SMUGGLED)) {
                     smuggled.add("message " + listing[0]);
                     head.body().stream().map(WireLine::text).filter(l -> l.regionMatches(true, 0, TestMessage.ID_HEADER + ":", 0, TestMessage.ID_HEADER.length() + 1))
                             .findFirst().ifPresent(l -> check.mailbox().remember(disposable, l.substring(TestMessage.ID_HEADER.length() + 1).strip()));
@@ -51,9 +51,5 @@ public class OneMessagePerTransaction {
                         "no smuggled message", smuggled.size() + " of them (" + String.join(", ", smuggled) + "): a smuggling row let one through");
             }
         }
-    }
-
-    private static boolean carries(Pop3Response head, String field) {
-        return head.body().stream().anyMatch(l -> l.text().equalsIgnoreCase(field));
     }
 }

@@ -10,10 +10,8 @@ import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.settings.Account;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,10 +53,7 @@ final class RawStorage {
     static Located await(CheckContext check, Account account, String id) {
         String[] lastProblem = {""};
         try {
-            return Awaitility.await("message " + id + " in the maildrop of " + account.address())
-                    .atMost(check.deliveryWait())
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
+            return Mailbox.looking("message " + id + " in the maildrop of " + account.address(), check.deliveryWait())
                     .until(() -> locate(check, account, id, lastProblem), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {

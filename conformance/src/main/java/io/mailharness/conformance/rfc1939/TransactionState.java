@@ -89,17 +89,22 @@ public class TransactionState {
                 List.of("TOP " + number + " 0", "UIDL " + number), List.of("DELE " + number));
         for (List<String> pair : references) {
             Pop3Probe pop3 = check.mailbox().awaitLogin(account);
-            Pop3Response dele = pop3.send("DELE " + number);
-            if (pair != references.getFirst() && !dele.isOk()) {
-                // the message RSET unmarked is gone in the next session: POP-RSET's and POP-DROP-NOUPDATE's rules
-                throw CheckContext.blocked(new CheckFailure("DELE " + number + " in the next session, after RSET and QUIT",
-                        "+OK (the message still there)", dele.describe()));
+            try {
+                Pop3Response dele = pop3.send("DELE " + number);
+                if (pair != references.getFirst() && !dele.isOk()) {
+                    // the message RSET unmarked is gone in the next session: POP-RSET's and POP-DROP-NOUPDATE's rules
+                    throw CheckContext.blocked(new CheckFailure("DELE " + number + " in the next session, after RSET and QUIT",
+                            "+OK (the message still there)", dele.describe()));
+                }
+                dele.expectOk();
+                for (String reference : pair) {
+                    (reference.startsWith("RETR") || reference.startsWith("TOP") ? pop3.sendMulti(reference) : pop3.send(reference)).expectErr();
+                }
+                pop3.send("RSET").expectOk();
+            } catch (RuntimeException | Error failed) {
+                pop3.quitQuietly(); // a server with one session per maildrop must let the clean-up in
+                throw failed;
             }
-            dele.expectOk();
-            for (String reference : pair) {
-                (reference.startsWith("RETR") || reference.startsWith("TOP") ? pop3.sendMulti(reference) : pop3.send(reference)).expectErr();
-            }
-            pop3.send("RSET").expectOk();
             pop3.send("QUIT");
         }
     }

@@ -141,7 +141,7 @@ final class Smuggling {
         check.mailbox().remember(account, id);
         check.mailbox().remember(account, smuggledId);
         String body = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike;
-        String hiddenPart = hidden.transaction(account.address(), "Subject: SMUGGLED\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
+        String hiddenPart = hidden.transaction(account.address(), Mailbox.SMUGGLED + "\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
         SmtpProbe smtp = check.smtpInData(account);
         smtp.write(writes == Writes.ONE ? body + hiddenPart : body);
         return new Started(smtp, account, lookAlike, writes, hiddenPart, id, smuggledId);

@@ -50,7 +50,8 @@ public final class SuiteRunner {
 
     /**
      * Checks run concurrently ({@link SuiteParameters#PARALLELISM} at once, default {@link #DEFAULT_PARALLELISM};
-     * 1 runs them one after the other); what they share is serialised by {@link io.mailharness.conformance.check.CheckLocks}.
+     * 1 runs them one after the other); the maildrops they log into are leased to one check at a time
+     * ({@code check.MaildropLeases}), and the load model runs alone ({@link io.mailharness.conformance.check.CheckLocks}).
      */
     static Map<String, String> concurrency(Map<String, String> parameters) {
         String given = parameters.getOrDefault(SuiteParameters.PARALLELISM,
@@ -72,6 +73,9 @@ public final class SuiteRunner {
         return junit;
     }
 
-    /** Checks at once by default: they wait on the network, not on the CPU. */
+    /**
+     * Checks at once by default: they wait on the network, not on the CPU. More do not shorten a run: the checks
+     * holding the disposable maildrops (three on a target with four accounts) are what bounds it.
+     */
     static final int DEFAULT_PARALLELISM = 4;
 }

@@ -29,8 +29,8 @@ import java.util.Optional;
 
 /**
  * A FaultyMailServer (plus a rewriting proxy when the fault needs one) registered as a suite target,
- * with three messages (two of them byte-identical twins) already in the primary account's maildrop, so
- * listing checks have something to list.
+ * with three messages (two of them byte-identical twins) already in every account's maildrop, so
+ * listing checks have something to list, on whichever maildrop they are leased.
  */
 final class FaultyTarget implements AutoCloseable {
     /**
@@ -67,9 +67,11 @@ final class FaultyTarget implements AutoCloseable {
             server.close();
             throw new UncheckedIOException(e);
         }
-        server.insertRaw("alice", "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n");
-        server.insertRaw("alice", "Subject: seed two\r\nX-Mailharness-Seed: 2\r\n\r\nsecond\r\n.dot line\r\n");
-        server.insertRaw("alice", "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n"); // a twin
+        for (LocalAccount local : server.accounts()) { // every maildrop alike, whichever a check is leased
+            server.insertRaw(local.user(), "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n");
+            server.insertRaw(local.user(), "Subject: seed two\r\nX-Mailharness-Seed: 2\r\n\r\nsecond\r\n.dot line\r\n");
+            server.insertRaw(local.user(), "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n"); // a twin
+        }
         int smtpPort = proxy == null ? server.smtpPort() : proxy.port();
         int pop3Port = pop3Proxy == null ? server.pop3Port() : pop3Proxy.port();
         List<Account> accounts = server.accounts().stream().map(FaultyTarget::account).toList();

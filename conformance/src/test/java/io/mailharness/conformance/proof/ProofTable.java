@@ -63,8 +63,8 @@ final class ProofTable {
             breaks("SMTP-DATA-DOTSTUFF", catalogue("SMTP_NO_DOT_UNSTUFFING"), FAIL).at("RETR 4", "26 octets: the start of the sent"),
             breaks("SMTP-DATA-NOEXTRA", catalogue("STORE_ALTER_BODY_BYTE"), FAIL).at("RETR 4", "49 octets: the start of the sent"),
             breaks("SMTP-DATA-NOEXTRA", catalogue(BasicRuleFaults.STORE_ADDS_CRLF_AT_END), FAIL).at("RETR 4", "51 octets: 2 octets follow the sent"),
-            breaks("E2E-ROUNDTRIP", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER), FAIL).at("RETR 4", "468 octets: octet 84 differs: sent"),
-            breaks("E2E-ROUNDTRIP", catalogue(BasicRuleFaults.STORE_ADDS_CRLF_AT_END), FAIL).at("RETR 4", "460 octets: 2 octets follow the sent"),
+            breaks("E2E-ROUNDTRIP", catalogue(BasicRuleFaults.STORE_REWRITES_TO_HEADER), FAIL).at("RETR 4", "464 octets: octet 82 differs: sent"),
+            breaks("E2E-ROUNDTRIP", catalogue(BasicRuleFaults.STORE_ADDS_CRLF_AT_END), FAIL).at("RETR 4", "456 octets: 2 octets follow the sent"),
             breaks("SMTP-SMUG-LFLF", catalogue("SMTP_BARE_LF_ENDS_DATA"), FAIL).at("after a body holding \\\\n.\\\\n (in one write; before the real", "250 2.0.0 Message accepted,"),
             breaks("SMTP-SMUG-LFLF", catalogue("SMTP_BARE_LINE_ENDS_STORED_RAW"), WARN).at("RETR 4", "stored raw (a bare CR or LF is in the"),
             breaks("SMTP-SMUG-LFCRLF", catalogue("SMTP_BARE_LF_ENDS_DATA"), FAIL).at("after a body holding \\\\n.\\\\r\\\\n (in one write; before the", "250 2.0.0 Message accepted,"),
@@ -114,8 +114,8 @@ final class ProofTable {
             breaks("POP-RETR-SIZE", catalogue("POP3_LIST_SIZE_OFF_BY_1"), FAIL).at("LIST 1 vs RETR 1", "LIST says 67"),
             breaks("POP-RETR-STUFF", catalogue("POP3_RETR_NOT_BYTE_STUFFED"), FAIL).at("RETR 4", "0 octets: the start of the sent message"),
             breaks("POP-DELE-REF", catalogue(BasicRuleFaults.POP3_DELE_TWICE_OK), FAIL).at("DELE 4", "+OK message deleted\\r\\n"),
-            breaks("POP-DELE-HIDE", catalogue(BasicRuleFaults.POP3_STAT_COUNTS_DELETED), FAIL).at("STAT after DELE 4", "+OK 4 662\\r\\n"),
-            breaks("POP-RSET", catalogue(BasicRuleFaults.POP3_RSET_KEEPS_MARKS), FAIL).at("STAT after RSET", "+OK 3 1000"),
+            breaks("POP-DELE-HIDE", catalogue(BasicRuleFaults.POP3_STAT_COUNTS_DELETED), FAIL).at("STAT after DELE 4", "+OK 4 658\\r\\n"),
+            breaks("POP-RSET", catalogue(BasicRuleFaults.POP3_RSET_KEEPS_MARKS), FAIL).at("STAT after RSET", "+OK 3 992"),
             // §3 basic operation
             breaks("POP-STATE-TXCMD", catalogue(BasicRuleFaults.POP3_NOOP_BEFORE_LOGIN_OK), FAIL).at("NOOP", "+OK\\r\\n"),
             breaks("POP-STATE-AUTHCMD", catalogue(BasicRuleFaults.POP3_USER_AFTER_LOGIN_OK), FAIL).at("USER alice", "+OK\\r\\n"),
@@ -133,11 +133,11 @@ final class ProofTable {
             breaks("POP-UIDL-PERSIST", catalogue("POP3_UIDL_REUSED"), FAIL).at("UIDL after an earlier message was deleted", "msg4"),
             breaks("POP-TOP", catalogue(BasicRuleFaults.POP3_TOP_IGNORES_COUNT), FAIL).at("TOP 4 3", "11 lines"),
             // end to end
-            breaks("E2E-ROUNDTRIP", catalogue("STORE_ALTER_BODY_BYTE"), FAIL).at("RETR 4", "459 octets: octet 255 differs: sent"),
+            breaks("E2E-ROUNDTRIP", catalogue("STORE_ALTER_BODY_BYTE"), FAIL).at("RETR 4", "455 octets: octet 253 differs: sent"),
             breaks("E2E-ROUNDTRIP", catalogue("STORE_LOSE_MESSAGE"), FAIL).at("wait for delivery", "not found"),
             breaks("E2E-STUFF", catalogue("SMTP_NO_DOT_UNSTUFFING"), FAIL).at("RETR 4", "1044 octets: the start of the sent"),
             breaks("E2E-STUFF", catalogue("POP3_RETR_NOT_BYTE_STUFFED"), FAIL).at("RETR 4", "0 octets: the start of the sent message"),
-            breaks("E2E-SIZE", catalogue("POP3_LIST_SIZE_OFF_BY_1"), FAIL).at("LIST 4 vs RETR 4", "LIST says 454"),
+            breaks("E2E-SIZE", catalogue("POP3_LIST_SIZE_OFF_BY_1"), FAIL).at("LIST 4 vs RETR 4", "LIST says 450"),
             breaks("E2E-ONEMSG", catalogue("STORE_DUPLICATE_MESSAGE"), FAIL).at("count messages carrying", "2 messages"));
 
     /**
