@@ -202,7 +202,7 @@ public abstract class MailAction extends JavaExitableAction {
         /**
          * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
          * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests are
-         * held and handed over together, at the latest when the user exits ({@link HeldRequests}).
+         * held and handed over together, within {@link HeldRequests#AT_MOST_MILLIS} ms and before the user exits.
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {

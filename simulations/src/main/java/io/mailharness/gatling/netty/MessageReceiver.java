@@ -54,7 +54,7 @@ final class MessageReceiver {
      *                     the final "." line included (as the blocking client bounds a reply)
      * @param statusOctets octets of the +OK line already received
      * @param inspect      look for the stamp and check the digest (RETR); false counts octets only (TOP)
-     * @param alloc   where the octets of an inspected message are kept while it streams in
+     * @param alloc        where the octets of an inspected message are kept while it streams in
      */
     MessageReceiver(long maxOctets, long statusOctets, boolean inspect, ByteBufAllocator alloc) {
         this.maxOctets = maxOctets;

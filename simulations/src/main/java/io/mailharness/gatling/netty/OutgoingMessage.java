@@ -18,7 +18,7 @@ public final class OutgoingMessage {
      * Mail data up to this many octets (dot-stuffed, with the end-of-data line) is copied into one pooled buffer: one
      * write through the pipeline and one send, cheaper than a view per part for the messages a load test mostly sends.
      */
-    static final int COPIED_AT_MOST = 64 * 1024;
+    static final int COPIED_AT_MOST = 16 * 1024;
 
     private final MessageStamp stamp;
     private final byte[] head;
