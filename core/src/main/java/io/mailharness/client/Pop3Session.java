@@ -15,14 +15,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One POP3 connection (RFC 1939), one method per command. Each returns the raw response; only a step that
@@ -34,7 +29,6 @@ import java.util.regex.Pattern;
  * limits, and each step — command, status line and any multi-line body — within the read timeout.
  */
 public final class Pop3Session implements AutoCloseable {
-    private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+>");
 
     private final ClientSocket plain;
     private final Pop3Settings settings;
@@ -147,21 +141,13 @@ public final class Pop3Session implements AutoCloseable {
      */
     public Pop3Reply apop(Account account) throws MailProtocolException {
         Optional<String> timestamp = apopTimestamp();
-        if (timestamp.isEmpty()) return new Pop3Reply("-ERR (no APOP timestamp in the greeting: the server does not offer APOP)", List.of());
-        String digest;
-        try {
-            digest = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                    .digest((timestamp.get() + account.password()).getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new MailProtocolException("APOP", "MD5 unavailable", e);
-        }
-        return single("APOP", "APOP " + account.user() + " " + digest);
+        if (timestamp.isEmpty()) return new Pop3Reply(Apop.NOT_OFFERED, List.of());
+        return single("APOP", "APOP " + account.user() + " " + Apop.digest(timestamp.get(), account.password()));
     }
 
     /** The msg-id-shaped timestamp of the greeting, e.g. {@code <1896.697170952@dbc.mtview.ca.us>}. */
     public Optional<String> apopTimestamp() {
-        Matcher m = APOP_TIMESTAMP.matcher(greeting.statusLine());
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        return Apop.timestamp(greeting.statusLine());
     }
 
     public Pop3Reply stat() throws MailProtocolException {

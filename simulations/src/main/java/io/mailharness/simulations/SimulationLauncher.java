@@ -9,6 +9,7 @@ import io.mailharness.settings.SettingsException;
 import io.mailharness.settings.SettingsOverrides;
 import io.mailharness.settings.TargetSelection;
 import io.mailharness.settings.TargetSettings;
+import io.netty.util.NettyRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * {@link #BAD_INPUT} (bad input or harness error).
  */
 public final class SimulationLauncher {
+    private static final String EVENT_LOOP_THREADS = "io.netty.eventLoopThreads";
+
     public static final int OK = 0;
     public static final int ASSERTIONS_FAILED = 1;
     public static final int BAD_INPUT = 2;
@@ -43,6 +46,10 @@ public final class SimulationLauncher {
      * @param results    the results folder; the run gets a folder of its own below it
      */
     public static Result run(String simulation, Path results, PrintStream out, PrintStream err) {
+        // One Gatling event loop per core unless chosen: a loop never blocks, and Netty's default of two per core
+        // wakes more threads for the same replies, costing CPU per message. Netty reads it once, with its first
+        // event loop group, so it is set before anything (the preflight included) makes one.
+        System.setProperty(EVENT_LOOP_THREADS, System.getProperty(EVENT_LOOP_THREADS, String.valueOf(NettyRuntime.availableProcessors())));
         Path folder = results.toAbsolutePath();
         try {
             Class<?> type = Class.forName(simulation, false, SimulationLauncher.class.getClassLoader());

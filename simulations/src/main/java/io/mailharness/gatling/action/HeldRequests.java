@@ -14,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The requests an event loop's users ended and Gatling has not been told of yet. Gatling's data writers are actors
  * whose thread is woken by the first message after they went idle: requests handed over one by one as replies arrive
- * would wake the writers per request, a thread hand-off that costs more than the request. So they are held, and handed
- * over together whenever one of the loop's users continues (its own requests are then all told before it goes on), at
- * {@link #MOST} held, or {@link #AT_MOST_MILLIS} after the first was held, at the latest: a pass waiting on a stalled
+ * would wake the writers per request (or per message, were they handed over as each user continues), a thread
+ * hand-off that costs more than the requests. So they are held across passes, and handed over together at
+ * {@link #MOST} held, {@link #AT_MOST_MILLIS} after the first was held, or when one of the loop's users exits (its
+ * requests are then all told before Gatling hears of its end), whichever comes first: a pass waiting on a stalled
  * server still reports the stages it finished, and a run cut off at its end loses only what ended in its last moments.
  * Timings are not touched: each request keeps its own start and end.
  */
-final class HeldRequests implements Runnable {
+public final class HeldRequests implements Runnable {
     static final long AT_MOST_MILLIS = 50;
-    private static final int MOST = 64;
+    private static final int MOST = 128;
 
     private static final FastThreadLocal<HeldRequests> OF_LOOP = new FastThreadLocal<>();
 
@@ -59,8 +60,8 @@ final class HeldRequests implements Runnable {
         if (of.held.size() >= MOST) of.handOver();
     }
 
-    /** Hands over what this thread's loop holds, if anything: called before one of its users continues. */
-    static void handOverHere() {
+    /** Hands over what this thread's loop holds, if anything: called as one of its users exits. */
+    public static void handOverHere() {
         HeldRequests of = OF_LOOP.getIfExists();
         if (of != null) of.handOver();
     }

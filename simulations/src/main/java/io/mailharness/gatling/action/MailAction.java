@@ -124,7 +124,7 @@ public abstract class MailAction extends JavaExitableAction {
     /** A callback of a non-blocking pass failed and the user continues: what the pass must still do before it goes (by default nothing). */
     protected void abandoned(Exchange exchange) {}
 
-    /** The user continues with the next action: once per pass, whatever path ends it, its requests all handed over first. */
+    /** The user continues with the next action: once per pass, whatever path ends it. */
     protected final void proceed(Exchange exchange) {
         if (exchange.markContinued()) next.$bang(exchange.result());
     }
@@ -202,7 +202,7 @@ public abstract class MailAction extends JavaExitableAction {
         /**
          * Logs a request to the run's recorder and to Gatling — an OK only when {@code report}, a KO always,
          * so no failure is missing from the report. A KO marks the user failed. On the event loop, requests are
-         * held and handed over together, at the latest when the user continues ({@link HeldRequests}).
+         * held and handed over together, within {@link HeldRequests#AT_MOST_MILLIS} ms and before the user exits.
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {
@@ -228,11 +228,10 @@ public abstract class MailAction extends JavaExitableAction {
             return session;
         }
 
-        /** True the first time: the user has not continued yet. What its loop holds is handed over first. */
+        /** True the first time: the user has not continued yet. */
         boolean markContinued() {
             if (continued) return false;
             continued = true;
-            if (session.eventLoop().inEventLoop()) HeldRequests.handOverHere();
             return true;
         }
     }

@@ -83,13 +83,18 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
         ctx.writeAndFlush(octets, ctx.voidPromise());
     }
 
-    /** Writes without flushing: parts of one message, flushed by the {@link #send} that follows. */
+    /** Writes without flushing: parts of one message, flushed by the {@link #send} or {@link #flush} that follows. */
     final void write(ByteBuf octets) {
         if (ended != null) {
             octets.release();
             return;
         }
         ctx.write(octets, ctx.voidPromise());
+    }
+
+    /** Flushes what {@link #write} wrote. */
+    final void flush() {
+        if (ended == null) ctx.flush();
     }
 
     /** Closes the connection from this side (after QUIT, or when the caller gives up on it). */

@@ -43,29 +43,36 @@ final class MessageReceiver {
     /** The octets received so far (RETR only), until the header section ends without a stamp or the result is taken. */
     private ByteBuf kept;
     private long octets;
+    /** Octets of the whole response so far, as they came (what {@code maxOctets} bounds). */
+    private long replyOctets;
     private boolean inHeader = true;
     private byte[] stampLine;
     private MessageDigest digest;
 
     /**
-     * @param inspect look for the stamp and check the digest (RETR); false counts octets only (TOP)
-     * @param alloc   where the octets of an inspected message are kept while it streams in
+     * @param maxOctets    most octets of the whole response as it comes: status line, byte-stuffing, line ends and
+     *                     the final "." line included (as the blocking client bounds a reply)
+     * @param statusOctets octets of the +OK line already received
+     * @param inspect      look for the stamp and check the digest (RETR); false counts octets only (TOP)
+     * @param alloc        where the octets of an inspected message are kept while it streams in
      */
-    MessageReceiver(long maxOctets, boolean inspect, ByteBufAllocator alloc) {
+    MessageReceiver(long maxOctets, long statusOctets, boolean inspect, ByteBufAllocator alloc) {
         this.maxOctets = maxOctets;
+        this.replyOctets = statusOctets;
         this.inspect = inspect;
         if (inspect) kept = alloc.buffer(8192);
     }
 
-    /** One line of the response body, without its line end; true when it was the terminating "." line. */
+    /** One line of the response body, without its line end ({@code in} is past it); true when it was the terminating "." line. */
     boolean line(ByteBuf in, int start, int length) throws TooLong {
+        replyOctets += in.readerIndex() - start; // the reader is past the line end: the line as it came
+        if (replyOctets > maxOctets) throw new TooLong("reply longer than " + maxOctets + " octets");
         if (length > 0 && in.getByte(start) == '.') {
             if (length == 1) return true;
             start++;
             length--;
         }
         octets += length + 2;
-        if (octets > maxOctets) throw new TooLong("reply longer than " + maxOctets + " octets");
         if (!inspect) return false;
         keep(in, start, length);
         if (digest != null) {

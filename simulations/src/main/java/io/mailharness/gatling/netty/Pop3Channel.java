@@ -1,5 +1,6 @@
 package io.mailharness.gatling.netty;
 
+import io.mailharness.client.Apop;
 import io.mailharness.client.Pop3Reply;
 import io.mailharness.gatling.check.Pop3Stage;
 import io.mailharness.settings.Account;
@@ -10,14 +11,8 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One POP3 session (RFC 1939) on a Netty channel of the virtual user's event loop: one method per command, none
@@ -34,8 +29,6 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
     private static final ByteBuf UIDL = CommandLines.fixed("UIDL\r\n");
     private static final ByteBuf RSET = CommandLines.fixed("RSET\r\n");
     private static final ByteBuf QUIT = CommandLines.fixed("QUIT\r\n");
-    /** The greeting's timestamp for APOP, a msg-id in angle brackets (RFC 1939 §7). */
-    private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+>");
 
     private final Pop3Target target;
     private String greeting = "";
@@ -101,8 +94,7 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
 
     /** The timestamp of the greeting that APOP digests, when the server offers APOP. */
     public Optional<String> apopTimestamp() {
-        Matcher m = APOP_TIMESTAMP.matcher(greeting);
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        return Apop.timestamp(greeting);
     }
 
     /**
@@ -113,10 +105,10 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
         Optional<String> timestamp = apopTimestamp();
         if (timestamp.isEmpty()) {
             long now = System.nanoTime();
-            Pop3Reply none = new Pop3Reply("-ERR (no APOP timestamp in the greeting: the server does not offer APOP)", java.util.List.of());
+            Pop3Reply none = new Pop3Reply(Apop.NOT_OFFERED, java.util.List.of());
             return loop.newSucceededFuture(new Pop3Step(Pop3Stage.APOP, none, null, null, now, now));
         }
-        String digest = md5Hex(timestamp.get() + account.password());
+        String digest = Apop.digest(timestamp.get(), account.password());
         return command(Pop3Stage.APOP, Pop3ResponseHandler.Body.NONE, alloc -> CommandLines.line(alloc, "APOP ", account.user() + " " + digest));
     }
 
@@ -182,14 +174,6 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
     private Pop3Step failedStep(Pop3Stage stage, ConnectionFailure failure, long start) {
         String step = stage == Pop3Stage.CONNECT ? "connect to POP3 " + target.host() + ":" + target.address().getPort() : stage.label();
         return new Pop3Step(stage, null, null, failure.at(step), start, System.nanoTime());
-    }
-
-    private static String md5Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 missing from this JDK", e);
-        }
     }
 
     /** Awaits the response of one command and completes its step. */

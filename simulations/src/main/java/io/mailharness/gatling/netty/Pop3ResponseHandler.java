@@ -13,7 +13,8 @@ import java.util.List;
  * The POP3 client's end of one connection (RFC 1939 §3): writes commands and reads each response for the one
  * awaiting it: a status line, and after a +OK to a command that has one, the multi-line body up to the "." line — a
  * listing kept within {@link ReplyLimits#listingOctets()} and {@link ReplyLimits#replyLines()}, or a message streamed
- * through a {@link MessageReceiver}. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
+ * through a {@link MessageReceiver}. The octet bounds count the whole response as it comes, status line and final
+ * "." line included, as the blocking client does. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
  * unclaimed -ERR as the server closing it).
  */
 final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting> {
@@ -54,11 +55,12 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
             fail(ConnectionFailure.protocol("not a POP3 status line: " + ConnectionFailure.shown(line)));
         } else if (ok && a.body() != Body.NONE) {
             status = line;
+            int statusOctets = in.readerIndex() - start; // the line end included: the whole response is bounded
             if (a.body() == Body.LISTING) {
                 listing = new ArrayList<>();
-                listingOctets = 0;
+                listingOctets = statusOctets;
             } else {
-                receiver = new MessageReceiver(limits.messageOctets(), a.body() == Body.MESSAGE, ctx.alloc());
+                receiver = new MessageReceiver(limits.messageOctets(), statusOctets, a.body() == Body.MESSAGE, ctx.alloc());
             }
         } else {
             complete(new Pop3Reply(line, List.of()), null);
@@ -74,13 +76,13 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
             }
             return;
         }
-        if (length == 1 && in.getByte(start) == '.') {
-            complete(new Pop3Reply(status, listing), null);
-            return;
-        }
-        listingOctets += length + 2;
+        listingOctets += in.readerIndex() - start; // the line as it came, its line end included
         if (listingOctets > limits.listingOctets()) {
             fail(ConnectionFailure.protocol("reply longer than " + limits.listingOctets() + " octets"));
+            return;
+        }
+        if (length == 1 && in.getByte(start) == '.') {
+            complete(new Pop3Reply(status, listing), null);
             return;
         }
         if (listing.size() >= limits.replyLines()) {

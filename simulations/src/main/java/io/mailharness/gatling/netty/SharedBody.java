@@ -69,6 +69,11 @@ final class SharedBody {
         return head.length + lineEnds[lineCount - 1] + tail.length;
     }
 
+    /** Octets of the body with {@code lineCount} lines, dot-stuffed as it goes on the wire. */
+    int stuffedSize(int lineCount) {
+        return stuffedHead.readableBytes() + stuffedLineEnds[lineCount - 1] + stuffedTail.readableBytes();
+    }
+
     /** Feeds the body with {@code lineCount} lines, as is, to a digest. */
     void digest(java.security.MessageDigest digest, int lineCount) {
         digest.update(head);

@@ -78,9 +78,10 @@ public final class SharedBodyMessages {
 
     /** Message number {@code index} of the run, addressed from {@code from} to {@code to} (as {@link LoadMessageBuilder#build}). */
     public OutgoingMessage build(long index, String id, String from, List<String> to, long sentAtMillis) {
-        MessageMix.Draw draw = mix.draw(new Random(seed * 0x9E3779B97F4A7C15L + index));
-        SharedBody body = bodies.get(band(draw));
         Scratch s = scratch.get();
+        s.random.setSeed(seed * 0x9E3779B97F4A7C15L + index); // the same draws as a new Random of that seed
+        MessageMix.Draw draw = mix.draw(s.random);
+        SharedBody body = bodies.get(band(draw));
         StringBuilder h = s.header;
         h.setLength(0);
         h.append("From: ").append(senderName).append(" <").append(from).append(">\r\nTo: ");
@@ -117,9 +118,10 @@ public final class SharedBodyMessages {
         throw new IllegalStateException("no band of " + mix + " holds a drawn size of " + draw.size());
     }
 
-    /** Per event loop: a digest to reuse, the header being written, and the Date of the current second. */
+    /** Per event loop: a digest and a random to reuse, the header being written, and the Date of the current second. */
     private static final class Scratch {
         final MessageDigest sha256;
+        final Random random = new Random(0);
         final StringBuilder header = new StringBuilder(512);
         long dateSecond = Long.MIN_VALUE;
         String dateText;

@@ -159,8 +159,8 @@ final class SmtpTransaction {
         }
         stageStart = System.nanoTime();
         handler.await(new Awaited(SmtpStage.END_OF_DATA));
-        message.stuffedParts(handler::write);
-        handler.send(SmtpCommands.of(SmtpCommands.END_OF_DATA));
+        message.stuffedData(alloc, SmtpCommands.of(SmtpCommands.END_OF_DATA), handler::write);
+        handler.flush();
     }
 
     private void endOfData(SmtpReply reply, long end) {

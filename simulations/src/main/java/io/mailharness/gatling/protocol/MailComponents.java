@@ -6,6 +6,7 @@ import io.gatling.core.session.Session;
 import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.MailRun;
+import io.mailharness.gatling.action.HeldRequests;
 import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.netty.MailClientConfig;
 import io.mailharness.gatling.netty.ReplyLimits;
@@ -153,6 +154,7 @@ public final class MailComponents implements ProtocolComponents {
     @Override
     public Function1<Session, BoxedUnit> onExit() {
         return session -> {
+            if (session.eventLoop().inEventLoop()) HeldRequests.handOverHere(); // its requests before Gatling hears of its end
             run.connections().closeUser(session.userId());
             return BoxedUnit.UNIT;
         };

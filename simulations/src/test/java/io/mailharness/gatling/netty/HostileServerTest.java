@@ -193,6 +193,33 @@ class HostileServerTest {
         assertEquals("LIST: reply longer than 65536 octets", failed(pop3, await(pop3.list()), "protocol"));
     }
 
+    /** A listing whose whole response (its +OK line, the listing and the final "." line) is {@code octets} long. */
+    private Pop3Channel listingOf(int octets) throws IOException {
+        String status = "+OK\r\n";
+        String end = ".\r\n";
+        String line = "1 " + "x".repeat(96) + "\r\n";
+        int body = octets - status.length() - end.length();
+        int rest = body % line.length();
+        String last = "2 " + "y".repeat(rest - 4) + "\r\n";
+        String listing = line.repeat(body / line.length()) + last;
+        return pop3(c -> {
+            c.read();
+            c.send(status + listing + end);
+            c.read();
+        });
+    }
+
+    @Test
+    void theListingBoundCountsTheWholeResponseAsTheBlockingClientDoes() throws IOException {
+        Pop3Channel fits = listingOf(64 * 1024);
+        Pop3Step step = await(fits.list());
+        assertFalse(step.failed(), step.toString());
+        fits.close();
+        server.close();
+        Pop3Channel over = listingOf(64 * 1024 + 1);
+        assertEquals("LIST: reply longer than 65536 octets", failed(over, await(over.list()), "protocol"));
+    }
+
     @Test
     void aListingOfEndlesslyManyShortLinesEndsAtTheLineBound() throws IOException {
         Pop3Channel pop3 = endlessListing("1 1\r\n");

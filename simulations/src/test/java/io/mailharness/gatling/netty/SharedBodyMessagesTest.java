@@ -6,6 +6,7 @@ import io.mailharness.message.MessageStamp;
 import io.mailharness.message.TestMessage;
 import io.mailharness.protocol.DotStuffing;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -63,17 +64,26 @@ class SharedBodyMessagesTest {
 
     @Test
     void theDataSectionIsCoresDotStuffingOfTheMessage() {
-        for (long n = 0; n < 100; n++) {
-            OutgoingMessage m = messages.build(n, "s" + n, "f@t.test", TO, 0);
+        int copied = 0;
+        int viewed = 0;
+        SharedBodyMessages uniform = new SharedBodyMessages(7, MessageMix.parse("uniform:2k-64k"));
+        for (long n = 0; n < 200; n++) {
+            OutgoingMessage m = (n % 2 == 0 ? messages : uniform).build(n, "s" + n, "f@t.test", TO, 0);
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            m.stuffedParts(part -> {
+            List<ByteBuf> parts = new ArrayList<>();
+            m.stuffedData(UnpooledByteBufAllocator.DEFAULT, SmtpCommands.of(SmtpCommands.END_OF_DATA), parts::add);
+            for (ByteBuf part : parts) {
                 byte[] b = new byte[part.readableBytes()];
                 part.getBytes(part.readerIndex(), b);
                 wire.writeBytes(b);
-            });
-            wire.writeBytes(".\r\n".getBytes(StandardCharsets.US_ASCII));
+                part.release();
+            }
+            if (parts.size() == 1) copied++;
+            else viewed++;
+            assertEquals(wire.size() <= OutgoingMessage.COPIED_AT_MOST, parts.size() == 1, "message " + n + ": one copy exactly when small");
             assertArrayEquals(DotStuffing.dataSection(m.toTestMessage().content()), wire.toByteArray(), "message " + n);
         }
+        assertTrue(copied > 0 && viewed > 0, "both ways written: " + copied + " copied, " + viewed + " as views");
     }
 
     @Test
