@@ -118,8 +118,8 @@ final class CompareServersCommand implements Callable<Integer> {
         ServerScripts servers = new ServerScripts(Installation.serversScript());
         Thread cleanup = new Thread(this::cleanUp, "compare-servers-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        Map<String, ColumnSource> conformance = new ConcurrentHashMap<>();
-        List<ColumnSource> loadRuns = new ArrayList<>();
+        List<ColumnSource> conformance = List.of();
+        List<ColumnSource> loadRuns = List.of();
         Map<String, String> versions = new LinkedHashMap<>();
         try {
             if (provision) provision(servers, err);
@@ -129,37 +129,8 @@ final class CompareServersCommand implements Callable<Integer> {
                 if (name.equals(ServerColumns.GREENMAIL)) versions.put(name, "GreenMail " + BuildInfo.greenMailVersion() + " (embedded, in-process)");
                 else servers.version(name).ifPresent(version -> versions.put(name, version));
             }
-            if (only != Half.load) {
-                err.println("== conformance: " + lanes.size() + " lanes, at most " + parallel + " at once: "
-                        + lanes.stream().map(lane -> String.join(" ", lane)).collect(Collectors.joining(" | ")));
-                Map<String, ChildRun> laneChild = new HashMap<>();
-                for (List<String> lane : lanes) {
-                    ChildRun child = child();
-                    lane.forEach(name -> laneChild.put(name, child));
-                }
-                LaneRunner.run(lanes, parallel, name -> {
-                    err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
-                    long start = System.nanoTime();
-                    Path results = run(laneChild.get(name), name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
-                    ColumnSource column = Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
-                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
-                    conformance.put(name, column);
-                    finished(err, name, Half.conformance, start, column);
-                });
-            }
-            if (only != Half.conformance) {
-                // One at a time, after the conformance runs: what a load run measures must be that server alone, not its neighbours too.
-                ChildRun child = child();
-                for (String name : columns) {
-                    err.println("== [" + name + "] load: " + simulation + " (" + seconds(t0) + " s)");
-                    long start = System.nanoTime();
-                    Path results = run(child, name, file, folder.resolve("load"), List.of("load", simulation), parameters);
-                    ColumnSource column = hasRunRecord(results) ? new ColumnSource.Result(name, results)
-                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
-                    loadRuns.add(column);
-                    finished(err, name, Half.load, start, column);
-                }
-            }
+            if (only != Half.load) conformance = conformanceRuns(columns, lanes, file, folder, t0);
+            if (only != Half.conformance) loadRuns = loadRuns(columns, file, folder, parameters, t0);
         } finally {
             cleanUp();
             removeHook(cleanup);
@@ -173,8 +144,7 @@ final class CompareServersCommand implements Callable<Integer> {
         ServerVersions known = ServerVersions.of(versions);
         List<Path> pages = new ArrayList<>();
         if (only != Half.load) {
-            List<ColumnSource> inColumnOrder = columns.stream().map(conformance::get).toList();
-            pages.addAll(ComparisonPages.writeMatrix(folder, ComparisonPages.MATRIX_TITLE + " (" + file.getFileName() + ")", known, inColumnOrder, Instant.now()));
+            pages.addAll(ComparisonPages.writeMatrix(folder, ComparisonPages.MATRIX_TITLE + " (" + file.getFileName() + ")", known, conformance, Instant.now()));
         }
         if (only != Half.conformance) {
             pages.addAll(ComparisonPages.writeLoadComparison(folder, ComparisonPages.LOAD_TITLE + ": " + simulation, known, loadRuns, Instant.now()));
@@ -185,6 +155,47 @@ final class CompareServersCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The conformance suites, lanes side by side; the columns in target order, whatever order the runs finish in. */
+    private List<ColumnSource> conformanceRuns(List<String> columns, List<List<String>> lanes, Path file, Path folder, long t0)
+            throws IOException, InterruptedException {
+        PrintStream err = mailharness.err;
+        err.println("== conformance: " + lanes.size() + " lanes, at most " + parallel + " at once: "
+                + lanes.stream().map(lane -> String.join(" ", lane)).collect(Collectors.joining(" | ")));
+        Map<String, ChildRun> laneChild = new HashMap<>();
+        for (List<String> lane : lanes) {
+            ChildRun child = child();
+            lane.forEach(name -> laneChild.put(name, child));
+        }
+        Map<String, ColumnSource> byName = new ConcurrentHashMap<>();
+        LaneRunner.run(lanes, parallel, name -> {
+            err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
+            long start = System.nanoTime();
+            Path results = run(laneChild.get(name), name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
+            ColumnSource column = Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
+                    : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
+            byName.put(name, column);
+            finished(name, Half.conformance, start, column);
+        });
+        return columns.stream().map(byName::get).toList();
+    }
+
+    /** The load runs, one at a time after the conformance runs: what a load run measures must be that server alone, not its neighbours too. */
+    private List<ColumnSource> loadRuns(List<String> columns, Path file, Path folder, List<String> parameters, long t0)
+            throws IOException, InterruptedException {
+        ChildRun child = child();
+        List<ColumnSource> loadRuns = new ArrayList<>();
+        for (String name : columns) {
+            mailharness.err.println("== [" + name + "] load: " + simulation + " (" + seconds(t0) + " s)");
+            long start = System.nanoTime();
+            Path results = run(child, name, file, folder.resolve("load"), List.of("load", simulation), parameters);
+            ColumnSource column = hasRunRecord(results) ? new ColumnSource.Result(name, results)
+                    : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
+            loadRuns.add(column);
+            finished(name, Half.load, start, column);
+        }
+        return loadRuns;
+    }
+
     private ChildRun child() {
         ChildRun child = new ChildRun();
         children.add(child);
@@ -192,10 +203,10 @@ final class CompareServersCommand implements Callable<Integer> {
     }
 
     /** One line per finished run, whole, so lanes running side by side stay readable; and its wall time in run-times.txt. */
-    private void finished(PrintStream err, String name, Half half, long start, ColumnSource column) {
+    private void finished(String name, Half half, long start, ColumnSource column) {
         double took = (System.nanoTime() - start) / 1e9;
         String outcome = column instanceof ColumnSource.Unavailable unavailable ? "unavailable: " + unavailable.reason() : "done";
-        err.println("== [" + name + "] " + half + " " + outcome + String.format(Locale.ROOT, " (%.1f s)", took));
+        mailharness.err.println("== [" + name + "] " + half + " " + outcome + String.format(Locale.ROOT, " (%.1f s)", took));
         synchronized (runTimes) {
             runTimes.append(half).append(' ').append(name).append(String.format(Locale.ROOT, " %.1f%n", took));
         }
