@@ -48,8 +48,9 @@ import java.util.stream.Stream;
         footer = {"", "Exit status: 0 pages written (a server that failed is a column marked unavailable), 2 bad input."})
 final class CompareServersCommand implements Callable<Integer> {
     /**
-     * Conformance runs at once by default. The runs mostly wait on servers (timeouts, delays, slow POP3 servers),
-     * so more lanes than the 2 cores of a small machine still shorten the comparison; see cli/bench/compare-servers-time.sh.
+     * Conformance runs at once by default. The runs mostly wait on servers (timeouts, delays, slow POP3 servers). With
+     * this project's servers the lane of the five targets on the Dovecot maildrops is the longest; with three slots the
+     * other lanes finish within it, and a fourth only slows the runs on 2 cores. See cli/bench/compare-servers-time.sh.
      */
     static final int DEFAULT_PARALLEL = 3;
     /** Each run's wall time, one {@code HALF NAME SECONDS} line per run, in the order they finished. */
