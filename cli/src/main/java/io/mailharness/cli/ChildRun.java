@@ -19,6 +19,7 @@ final class ChildRun {
     private static final int LAST_LINE_LENGTH = 200;
 
     private volatile Process process;
+    private boolean closed;
 
     /**
      * Runs {@code mailharness args...}, its output to a log file, and waits for it.
@@ -47,7 +48,10 @@ final class ChildRun {
             if (value == null) builder.environment().remove(name);
             else builder.environment().put(name, value);
         });
-        process = builder.start();
+        synchronized (this) {
+            if (closed) throw new InterruptedException("stopped: not starting " + String.join(" ", args));
+            process = builder.start();
+        }
         process.getOutputStream().close();
         try {
             return process.waitFor();
@@ -62,6 +66,14 @@ final class ChildRun {
         if (running == null || !running.isAlive()) return;
         running.destroy();
         if (!running.waitFor(10, TimeUnit.SECONDS)) running.destroyForcibly();
+    }
+
+    /** Stops the running child and refuses to start another (on Ctrl-C, while other threads may be about to start one). */
+    void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        stop();
     }
 
     /** The last non-blank line of a log, at most 200 characters: the reason shown for a server without result. */

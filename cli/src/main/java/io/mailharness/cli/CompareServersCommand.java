@@ -5,7 +5,11 @@ import io.mailharness.pages.ComparisonPages;
 import io.mailharness.pages.ServerVersions;
 import io.mailharness.result.ConformanceResultFile;
 import io.mailharness.simulations.SimulationParameters;
+import io.mailharness.settings.TargetSettingsLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,16 +25,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code mailharness compare-servers}: the vendor comparison. For the embedded GreenMail and every target of a
  * settings file: its server's version, the conformance suite (report only) and one simulation with the same
- * parameters, each in a process of its own; then the conformance matrix and the load comparison pages. A server
- * whose run produced no result becomes an "unavailable" column with the last line its run printed.
+ * parameters, each in a process of its own; then the conformance matrix and the load comparison pages. The
+ * conformance runs of targets that share nothing run side by side ({@link TargetLanes}); the load runs follow,
+ * one at a time. A server whose run produced no result becomes an "unavailable" column with the last line its run printed.
  */
 @Command(name = "compare-servers", sortOptions = false,
         description = {"Compare the embedded GreenMail and real servers: conformance matrix and load pages.",
@@ -39,6 +47,15 @@ import java.util.stream.Stream;
                 + " conformance-matrix.html and load-comparison.html."},
         footer = {"", "Exit status: 0 pages written (a server that failed is a column marked unavailable), 2 bad input."})
 final class CompareServersCommand implements Callable<Integer> {
+    /**
+     * Conformance runs at once by default. The runs mostly wait on servers (timeouts, delays, slow POP3 servers). With
+     * this project's servers the lane of the five targets on the Dovecot maildrops is the longest; with three slots the
+     * other lanes finish within it, and a fourth only slows the runs on 2 cores. See cli/bench/compare-servers-time.sh.
+     */
+    static final int DEFAULT_PARALLEL = 3;
+    /** Each run's wall time, one {@code HALF NAME SECONDS} line per run, in the order they finished. */
+    static final String RUN_TIMES = "run-times.txt";
+
     /** Short and gentle by default, so a dozen servers (some slow, some locking maildrops) fit in minutes. */
     static final Map<String, String> LOAD_DEFAULTS = Map.of(SimulationParameters.DURATION, "20", SimulationParameters.RATE, "2");
 
@@ -46,6 +63,9 @@ final class CompareServersCommand implements Callable<Integer> {
 
     @ParentCommand
     Mailharness mailharness;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--target-file", paramLabel = "FILE", description = "the targets to compare (default: servers/targets.conf)")
     Path targetFile;
@@ -61,6 +81,11 @@ final class CompareServersCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "HALF", description = "run only one half: ${COMPLETION-CANDIDATES}")
     Half only;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + DEFAULT_PARALLEL,
+            description = "conformance runs of independent targets at once (default: ${DEFAULT-VALUE}); targets sharing a maildrop"
+                    + " or a relay next hop always run one after another, and load runs always run one at a time")
+    int parallel;
+
     @Option(names = "--provision", description = "install and start the real servers of servers/ first, and stop afterwards"
             + " (also on error or Ctrl-C) those that were not running")
     boolean provision;
@@ -74,15 +99,19 @@ final class CompareServersCommand implements Callable<Integer> {
     @Mixin
     PropertyOptions properties;
 
-    private final ChildRun child = new ChildRun();
+    /** Every child run this comparison made; closing them all on Ctrl-C stops the running ones and starts no more. */
+    private final List<ChildRun> children = new CopyOnWriteArrayList<>();
     private final List<String> started = new ArrayList<>();
+    private final StringBuilder runTimes = new StringBuilder();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         PrintStream err = mailharness.err;
+        if (parallel < 1) throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         Path file = (targetFile != null ? targetFile : Installation.serverTargets()).toAbsolutePath();
         List<String> columns = ServerColumns.choose(file, targets, !noGreenmail);
+        List<List<String>> lanes = TargetLanes.of(columns, TargetSettingsLoader.loadAll(file, Map.of()));
         Path folder = (out != null ? out : Installation.results().resolve("compare").resolve(Installation.timestamped(""))).toAbsolutePath();
         Files.createDirectories(folder);
         List<String> parameters = properties.asArguments(LOAD_DEFAULTS);
@@ -90,8 +119,8 @@ final class CompareServersCommand implements Callable<Integer> {
         ServerScripts servers = new ServerScripts(Installation.serversScript());
         Thread cleanup = new Thread(this::cleanUp, "compare-servers-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        List<ColumnSource> conformance = new ArrayList<>();
-        List<ColumnSource> loadRuns = new ArrayList<>();
+        List<ColumnSource> conformance = List.of();
+        List<ColumnSource> loadRuns = List.of();
         Map<String, String> versions = new LinkedHashMap<>();
         try {
             if (provision) provision(servers, err);
@@ -100,19 +129,9 @@ final class CompareServersCommand implements Callable<Integer> {
             for (String name : columns) {
                 if (name.equals(ServerColumns.GREENMAIL)) versions.put(name, "GreenMail " + BuildInfo.greenMailVersion() + " (embedded, in-process)");
                 else servers.version(name).ifPresent(version -> versions.put(name, version));
-                if (only != Half.load) {
-                    err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
-                    Path results = run(name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
-                    conformance.add(Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
-                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results))));
-                }
-                if (only != Half.conformance) {
-                    err.println("== [" + name + "] load: " + simulation + " (" + seconds(t0) + " s)");
-                    Path results = run(name, file, folder.resolve("load"), List.of("load", simulation), parameters);
-                    loadRuns.add(hasRunRecord(results) ? new ColumnSource.Result(name, results)
-                            : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results))));
-                }
             }
+            if (only != Half.load) conformance = conformanceRuns(columns, lanes, file, folder, t0);
+            if (only != Half.conformance) loadRuns = loadRuns(columns, file, folder, parameters, t0);
         } finally {
             cleanUp();
             removeHook(cleanup);
@@ -120,6 +139,9 @@ final class CompareServersCommand implements Callable<Integer> {
 
         Files.writeString(folder.resolve("versions.txt"), versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining()));
+        synchronized (runTimes) {
+            Files.writeString(folder.resolve(RUN_TIMES), runTimes);
+        }
         ServerVersions known = ServerVersions.of(versions);
         List<Path> pages = new ArrayList<>();
         if (only != Half.load) {
@@ -134,11 +156,68 @@ final class CompareServersCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The conformance suites, lanes side by side; the columns in target order, whatever order the runs finish in. */
+    private List<ColumnSource> conformanceRuns(List<String> columns, List<List<String>> lanes, Path file, Path folder, long t0)
+            throws IOException, InterruptedException {
+        PrintStream err = mailharness.err;
+        err.println("== conformance: " + lanes.size() + " lanes, at most " + parallel + " at once: "
+                + lanes.stream().map(lane -> String.join(" ", lane)).collect(Collectors.joining(" | ")));
+        Map<String, ChildRun> laneChild = new HashMap<>();
+        for (List<String> lane : lanes) {
+            ChildRun child = child();
+            lane.forEach(name -> laneChild.put(name, child));
+        }
+        Map<String, ColumnSource> byName = new ConcurrentHashMap<>();
+        LaneRunner.run(lanes, parallel, name -> {
+            err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
+            long start = System.nanoTime();
+            Path results = run(laneChild.get(name), name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
+            ColumnSource column = Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
+                    : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
+            byName.put(name, column);
+            finished(name, Half.conformance, start, column);
+        });
+        return columns.stream().map(byName::get).toList();
+    }
+
+    /** The load runs, one at a time after the conformance runs: what a load run measures must be that server alone, not its neighbours too. */
+    private List<ColumnSource> loadRuns(List<String> columns, Path file, Path folder, List<String> parameters, long t0)
+            throws IOException, InterruptedException {
+        ChildRun child = child();
+        List<ColumnSource> loadRuns = new ArrayList<>();
+        for (String name : columns) {
+            mailharness.err.println("== [" + name + "] load: " + simulation + " (" + seconds(t0) + " s)");
+            long start = System.nanoTime();
+            Path results = run(child, name, file, folder.resolve("load"), List.of("load", simulation), parameters);
+            ColumnSource column = hasRunRecord(results) ? new ColumnSource.Result(name, results)
+                    : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
+            loadRuns.add(column);
+            finished(name, Half.load, start, column);
+        }
+        return loadRuns;
+    }
+
+    private ChildRun child() {
+        ChildRun child = new ChildRun();
+        children.add(child);
+        return child;
+    }
+
+    /** One line per finished run, whole, so lanes running side by side stay readable; and its wall time in run-times.txt. */
+    private void finished(String name, Half half, long start, ColumnSource column) {
+        double took = (System.nanoTime() - start) / 1e9;
+        String outcome = column instanceof ColumnSource.Unavailable unavailable ? "unavailable: " + unavailable.reason() : "done";
+        mailharness.err.println("== [" + name + "] " + half + " " + outcome + String.format(Locale.ROOT, " (%.1f s)", took));
+        synchronized (runTimes) {
+            runTimes.append(half).append(' ').append(name).append(String.format(Locale.ROOT, " %.1f%n", took));
+        }
+    }
+
     /**
      * Runs one half against one column in a JVM of its own: results in {@code half/NAME}, its output in
      * {@code half/NAME.log}. Returns the results folder.
      */
-    private Path run(String name, Path file, Path half, List<String> command, List<String> parameters) throws IOException, InterruptedException {
+    private static Path run(ChildRun child, String name, Path file, Path half, List<String> command, List<String> parameters) throws IOException, InterruptedException {
         Path results = half.resolve(name);
         List<String> args = new ArrayList<>(command);
         args.addAll(List.of("--out", results.toString()));
@@ -175,10 +254,10 @@ final class CompareServersCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops the running child and the servers this comparison started; runs once at the end, or on Ctrl-C. */
+    /** Stops the running children and the servers this comparison started; runs once at the end, or on Ctrl-C. */
     private void cleanUp() {
         try {
-            child.stop();
+            for (ChildRun child : children) child.close();
             List<String> toStop;
             synchronized (started) {
                 toStop = List.copyOf(started);
