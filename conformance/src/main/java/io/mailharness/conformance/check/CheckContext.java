@@ -238,6 +238,30 @@ public final class CheckContext implements Verdicts, AutoCloseable {
         return target.primaryAccount();
     }
 
+    /**
+     * The primary account, its maildrop holding at least one message: for the read-only rows whose sub-cases address
+     * message 1 (LIST 1, UIDL 1, TOP 1 -1...), which on an empty maildrop would pass only because there is no such
+     * message. An empty primary marked disposable gets one message delivered and kept there for the next such row (the
+     * rows hold the primary one at a time, {@link MaildropLeases}); one not marked disposable is not written to: SKIP.
+     */
+    public Account accountWithMessage() {
+        Account primary = account();
+        int messages = preamble(() -> {
+            try (Pop3Probe pop3 = pop3LoggedIn(primary)) {
+                int count = Mailbox.list(pop3).size(); // LIST's shape is POP-LIST-FMT's rule
+                pop3.send("QUIT");
+                return count;
+            }
+        });
+        if (messages > 0) return primary;
+        String needs = "needs a message in the primary maildrop (" + primary.address() + "), which is empty";
+        if (!primary.disposable()) throw skipped(needs + " and not marked disposable in the target settings");
+        if (target.smtp().isEmpty()) throw skipped(needs + " and the target has no SMTP service to deliver one");
+        note("the primary maildrop " + primary.address() + " was empty: one message delivered to it and kept for the rows that need one");
+        new Mailbox(this).seed(primary);
+        return primary;
+    }
+
     /** An account the settings mark disposable, or SKIP when there is none. */
     public Account disposableAccount() {
         return disposableAccounts(1).get(0);

@@ -123,6 +123,10 @@ public final class Mailbox {
     public synchronized TestMessage message(Account to, String subject, byte[] body) { // the load model's senders share it
         String id = newId();
         remember(to, id);
+        return compose(to, id, subject, body);
+    }
+
+    private TestMessage compose(Account to, String id, String subject, byte[] body) {
         String headers = "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) + "\r\n"
                 + "From: <conformance@" + check.domain() + ">\r\n"
                 + "To: <" + to.address() + ">\r\n"
@@ -158,6 +162,20 @@ public final class Mailbox {
         smtp.data();
         smtp.content(message.content()).expectCode(250);
         smtp.quitQuietly();
+    }
+
+    /**
+     * Delivers one message to {@code to} and waits until it shows up, without remembering it for clean-up: it stays for
+     * the read-only rows that need a message in the primary maildrop ({@link CheckContext#accountWithMessage}). It
+     * carries a harness id, so a check that later starts clean on that maildrop removes it.
+     */
+    void seed(Account to) {
+        TestMessage message = compose(to, newId(), "message for the read-only rows", "kept for the rows that read message 1\r\n".getBytes(StandardCharsets.US_ASCII));
+        check.preamble(() -> {
+            transaction(to, message);
+            return null;
+        });
+        await(to, message.id());
     }
 
     /** Remembers a message delivered by the check itself, so clean-up removes it. */

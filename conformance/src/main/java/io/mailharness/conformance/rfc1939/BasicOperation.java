@@ -100,8 +100,9 @@ public class BasicOperation {
             requirement = "RETR abc, 0, -1, 999999, no argument, two arguments, TOP without or with a negative line count: -ERR each")
     void badArguments(CheckContext check) {
         List<String> commands = List.of("RETR abc", "RETR 0", "RETR -1", "RETR 999999", "RETR", "RETR 1 2", "TOP 1", "TOP 1 -1");
+        Account account = check.accountWithMessage(); // message 1 exists, so the -ERR is about the arguments
         for (int i = 0; i < commands.size(); i += 2) {
-            try (Pop3Probe pop3 = check.pop3LoggedIn(check.account())) {
+            try (Pop3Probe pop3 = check.pop3LoggedIn(account)) {
                 for (String command : commands.subList(i, Math.min(i + 2, commands.size()))) {
                     pop3.sendMulti(command).expectErr();
                 }
@@ -146,12 +147,13 @@ public class BasicOperation {
     @Check(id = "POP-INV-STATUS", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "every status line starts '+OK' or '-ERR' (upper case) followed by SP or CRLF, ends with CRLF, and is at most 512 octets")
     void statusLines(CheckContext check) {
+        Account account = check.accountWithMessage(); // so LIST 1, TOP 1 0 and RETR 1 are answered too
         Pop3Probe pop3 = check.pop3();
         List<Pop3Response> responses = new ArrayList<>();
         responses.add(pop3.greeting());
         responses.add(pop3.sendMulti("CAPA"));
-        responses.add(pop3.send("USER " + check.account().user()));
-        responses.add(pop3.send("PASS " + check.account().password()));
+        responses.add(pop3.send("USER " + account.user()));
+        responses.add(pop3.send("PASS " + account.password()));
         responses.add(pop3.send("STAT"));
         Pop3Response list = pop3.sendMulti("LIST");
         responses.add(list);
@@ -205,11 +207,12 @@ public class BasicOperation {
     @Check(id = "POP-INV-MULTI", level = Level.MUST,
             requirement = "every multi-line response (CAPA, LIST, UIDL, TOP, RETR) ends with the line '.' and stuffs every line starting with '.'")
     void multiLineResponses(CheckContext check) {
+        Account account = check.accountWithMessage(); // so TOP and RETR bodies are judged too
         Pop3Probe pop3 = check.pop3Greeted();
         List<Pop3Response> responses = new ArrayList<>();
         Pop3Response capa = pop3.sendMulti("CAPA");
         if (capa.isOk()) responses.add(capa);
-        check.login(pop3, check.account());
+        check.login(pop3, account);
         Pop3Response list = pop3.sendMulti("LIST").expectOk();
         responses.add(list);
         Pop3Response uidl = pop3.sendMulti("UIDL");

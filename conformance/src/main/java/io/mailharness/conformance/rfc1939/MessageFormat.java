@@ -20,7 +20,7 @@ public class MessageFormat {
     @Check(id = "POP-STAT-SUM", level = Level.MUST,
             requirement = "STAT's count is the number of LIST lines and its size the sum of LIST sizes")
     void statMatchesList(CheckContext check) {
-        Pop3Probe pop3 = check.pop3LoggedIn(check.account());
+        Pop3Probe pop3 = check.pop3LoggedIn(check.accountWithMessage()); // '+OK 0 0' for no LIST lines proves little
         Pop3Response stat = pop3.send("STAT").expectOk();
         long[] drop = check.preamble(() -> Pop3Format.dropListingNumbers(stat)); // STAT's shape is POP-STAT-FMT's rule
         Pop3Response list = pop3.sendMulti("LIST").expectOk();

@@ -26,7 +26,7 @@ public class InitialCapabilities {
     @Check(id = "POP-CAPA-HONEST", level = Level.MUST, modes = {Mode.READ_ONLY, Mode.ANTI_ABUSE},
             requirement = "every capability CAPA lists works: TOP, UIDL, USER, each SASL mechanism, STLS, PIPELINING, UTF8; with RESP-CODES an -ERR text starting '[' is a response code")
     void capabilitiesWork(CheckContext check) {
-        Account account = check.account();
+        Account account = check.accountWithMessage(); // so a listed TOP is exercised
         Pop3Probe pop3 = check.pop3Greeted();
         Pop3Capabilities caps = Pop3Capabilities.query(pop3);
         if (!caps.offered()) check.skip("CAPA is not supported (" + caps.response().describe() + "): RFC 2449 does not apply");

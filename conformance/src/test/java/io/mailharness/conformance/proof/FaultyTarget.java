@@ -48,11 +48,14 @@ final class FaultyTarget implements AutoCloseable {
     private final TargetSettings settings;
     private final String key;
 
+    /** What the maildrops hold at the start: the three messages in each, or nothing with the primary disposable or not. */
+    enum Maildrops { SEEDED, EMPTY, EMPTY_PRIMARY_NOT_DISPOSABLE }
+
     private FaultyTarget(ServerFault fault) {
-        this(fault, SmtpSecurity.PLAIN, io.mailharness.settings.SmtpAuthMechanism.PLAIN);
+        this(fault, SmtpSecurity.PLAIN, io.mailharness.settings.SmtpAuthMechanism.PLAIN, Maildrops.SEEDED);
     }
 
-    private FaultyTarget(ServerFault fault, SmtpSecurity security, io.mailharness.settings.SmtpAuthMechanism auth) {
+    private FaultyTarget(ServerFault fault, SmtpSecurity security, io.mailharness.settings.SmtpAuthMechanism auth, Maildrops maildrops) {
         RelaySettings relay = new RelaySettings(RELAY_DOMAIN, new Endpoint("127.0.0.1", freePort()));
         this.server = FaultyMailServer.builder().faults(fault.faults())
                 .sizeLimit(1024 * 1024) // SIZE 1 MiB: SMTP-LIM-TOOBIG goes past it quickly
@@ -67,7 +70,7 @@ final class FaultyTarget implements AutoCloseable {
             server.close();
             throw new UncheckedIOException(e);
         }
-        for (LocalAccount local : server.accounts()) { // every maildrop alike, whichever a check is leased
+        for (LocalAccount local : maildrops == Maildrops.SEEDED ? server.accounts() : List.<LocalAccount>of()) { // every maildrop alike, whichever a check is leased
             server.insertRaw(local.user(), "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n");
             server.insertRaw(local.user(), "Subject: seed two\r\nX-Mailharness-Seed: 2\r\n\r\nsecond\r\n.dot line\r\n");
             server.insertRaw(local.user(), "Subject: seed one\r\nX-Mailharness-Seed: 1\r\n\r\nfirst seeded message\r\n"); // a twin
@@ -75,6 +78,11 @@ final class FaultyTarget implements AutoCloseable {
         int smtpPort = proxy == null ? server.smtpPort() : proxy.port();
         int pop3Port = pop3Proxy == null ? server.pop3Port() : pop3Proxy.port();
         List<Account> accounts = server.accounts().stream().map(FaultyTarget::account).toList();
+        if (maildrops == Maildrops.EMPTY_PRIMARY_NOT_DISPOSABLE) {
+            accounts = new java.util.ArrayList<>(accounts);
+            Account primary = accounts.get(0);
+            accounts.set(0, new Account(primary.address(), primary.user(), primary.password(), false));
+        }
         this.settings = new TargetSettings("faulty-" + fault.name(), "FaultyMailServer with " + fault.name(),
                 server.config().localDomain(),
                 Optional.of(new SmtpSettings(new Endpoint(server.host(), smtpPort), security,
@@ -112,7 +120,12 @@ final class FaultyTarget implements AutoCloseable {
 
     /** The same as a submission listener: STARTTLS first, then AUTH with {@code auth} (smtp.security = starttls). */
     static FaultyTarget startTlsFirst(ServerFault fault, io.mailharness.settings.SmtpAuthMechanism auth) {
-        return new FaultyTarget(fault, SmtpSecurity.STARTTLS, auth);
+        return new FaultyTarget(fault, SmtpSecurity.STARTTLS, auth, Maildrops.SEEDED);
+    }
+
+    /** The same with every maildrop empty at the start, as on a freshly provisioned server. */
+    static FaultyTarget startEmpty(ServerFault fault, Maildrops maildrops) {
+        return new FaultyTarget(fault, SmtpSecurity.PLAIN, io.mailharness.settings.SmtpAuthMechanism.PLAIN, maildrops);
     }
 
     private static Account account(LocalAccount local) {
