@@ -42,11 +42,18 @@ public final class CheckContext implements Verdicts, AutoCloseable {
     private final List<Transcript> attached = new ArrayList<>();
     private Mailbox mailbox;
     private AccountLease lease = AccountLease.NONE;
+    private final SmuggledMessages smuggled;
 
-    CheckContext(CheckMetadata metadata, TargetSettings target, SuiteParameters parameters) {
+    CheckContext(CheckMetadata metadata, TargetSettings target, SuiteParameters parameters, SmuggledMessages smuggled) {
         this.metadata = metadata;
         this.target = target;
         this.parameters = parameters;
+        this.smuggled = smuggled;
+    }
+
+    /** The messages the smuggling rows of this run hid in their data. */
+    public SmuggledMessages smuggledMessages() {
+        return smuggled;
     }
 
     public CheckMetadata metadata() {

@@ -87,7 +87,7 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
         if (existing != null) return existing;
         SuiteParameters parameters = SuiteParameters.from(context);
         TargetSettings target = TargetResolver.resolve(context, parameters);
-        CheckContext created = new CheckContext(metadata(context), target, parameters);
+        CheckContext created = new CheckContext(metadata(context), target, parameters, SmuggledMessages.of(context));
         store.put(CheckContext.class, created);
         return created;
     }

@@ -322,10 +322,27 @@ public final class Mailbox {
     /**
      * Deletes from a maildrop just leased to the check what the harness delivered there earlier: a message of a check
      * that ended before the server had delivered it would otherwise be counted by this one. Only messages carrying a
-     * harness id go, and not a smuggled one, which E2E-ONEMSG looks for after the smuggling rows.
+     * harness id go, and not a message a smuggling row of this run hid, which E2E-ONEMSG looks for after those rows.
      */
     void startClean(Account account) {
-        deleteWhere(account, "clean start", head -> carriesField(head, TestMessage.ID_HEADER + ":") && !carriesField(head, SMUGGLED));
+        deleteWhere(account, "clean start", head -> harnessId(head).isPresent() && !smuggledThisRun(head));
+    }
+
+    /** Whether {@code head} is the header section of a message a smuggling row of this run hid in its data. */
+    public boolean smuggledThisRun(Pop3Response head) {
+        return carriesField(head, SMUGGLED) && harnessId(head).filter(check.smuggledMessages()::hiddenThisRun).isPresent();
+    }
+
+    /** The harness id in the header section {@code head}, if it carries one. */
+    public static Optional<String> harnessId(Pop3Response head) {
+        if (!head.isOk()) return Optional.empty();
+        String field = TestMessage.ID_HEADER + ":";
+        for (WireLine line : head.body()) {
+            if (line.content().length == 0) break; // end of the header section
+            String text = line.text();
+            if (text.regionMatches(true, 0, field, 0, field.length())) return Optional.of(text.substring(field.length()).strip());
+        }
+        return Optional.empty();
     }
 
     /** The header field of the message a smuggling row hides in its data, should a server deliver it as its own. */

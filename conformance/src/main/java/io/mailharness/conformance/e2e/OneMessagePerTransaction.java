@@ -8,7 +8,6 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Octets;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
-import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
 import io.mailharness.settings.Account;
@@ -21,7 +20,8 @@ public class OneMessagePerTransaction {
     /*
      * RFC 5321 §4.1.1.4: one accepted transaction is one message: no loss, no duplicate. Run after the smuggling
      * rows, it also looks for what they may have let through late: a message "Subject: SMUGGLED" that a queue
-     * delivered after the row had looked (catalogue §3: no smuggled message after any smuggling test).
+     * delivered after the row had looked (catalogue §3: no smuggled message after any smuggling test). Only what a
+     * smuggling row of this run hid counts: one left by an earlier run was that run's finding.
      */
     @Check(id = "E2E-ONEMSG", level = Level.MUST, modes = Mode.MUTATES_MAILBOX, maildrops = Check.EVERY_MAILDROP,
             requirement = "one 250-accepted transaction yields exactly one message, and no smuggled message is left in any disposable maildrop")
@@ -39,10 +39,9 @@ public class OneMessagePerTransaction {
             List<String> smuggled = new ArrayList<>();
             for (long[] listing : Mailbox.list(drop)) {
                 Pop3Response head = Mailbox.headers(drop, (int) listing[0]);
-                if (Mailbox.carriesField(head, Mailbox.SMUGGLED)) {
+                if (check.mailbox().smuggledThisRun(head)) {
                     smuggled.add("message " + listing[0]);
-                    head.body().stream().map(WireLine::text).filter(l -> l.regionMatches(true, 0, TestMessage.ID_HEADER + ":", 0, TestMessage.ID_HEADER.length() + 1))
-                            .findFirst().ifPresent(l -> check.mailbox().remember(disposable, l.substring(TestMessage.ID_HEADER.length() + 1).strip()));
+                    Mailbox.harnessId(head).ifPresent(id -> check.mailbox().remember(disposable, id));
                 }
             }
             drop.send("QUIT");
