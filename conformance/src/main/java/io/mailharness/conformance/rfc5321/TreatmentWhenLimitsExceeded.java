@@ -28,7 +28,7 @@ public class TreatmentWhenLimitsExceeded {
     void overLongCommandLines(CheckContext check) {
         for (int size : new int[] {2 * 1024, 64 * 1024, 1024 * 1024}) {
             try (SmtpProbe smtp = check.smtpAfterEhlo()) {
-                SmtpWireReply reply = smtp.sendRaw("NOOP " + "x".repeat(size - 7) + "\r\n");
+                SmtpWireReply reply = smtp.sendRawAnsweredEarly("NOOP " + "x".repeat(size - 7) + "\r\n");
                 if (reply.code() == 421) {
                     smtp.quitQuietly();
                     continue;

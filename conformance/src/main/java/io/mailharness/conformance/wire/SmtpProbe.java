@@ -73,6 +73,23 @@ public final class SmtpProbe implements AutoCloseable {
         return readReply(octets);
     }
 
+    /**
+     * Sends exact octets and reads one reply, also when the server answered and closed before it had read them all
+     * (a 421 to an over-long line): the write is then cut short by a reset, and the reply already received is read.
+     */
+    public SmtpWireReply sendRawAnsweredEarly(String octets) {
+        try {
+            connection.send(octets.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            connection.note("write cut short: " + e.getMessage() + "; reading what the server sent before");
+            SmtpWireReply early = readReply(octets);
+            if (early.isComplete()) return early;
+            throw new CheckFailure("sending " + Transcript.visible(octets.substring(0, Math.min(octets.length(), 80))),
+                    "the connection stays open, or a reply before it closes", "write failed: " + e.getMessage() + ", and no reply had arrived");
+        }
+        return readReply(octets);
+    }
+
     /** Writes exact octets and reads nothing. */
     public void write(String octets) {
         write(octets.getBytes(StandardCharsets.ISO_8859_1));
