@@ -129,6 +129,15 @@ public abstract class MailAction extends JavaExitableAction {
         if (exchange.markContinued()) next.$bang(exchange.result());
     }
 
+    /**
+     * The user continues while this pass still awaits a reply (a pipelined end-of-data): what the pass logs later is
+     * held with the loop's requests as before, and no longer marks the user's session.
+     */
+    protected final void proceedAhead(Exchange exchange) {
+        exchange.ahead = true;
+        proceed(exchange);
+    }
+
     /** A blocking call of one stage. */
     @FunctionalInterface
     public interface Call<T> {
@@ -147,6 +156,8 @@ public abstract class MailAction extends JavaExitableAction {
         private Session session;
         private boolean failed;
         private boolean continued;
+        /** The user continued before the pass ended ({@link #proceedAhead}). */
+        private boolean ahead;
 
         protected Exchange(Session session) {
             this.session = session;
@@ -206,7 +217,7 @@ public abstract class MailAction extends JavaExitableAction {
          */
         public void log(String request, long start, long end, long micros, Outcome outcome, boolean report) {
             if (report || !outcome.ok()) {
-                if (continued || !session.eventLoop().inEventLoop()) run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
+                if ((continued && !ahead) || !session.eventLoop().inEventLoop()) run.recorder().log(statsEngine, session, request, start, end, micros, outcome);
                 else HeldRequests.hold(run.recorder(), statsEngine, session, request, start, end, micros, outcome);
                 session = session.logGroupRequestTimings(start, end);
             } else {

@@ -20,6 +20,13 @@ import java.util.Set;
  * dot-stuffed content up to end-of-data, pipelined where asked and advertised), the same requests, KOs, RSET after a
  * refusal, QUIT after the connection's share of transactions and the same ledger entries, but on the user's event
  * loop: no thread of its own, each stage timed as its step ends, and the user continues from the last callback.
+ *
+ * <p>Pipelined, and when the connection is to carry another transaction, the user continues as soon as the message
+ * content and end-of-data are written: a next message it sends at once has its MAIL, RCPTs and DATA in the same
+ * write (RFC 2920 §3.1), one round trip per message. The end-of-data reply still completes this message: it is
+ * timed, checked and logged under this action's requests, and the ledger counts the message by it, while the user
+ * is already on; a KO there is reported but no longer marks the user's session failed. A refused MAIL or RCPT of
+ * the next transaction is the next message's.
  */
 final class SmtpChannelSendAction extends EventLoopAction {
     private final SmtpSendActionBuilder spec;
@@ -47,6 +54,25 @@ final class SmtpChannelSendAction extends EventLoopAction {
         });
     }
 
+    /** The user goes on once the message content is written: the transaction is counted on the connection then. */
+    private final class HandOver implements Runnable {
+        private final Exchange x;
+        private final SmtpChannelConnection c;
+        private boolean done;
+
+        HandOver(Exchange x, SmtpChannelConnection c) {
+            this.x = x;
+            this.c = c;
+        }
+
+        @Override
+        public void run() {
+            done = true;
+            c.countTransaction();
+            proceedAhead(x);
+        }
+    }
+
     /** One message of a transaction as the ledger knows it. */
     private record Sending(long number, String id, String from, List<String> recipients, Set<String> all, long sentAt, OutgoingMessage message) {}
 
@@ -67,7 +93,8 @@ final class SmtpChannelSendAction extends EventLoopAction {
         long txNanos = System.nanoTime();
         ledger.sent();
         boolean pipelined = fallback.pipelined(pipelining, c.channel().keywords().has("PIPELINING"));
-        c.channel().send(from, recipients, message, pipelined, step -> smtp.log(x, step)).addListener(f -> guard(x, () -> {
+        HandOver handOver = pipelined && c.transactions() + 1 < perConnection ? new HandOver(x, c) : null;
+        c.channel().send(from, recipients, message, pipelined, step -> smtp.log(x, step), handOver).addListener(f -> guard(x, () -> {
             if (!f.isSuccess()) { // a step failed (its KO is logged): the connection is gone
                 ledger.rejected();
                 if (tracking) ledger.abandon(id, recipients.size(), all);
@@ -76,11 +103,12 @@ final class SmtpChannelSendAction extends EventLoopAction {
                 return;
             }
             SmtpTransactionResult result = (SmtpTransactionResult) f.getNow();
-            if (result.accepted() || result.stoppedAt() == SmtpStage.END_OF_DATA) c.countTransaction();
+            boolean handedOver = handOver != null && handOver.done;
+            if (!handedOver && (result.accepted() || result.stoppedAt() == SmtpStage.END_OF_DATA)) c.countTransaction();
             if (result.accepted() && result.finalReply().isPositiveCompletion()) {
                 accepted(x, m, result);
                 Outcome ok = Outcome.ok(result.finalReply().code());
-                if (c.transactions() >= perConnection) smtp.quit(x, c, () -> end(x, txStart, txNanos, ok));
+                if (!handedOver && c.transactions() >= perConnection) smtp.quit(x, c, () -> end(x, txStart, txNanos, ok));
                 else end(x, txStart, txNanos, ok);
             } else {
                 refused(x, c, m, result, outcome -> end(x, txStart, txNanos, outcome));

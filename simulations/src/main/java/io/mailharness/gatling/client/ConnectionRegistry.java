@@ -98,8 +98,17 @@ public final class ConnectionRegistry implements SocketTally {
         if (c != null) c.close();
     }
 
-    /** A user leaves: its connections close and its failed attempts are forgotten. */
+    /**
+     * A user leaves: its connections close and its failed attempts are forgotten. An SMTP session still owed the
+     * reply to a pipelined end-of-data closes when it has come (within the step timeout), so the message is counted.
+     */
     public void closeUser(long userId) {
+        SmtpChannelConnection channel = smtpChannels.remove(userId);
+        if (channel != null) channel.closeWhenAnswered();
+        closeNow(userId);
+    }
+
+    private void closeNow(long userId) {
         closeSmtp(userId);
         closePop3(userId);
         failedAttempts.remove(userId);
@@ -112,7 +121,7 @@ public final class ConnectionRegistry implements SocketTally {
         users.addAll(smtpChannels.keySet());
         users.addAll(pop3.keySet());
         int n = smtp.size() + smtpChannels.size() + pop3.size();
-        users.forEach(this::closeUser);
+        users.forEach(this::closeNow);
         return n;
     }
 

@@ -34,4 +34,9 @@ public final class SmtpChannelConnection implements AutoCloseable {
     public void close() {
         channel.close();
     }
+
+    /** Closes once the replies owed now have come: a user leaving with a pipelined end-of-data reply still to come. */
+    public void closeWhenAnswered() {
+        channel.closeWhenAnswered();
+    }
 }

@@ -39,8 +39,17 @@ abstract class ClientChannel<H extends LineHandler<?>> {
 
     /** Closes the connection without a word to the server; from any thread, safe to call more than once. */
     public void close() {
+        closeOnLoop(handler::close);
+    }
+
+    /** Closes the connection once every reply owed now has come (at once when none is); from any thread. */
+    public void closeWhenAnswered() {
+        closeOnLoop(handler::closeWhenAnswered);
+    }
+
+    private void closeOnLoop(Runnable closing) {
         try {
-            loop.execute(handler::close);
+            loop.execute(closing);
         } catch (RejectedExecutionException e) {
             if (channel != null) channel.close(); // the loop is shutting down
         }

@@ -50,6 +50,7 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
     protected void forgetPartialReply() {}
 
     private final ArrayDeque<A> awaiting = new ArrayDeque<>(4);
+    private boolean closeWhenAnswered;
 
     /** Queues one who awaits the next reply not yet claimed; a connection that has ended fails it at once. */
     final void await(A a) {
@@ -97,9 +98,28 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
         if (ended == null) ctx.flush();
     }
 
+    /**
+     * Flushes once the event loop has run what is queued on it now: a user handed over mid-transaction (RFC 2920
+     * grouping) sends its next commands with these octets, or, doing something else, still gets them out at once.
+     */
+    final void flushSoon() {
+        ctx.executor().execute(this::flush);
+    }
+
     /** Closes the connection from this side (after QUIT, or when the caller gives up on it). */
     final void close() {
         fail(ConnectionFailure.closedByClient());
+    }
+
+    /** Closes at once when no reply is owed, else as soon as the last one owed has been handed over (a user leaving with its end-of-data reply still to come). */
+    final void closeWhenAnswered() {
+        if (awaiting.isEmpty()) close();
+        else closeWhenAnswered = true;
+    }
+
+    /** After a reply was handed over: closes if that was the last one owed to a {@link #closeWhenAnswered()}. */
+    protected final void closeIfAnswered() {
+        if (closeWhenAnswered && awaiting.isEmpty()) close();
     }
 
     @Override

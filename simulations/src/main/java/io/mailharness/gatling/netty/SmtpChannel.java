@@ -128,9 +128,20 @@ public final class SmtpChannel extends ClientChannel<SmtpReplyHandler> {
      */
     public Future<SmtpTransactionResult> send(String reversePath, List<String> forwardPaths, OutgoingMessage message, boolean pipelining,
                                               StepListener<SmtpStep> steps) {
+        return send(reversePath, forwardPaths, message, pipelining, steps, null);
+    }
+
+    /**
+     * {@link #send(String, List, OutgoingMessage, boolean, StepListener)}, and when pipelined, {@code contentWritten}
+     * runs (on the loop) once the mail data and end-of-data are written, before they are flushed: a transaction the
+     * caller starts from it goes in the same write (RFC 2920 §3.1), and the end-of-data reply still completes this
+     * future. Not pipelined, it never runs.
+     */
+    public Future<SmtpTransactionResult> send(String reversePath, List<String> forwardPaths, OutgoingMessage message, boolean pipelining,
+                                              StepListener<SmtpStep> steps, Runnable contentWritten) {
         Promise<SmtpTransactionResult> promise = loop.newPromise();
         onLoop(promise, () -> new SmtpTransaction(handler, alloc(), reversePath, List.copyOf(forwardPaths), message,
-                pipelining && keywords.has("PIPELINING"), steps, promise).start());
+                pipelining && keywords.has("PIPELINING"), steps, contentWritten, promise).start());
         return promise;
     }
 

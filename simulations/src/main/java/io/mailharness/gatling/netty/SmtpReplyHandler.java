@@ -19,6 +19,8 @@ final class SmtpReplyHandler extends LineHandler<SmtpReplyHandler.Awaiting> {
     }
 
     private final SmtpReplyAssembler assembler;
+    /** When the last reply handed over arrived; before any, when the handler was made (before any command). */
+    private long lastReplyNanos = System.nanoTime();
 
     SmtpReplyHandler(ReplyLimits limits, Duration stepTimeout) {
         super(limits, stepTimeout);
@@ -36,8 +38,18 @@ final class SmtpReplyHandler extends LineHandler<SmtpReplyHandler.Awaiting> {
         }
         if (reply == null) return;
         long now = System.nanoTime();
-        if (awaited() == null) unclaimed(reply);
-        else claim().reply(reply, now);
+        if (awaited() == null) {
+            unclaimed(reply);
+            return;
+        }
+        claim().reply(reply, now);
+        lastReplyNanos = now;
+        closeIfAnswered();
+    }
+
+    /** When the last reply handed over arrived: a pipelined group's first stage is timed from it when it is later than the write. */
+    long lastReplyNanos() {
+        return lastReplyNanos;
     }
 
     private void unclaimed(SmtpReply reply) {

@@ -13,7 +13,12 @@ import java.util.List;
  * One mail transaction on an open session, on its event loop: MAIL FROM, a RCPT TO per forward-path, DATA, and after
  * the 354 the mail data and the end-of-data line, each reply a step told to the listener. One command at a time, or
  * (RFC 2920) MAIL, the RCPTs and DATA in one write: each reply is then timed from the previous one (MAIL's from the
- * write), so the stages add up to the envelope's time either way.
+ * write, or from the reply before it when that came later), so the stages add up to the envelope's time either way.
+ *
+ * <p>Pipelined, the caller may be handed over once the mail data and end-of-data are written but not yet flushed:
+ * its next transaction's MAIL, RCPTs and DATA then go in the same write (RFC 2920 §3.1: the message content first,
+ * DATA last), its MAIL timed from this end-of-data reply. The flush follows anyway once the event loop has run what
+ * the hand-over queued, so a caller doing something else does not hold the message back.
  *
  * <p>A refused MAIL, or no recipient accepted, stops the transaction; pipelined replies still owed are read without
  * being told, and a 354 nobody wants is answered with the end-of-data line alone, so the session stays in step for
@@ -27,6 +32,8 @@ final class SmtpTransaction {
     private final OutgoingMessage message;
     private final boolean pipelined;
     private final StepListener<SmtpStep> steps;
+    /** Runs when the mail data and end-of-data are written (pipelined only); null: they are flushed at once. */
+    private final Runnable contentWritten;
     private final Promise<SmtpTransactionResult> promise;
     private final List<String> accepted;
     private long startNanos;
@@ -40,7 +47,7 @@ final class SmtpTransaction {
     private boolean done;
 
     SmtpTransaction(SmtpReplyHandler handler, ByteBufAllocator alloc, String reversePath, List<String> forwardPaths, OutgoingMessage message,
-                    boolean pipelined, StepListener<SmtpStep> steps, Promise<SmtpTransactionResult> promise) {
+                    boolean pipelined, StepListener<SmtpStep> steps, Runnable contentWritten, Promise<SmtpTransactionResult> promise) {
         if (forwardPaths.isEmpty()) throw new IllegalArgumentException("a mail transaction needs at least one forward-path");
         this.handler = handler;
         this.alloc = alloc;
@@ -49,6 +56,7 @@ final class SmtpTransaction {
         this.message = message;
         this.pipelined = pipelined;
         this.steps = steps;
+        this.contentWritten = pipelined ? contentWritten : null;
         this.promise = promise;
         this.accepted = new ArrayList<>(forwardPaths.size());
     }
@@ -115,6 +123,8 @@ final class SmtpTransaction {
     }
 
     private void mail(SmtpReply reply, long end) {
+        long previousReply = handler.lastReplyNanos();
+        if (previousReply - stageStart > 0) stageStart = previousReply; // the previous end-of-data reply, when MAIL went with it
         if (!tell(SmtpStage.MAIL, reply, end)) {
             stop(SmtpStage.MAIL, reply);
             if (!pipelined || reply.code() == 421) finish();
@@ -160,7 +170,15 @@ final class SmtpTransaction {
         stageStart = System.nanoTime();
         handler.await(new Awaited(SmtpStage.END_OF_DATA));
         message.stuffedData(alloc, SmtpCommands.of(SmtpCommands.END_OF_DATA), handler::write);
-        handler.flush();
+        if (contentWritten == null) {
+            handler.flush();
+            return;
+        }
+        try {
+            contentWritten.run();
+        } finally {
+            handler.flushSoon();
+        }
     }
 
     private void endOfData(SmtpReply reply, long end) {
