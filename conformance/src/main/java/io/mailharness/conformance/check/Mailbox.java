@@ -191,13 +191,23 @@ public final class Mailbox {
      * ({@link #expectDelivered}); so does a RETR that ends every line with a bare LF (POP-RETR's rule).
      */
     public Found await(Account account, String id) {
+        return awaitAll(account, List.of(id)).get(0);
+    }
+
+    /**
+     * {@link #await} for several messages of one maildrop in one bounded wait: each look is one session that looks
+     * for them all, and they are returned (in the order of {@code ids}) as the first session that saw every one did.
+     */
+    public List<Found> awaitAll(Account account, List<String> ids) {
         try {
-            Found found = expectDelivered(account, id);
-            List<WireLine> lines = found.retr().body();
-            if (lines.size() > 1 && lines.stream().allMatch(l -> l.ending() == WireLine.Ending.BARE_LF)) {
-                throw new CheckFailure("RETR " + found.number(), "lines ended by CRLF", "every line ended by a bare LF");
+            List<Found> all = expectAllDelivered(account, ids);
+            for (Found found : all) {
+                List<WireLine> lines = found.retr().body();
+                if (lines.size() > 1 && lines.stream().allMatch(l -> l.ending() == WireLine.Ending.BARE_LF)) {
+                    throw new CheckFailure("RETR " + found.number(), "lines ended by CRLF", "every line ended by a bare LF");
+                }
             }
-            return found;
+            return all;
         } catch (CheckFailure e) {
             throw CheckContext.blocked(e);
         }
@@ -205,15 +215,39 @@ public final class Mailbox {
 
     /** {@link #await}, for the rows whose rule is that the message arrives: not finding it FAILs. */
     public Found expectDelivered(Account account, String id) {
+        return expectAllDelivered(account, List.of(id)).get(0);
+    }
+
+    /**
+     * The bound is the delivery wait without a new message: a maildrop fills one delivery at a time (an mbox is
+     * locked per delivery), so each round waits until one more of {@code ids} shows up than the last round saw.
+     * Rounds are bounded by the count of {@code ids}; with one id this is one plain bounded wait.
+     */
+    private List<Found> expectAllDelivered(Account account, List<String> ids) {
+        String what = (ids.size() == 1 ? "message " : "messages ") + String.join(", ", ids) + " in the maildrop of " + account.address();
         String[] lastProblem = {""};
+        int seen = 0;
         try {
-            return looking("message " + id + " in the maildrop of " + account.address(), check.deliveryWait())
-                    .until(() -> find(account, id, lastProblem), Optional::isPresent)
-                    .orElseThrow();
+            for (int round = 0; round <= ids.size(); round++) {
+                int before = seen;
+                Look look = looking(what, check.deliveryWait())
+                        .until(() -> look(account, ids, lastProblem), l -> l.complete() || (l.seen() > before && l.seen() < ids.size()));
+                if (look.complete()) return look.found();
+                seen = look.seen();
+            }
+            throw new ConditionTimeoutException(what);
         } catch (ConditionTimeoutException e) {
-            throw new CheckFailure("wait for delivery", "message " + id + " in the maildrop of " + account.address()
-                    + " within " + check.deliveryWait().toMillis() + " ms",
-                    "not found" + (lastProblem[0].isBlank() ? "" : " (last attempt: " + lastProblem[0] + ")"));
+            throw new CheckFailure("wait for delivery", what + " within " + check.deliveryWait().toMillis() + " ms"
+                    + (ids.size() == 1 ? "" : " of the last one showing up"),
+                    "not found" + (seen == 0 ? "" : " (" + seen + " of " + ids.size() + " found)")
+                            + (lastProblem[0].isBlank() ? "" : " (last attempt: " + lastProblem[0] + ")"));
+        }
+    }
+
+    /** What one look into a maildrop saw: how many of the wanted messages, and all of them once all are there. */
+    private record Look(int seen, List<Found> found) {
+        boolean complete() {
+            return found != null;
         }
     }
 
@@ -241,18 +275,18 @@ public final class Mailbox {
         }
     }
 
-    /** One POP3 session: log in, look for the message, RETR it, QUIT (which deletes nothing). */
-    private Optional<Found> find(Account account, String id, String[] lastProblem) {
+    /** One POP3 session: log in, look for every message, RETR them once all are there, QUIT (which deletes nothing). */
+    private Look look(Account account, List<String> ids, String[] lastProblem) {
         Optional<Pop3Probe> session = login(account, lastProblem);
-        if (session.isEmpty()) return Optional.empty();
+        if (session.isEmpty()) return new Look(0, null);
         Pop3Probe pop3 = session.get();
         try {
-            Optional<Found> found = find(pop3, id);
+            Look look = look(pop3, ids);
             pop3.send("QUIT");
-            return found;
+            return look;
         } catch (CheckFailure e) {
             lastProblem[0] = e.step() + ": " + e.actual();
-            return Optional.empty();
+            return new Look(0, null);
         } finally {
             pop3.close();
         }
@@ -260,15 +294,42 @@ public final class Mailbox {
 
     /** Looks for the message in an open session; the newest messages are looked at first. */
     public Optional<Found> find(Pop3Probe pop3, String id) {
+        return Optional.ofNullable(look(pop3, List.of(id)).found()).map(all -> all.get(0));
+    }
+
+    /** Looks for every message of {@code ids} in an open session and RETRs them (in that order) once all are there. */
+    private static Look look(Pop3Probe pop3, List<String> ids) {
+        Map<String, long[]> listed = scan(pop3, ids);
+        if (listed.size() < new LinkedHashSet<>(ids).size()) return new Look(listed.size(), null);
+        List<Found> found = new ArrayList<>();
+        for (String id : ids) {
+            long[] listing = listed.get(id);
+            Pop3Response retr = pop3.sendMulti("RETR " + listing[0]).expectOk();
+            found.add(new Found((int) listing[0], listing[1], retr));
+        }
+        return new Look(listed.size(), found);
+    }
+
+    /** Which of {@code ids} an open session's maildrop holds (header sections only, nothing retrieved). */
+    public static Set<String> present(Pop3Probe pop3, java.util.Collection<String> ids) {
+        return scan(pop3, ids).keySet();
+    }
+
+    /**
+     * The scan listing of the newest message carrying each of {@code ids}, by id: the newest messages are looked
+     * at first, up to {@link #MAX_SCAN}, and the scan stops once every id is found.
+     */
+    private static Map<String, long[]> scan(Pop3Probe pop3, java.util.Collection<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        Map<String, long[]> listed = new LinkedHashMap<>();
         List<long[]> listing = list(pop3);
-        for (int i = listing.size() - 1; i >= 0 && i >= listing.size() - MAX_SCAN; i--) {
-            int number = (int) listing.get(i)[0];
-            if (carriesId(headers(pop3, number), id)) {
-                Pop3Response retr = pop3.sendMulti("RETR " + number).expectOk();
-                return Optional.of(new Found(number, listing.get(i)[1], retr));
+        for (int i = listing.size() - 1; i >= 0 && i >= listing.size() - MAX_SCAN && listed.size() < wanted.size(); i--) {
+            Pop3Response head = headers(pop3, (int) listing.get(i)[0]);
+            for (String id : wanted) {
+                if (!listed.containsKey(id) && carriesId(head, id)) listed.put(id, listing.get(i));
             }
         }
-        return Optional.empty();
+        return listed;
     }
 
     /** How many messages of the maildrop carry the message's id: one per accepted transaction (E2E-ONEMSG's rule). */

@@ -67,7 +67,7 @@ final class Smuggling {
     /**
      * Each look-alike both ways ({@link Writes}), each on its own connection, watched for early replies in shared
      * silence windows (every connection has had the whole window once the first is done); then each is finished
-     * with the real end of data and judged.
+     * with the real end of data and judged ({@link #finish}).
      */
     static void attempts(CheckContext check, Hidden hidden, String... lookAlikes) {
         List<Started> all = new ArrayList<>();
@@ -83,9 +83,7 @@ final class Smuggling {
             }
         }
         List<Started> splitGoing = watch(check, split, "after the hidden transaction that followed");
-        for (Started started : going) {
-            if (started.writes() == Writes.ONE || splitGoing.contains(started)) finish(check, started);
-        }
+        finish(check, going.stream().filter(started -> started.writes() == Writes.ONE || splitGoing.contains(started)).toList());
     }
 
     /** Watches every started attempt for octets within one shared window; returns those still silent. */
@@ -148,24 +146,51 @@ final class Smuggling {
         return new Started(smtp, account, lookAlike, writes, hiddenPart, id, smuggledId);
     }
 
-    private static void finish(CheckContext check, Started started) {
-        SmtpProbe smtp = started.smtp();
-        Account account = started.account();
-        String id = started.id();
-        String smuggledId = started.smuggledId();
-        SmtpWireReply end = smtp.sendRaw("\r\n.\r\n");
-        if (end.isComplete() && (end.replyClass() == 5 || end.code() == 421)) {
-            smtp.quitQuietly();
-            return; // refused: conforming
+    /**
+     * Sends the real end of data on every connection and reads each reply, then waits once for every accepted
+     * message and looks once for every smuggled one (a maildrop holds them all), and judges each attempt in turn: a
+     * refusal at the end of data conforms; otherwise the one message must hold the smuggled lines and no smuggled
+     * message may have been delivered. The wait stops at the first attempt whose reply is neither, which is judged
+     * there.
+     */
+    private static void finish(CheckContext check, List<Started> going) {
+        List<SmtpWireReply> ends = new ArrayList<>();
+        for (Started started : going) {
+            ends.add(started.smtp().sendRaw("\r\n.\r\n"));
+            started.smtp().quitQuietly();
         }
-        end.expectCode(250);
-        smtp.quitQuietly();
-        Mailbox.Found found = check.mailbox().await(account, id);
-        Pop3Probe pop3 = check.pop3LoggedIn(account);
-        if (check.mailbox().find(pop3, smuggledId).isPresent()) {
+        List<Started> accepted = new ArrayList<>();
+        for (int i = 0; i < going.size(); i++) {
+            if (refused(ends.get(i))) continue;
+            if (!ends.get(i).isComplete() || ends.get(i).code() != 250) break;
+            accepted.add(going.get(i));
+        }
+        java.util.Map<Started, Mailbox.Found> found = new java.util.HashMap<>();
+        java.util.Set<String> smuggled = java.util.Set.of();
+        if (!accepted.isEmpty()) {
+            Account account = accepted.get(0).account();
+            List<Mailbox.Found> all = check.mailbox().awaitAll(account, accepted.stream().map(Started::id).toList());
+            for (int i = 0; i < accepted.size(); i++) found.put(accepted.get(i), all.get(i));
+            try (Pop3Probe pop3 = check.pop3LoggedIn(account)) {
+                smuggled = Mailbox.present(pop3, accepted.stream().map(Started::smuggledId).toList());
+                pop3.send("QUIT");
+            }
+        }
+        for (int i = 0; i < going.size(); i++) {
+            if (refused(ends.get(i))) continue; // refused: conforming
+            ends.get(i).expectCode(250);
+            judge(check, found.get(going.get(i)), smuggled.contains(going.get(i).smuggledId()));
+        }
+    }
+
+    private static boolean refused(SmtpWireReply end) {
+        return end.isComplete() && (end.replyClass() == 5 || end.code() == 421);
+    }
+
+    private static void judge(CheckContext check, Mailbox.Found found, boolean smuggledDelivered) {
+        if (smuggledDelivered) {
             throw check.fail("look for the smuggled message", "no message with Subject: SMUGGLED", "it was delivered as its own message");
         }
-        pop3.send("QUIT");
         String body = new String(found.octets(), StandardCharsets.ISO_8859_1);
         if (!body.toLowerCase(java.util.Locale.ROOT).contains("mail from:<smuggled@test.example>")) {
             boolean cutAtDot = !found.retr().body().isEmpty()
