@@ -22,6 +22,7 @@ class LaneRunnerTest {
     @Test
     void lanesRunSideBySideAtMostNAtOnceAndEachLaneInOrder() throws Exception {
         CountDownLatch twoAtOnce = new CountDownLatch(2);
+        CountDownLatch threeAtOnce = new CountDownLatch(3);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         LaneRunner.run(List.of(List.of("a1", "a2"), List.of("b"), List.of("c"), List.of("d")), 2, target -> {
@@ -30,7 +31,8 @@ class LaneRunnerTest {
             twoAtOnce.countDown();
             boolean met = twoAtOnce.await(5, TimeUnit.SECONDS);
             events.add((met ? "" : "alone ") + "end " + target);
-            Thread.sleep(30); // room for a third lane to start, were the limit not kept
+            threeAtOnce.countDown();
+            threeAtOnce.await(100, TimeUnit.MILLISECONDS); // returns at once if a third lane started, the limit broken
             running.decrementAndGet();
         });
         assertFalse(events.stream().anyMatch(event -> event.startsWith("alone")), "the first two lanes ran at the same time: " + events);
@@ -67,7 +69,7 @@ class LaneRunnerTest {
                 case "b" -> {
                     bRunning.countDown();
                     try {
-                        Thread.sleep(20_000);
+                        new CountDownLatch(1).await(20, TimeUnit.SECONDS); // only an interrupt ends it early
                     } catch (InterruptedException e) {
                         events.add("b stopped");
                         throw e;

@@ -84,10 +84,8 @@ class BoundedRepliesTest {
         try (ScriptedServer server = ScriptedServer.start(client -> {
             send(client, "220 drip ESMTP\r\n");
             readLine(client);
-            for (int i = 0; i < 1000; i++) {
-                send(client, i % 10 == 9 ? "\r\n" : i % 10 == 0 ? "250-" : "x"); // one octet every 100 ms, no end
-                Thread.sleep(100);
-            }
+            // one piece every 100 ms, never a last line
+            ScriptedServer.drip(client, 1000, Duration.ofMillis(100), i -> i % 10 == 9 ? "\r\n" : i % 10 == 0 ? "250-" : "x");
         })) {
             SmtpSession session = smtp(server, ONE_SECOND, ReplyLimits.defaults(), SocketTally.NONE);
             long start = System.nanoTime();

@@ -10,6 +10,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -68,18 +73,27 @@ final class HostileServer implements AutoCloseable {
             }
         }
 
-        /** Writes one octet every {@code millis} until the client is gone (at most 10 s). */
+        /**
+         * Writes one octet every {@code millis} until the client is gone (at most 10 s), paced by a scheduled
+         * executor: the slow drip is the hostile behaviour under test.
+         */
         void drip(String text, long millis) throws InterruptedException {
+            CountDownLatch gone = new CountDownLatch(1);
+            AtomicInteger next = new AtomicInteger();
+            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
             try {
-                long end = System.nanoTime() + 10_000_000_000L;
-                for (int i = 0; System.nanoTime() < end; i++) {
-                    out.write(text.charAt(i % text.length()));
-                    out.flush();
-                    written.incrementAndGet();
-                    Thread.sleep(millis);
-                }
-            } catch (IOException gone) {
-                // the client closed the connection
+                pace.scheduleAtFixedRate(() -> {
+                    try {
+                        out.write(text.charAt(next.getAndIncrement() % text.length()));
+                        out.flush();
+                        written.incrementAndGet();
+                    } catch (IOException closed) {
+                        gone.countDown(); // the client closed the connection
+                    }
+                }, 0, millis, TimeUnit.MILLISECONDS);
+                gone.await(10, TimeUnit.SECONDS);
+            } finally {
+                pace.shutdownNow();
             }
         }
 

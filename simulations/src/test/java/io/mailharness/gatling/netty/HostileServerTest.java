@@ -7,6 +7,7 @@ import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.Pop3Security;
 import io.mailharness.settings.SmtpSecurity;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -125,7 +126,7 @@ class HostileServerTest {
         });
         await(smtp.connect());
         await(smtp.ehlo());
-        for (int i = 0; i < 100 && smtp.isOpen(); i++) Thread.sleep(10);
+        Awaitility.await("the server's close seen").atMost(Duration.ofSeconds(1)).until(() -> !smtp.isOpen());
         SmtpStep noop = await(smtp.noop());
         String m = failed(smtp, noop, "connection");
         assertTrue(m.equals("NOOP: connection closed by the server: 421 4.4.2 Idle timeout, closing connection"), m);
