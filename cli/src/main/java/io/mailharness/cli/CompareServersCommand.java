@@ -59,6 +59,10 @@ final class CompareServersCommand implements Callable<Integer> {
     /** Short and gentle by default, so a dozen servers (some slow, some locking maildrops) fit in minutes. */
     static final Map<String, String> LOAD_DEFAULTS = Map.of(SimulationParameters.DURATION, "20", SimulationParameters.RATE, "2");
 
+    /** Where a comparison puts each target's conformance results, and the versions of the servers it ran. */
+    static final String CONFORMANCE_FOLDER = "conformance";
+    static final String VERSIONS_FILE = "versions.txt";
+
     enum Half { conformance, load }
 
     @ParentCommand
@@ -137,7 +141,7 @@ final class CompareServersCommand implements Callable<Integer> {
             removeHook(cleanup);
         }
 
-        Files.writeString(folder.resolve("versions.txt"), versions.entrySet().stream()
+        Files.writeString(folder.resolve(VERSIONS_FILE), versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining()));
         synchronized (runTimes) {
             Files.writeString(folder.resolve(RUN_TIMES), runTimes);
@@ -171,7 +175,7 @@ final class CompareServersCommand implements Callable<Integer> {
         LaneRunner.run(lanes, parallel, name -> {
             err.println("== [" + name + "] conformance suite (" + seconds(t0) + " s)");
             long start = System.nanoTime();
-            Path results = run(laneChild.get(name), name, file, folder.resolve("conformance"), List.of("conformance", "--report-only"), List.of());
+            Path results = run(laneChild.get(name), name, file, folder.resolve(CONFORMANCE_FOLDER), List.of("conformance", "--report-only"), List.of());
             ColumnSource column = Files.isRegularFile(results.resolve(ConformanceResultFile.FILE_NAME)) ? new ColumnSource.Result(name, results)
                     : new ColumnSource.Unavailable(name, ChildRun.lastLine(log(results)));
             byName.put(name, column);

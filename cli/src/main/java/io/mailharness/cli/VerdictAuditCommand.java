@@ -34,10 +34,6 @@ import java.util.stream.Stream;
                 + " transcript lines behind the verdict."},
         footer = {"", "Exit status: 0 written / every row has its note, 1 --check found a problem, 2 bad input."})
 final class VerdictAuditCommand implements Callable<Integer> {
-    /** Where compare-servers puts each target's conformance results, and the versions of the servers it ran. */
-    static final String COMPARE_CONFORMANCE = "conformance";
-    static final String COMPARE_VERSIONS = "versions.txt";
-
     @ParentCommand
     Mailharness mailharness;
 
@@ -87,13 +83,13 @@ final class VerdictAuditCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         ServerVersions known = versions != null ? ServerVersions.read(versions) : ServerVersions.none();
         for (Path input : inputs) {
-            Path compared = input.resolve(COMPARE_CONFORMANCE);
+            Path compared = input.resolve(CompareServersCommand.CONFORMANCE_FOLDER);
             if (Files.isRegularFile(input.resolve(ConformanceResultFile.FILE_NAME)) || Files.isRegularFile(input) || !Files.isDirectory(compared)) {
                 ConformanceRun run = ConformanceResultReader.read(input);
                 runs.add(new Run(run.target(), run));
                 continue;
             }
-            if (versions == null && Files.isRegularFile(input.resolve(COMPARE_VERSIONS))) known = ServerVersions.read(input.resolve(COMPARE_VERSIONS));
+            if (versions == null && Files.isRegularFile(input.resolve(CompareServersCommand.VERSIONS_FILE))) known = ServerVersions.read(input.resolve(CompareServersCommand.VERSIONS_FILE));
             try (Stream<Path> folders = Files.list(compared)) {
                 for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve(ConformanceResultFile.FILE_NAME))).sorted().toList()) {
                     runs.add(new Run(folder.getFileName().toString(), ConformanceResultReader.read(folder)));
