@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Courier MTA SMTP 2528 in its own mount namespace. mh1..mh4 are userdb accounts (uid 5000)
+# Courier MTA SMTP 2528 in its own mount namespace. mh1..mhN are userdb accounts (uid 5000)
 # whose home is the Dovecot mailbox folder, so mail is read back on the postfix-dovecot
 # POP3 side (2110). All edits of /etc/courier happen in the namespace's own /etc.
 NAME=courier-mta
@@ -20,13 +20,13 @@ do_start() {
     ensure_tls_cert
     mkdir -p "$S/log" "$maildirs"
     chown "$MH_VUID:$MH_VUID" "$maildirs"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         mkdir -p "$maildirs/mh$n/Maildir/cur" "$maildirs/mh$n/Maildir/new" "$maildirs/mh$n/Maildir/tmp"
         chown -R "$MH_VUID:$MH_VUID" "$maildirs/mh$n"
     done
     cp "$MH_TLS/combined.pem" "$S/esmtpd.pem"
     : >"$S/userdb"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         printf 'mh%s\tuid=%s|gid=%s|home=%s/mh%s|mail=%s/mh%s/Maildir|systempw=%s\n' "$n" \
             "$MH_VUID" "$MH_VUID" "$maildirs" "$n" "$maildirs" "$n" "$(openssl passwd -6 "mh-pass-$n")" >>"$S/userdb"
     done

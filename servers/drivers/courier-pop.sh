@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Courier POP3 2112 (STLS offered) in its own mount namespace. Users mh1..mh4 are system
+# Courier POP3 2112 (STLS offered) in its own mount namespace. Users mh1..mhN are system
 # users there (PAM); their homes are $S/mail/mhN (bind-mounted over /home), whose Maildir
 # the postfix-dovecot Postfix fills for mhN@courier.mh.test.
 NAME=courier-pop
@@ -19,6 +19,7 @@ do_start() {
     require_free_ports "${PORTS[@]}"
     ensure_tls_cert
     mkdir -p "$S/log"
+    ns_add_users "$NAME"   # users added to the account list since install
     prepare_maildrops "$S/mail" maildir
     cp "$MH_TLS/combined.pem" "$S/pop3d.pem"
     # Edits below change the namespace's own /etc only. Connection limits raised for load tests.

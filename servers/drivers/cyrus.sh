@@ -26,17 +26,17 @@ do_start() {
     # shellcheck disable=SC2016 # expanded inside the namespace
     ns_start "$NAME" '
         S=$1
-        for n in 1 2 3 4; do
+        for n in $(seq 1 "$2"); do
             echo "mh-pass-$n" | saslpasswd2 -p -c -f "$S/sasldb2" -u mail.mh.test "mh$n"
         done
         chown -R cyrus:mail "$S"
         chmod 755 "$S" "$S/run"
-        /usr/lib/cyrus/bin/master -C "$S/imapd.conf" -M "$S/cyrus.conf" -p "$S/master.pid" -d' "$S" ||
+        /usr/lib/cyrus/bin/master -C "$S/imapd.conf" -M "$S/cyrus.conf" -p "$S/master.pid" -d' "$S" "$MH_ACCOUNTS" ||
         die "cyrus master did not start (see $S/log/start.log)"
     wait_greeting 2111 +OK || exit 1
     # Create each INBOX by logging in once: Cyrus' create-on-first-LMTP-delivery answers
     # "451 Mailbox already exists" to that first message (Postfix would retry only minutes later).
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         pop3_login 2111 "mh$n" "mh-pass-$n" || die "POP3 login as mh$n failed on 127.0.0.1:2111"
     done
     note_needs 2525 "mail for this target arrives through Postfix"

@@ -20,6 +20,9 @@ do_start() {
     ensure_tls_cert
     mkdir -p "$S/spool" "$S/log" "$MAILDIRS"
     chown "$MH_VUID:$MH_VUID" "$MAILDIRS"
+    # shellcheck disable=SC2034 # used by the template (render)
+    local LOCAL_PARTS
+    LOCAL_PARTS=$(mh_local_parts)
     render "$MH_SERVERS_DIR/exim/exim4.conf.in" "$S/exim4.conf"
     # Exim keeps root only for a root-owned config listed in trusted_configs.
     chown root:root "$S/exim4.conf"

@@ -20,6 +20,7 @@ do_start() {
     ensure_tls_cert
     mkdir -p "$S/spool" "$S/log"
     chmod 1777 "$S/spool"
+    ns_add_users "$NAME"   # users added to the account list since install
     prepare_maildrops "$S/spool" mbox
     # Mailutils refuses keys that others could read: private copies, mode 600.
     install -m 600 "$MH_TLS/key.pem" "$S/key.pem"

@@ -22,7 +22,7 @@ do_start() {
     render "$MH_SERVERS_DIR/opensmtpd/smtpd.conf.in" "$S/smtpd.conf"
     : >"$S/virtuals"
     : >"$S/users"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         echo "mh$n@mh.test mh$n" >>"$S/virtuals"
         echo "mh$n $MH_VUID:$MH_VUID:$MAILDIRS/mh$n" >>"$S/users"
     done

@@ -82,7 +82,7 @@ configure() {
             mkdir -p "$MH_STATE/$dir/${path%%/*}"
         fi
         printf 'postmaster@%s mh1@%s\n' "$dom" "$dom" >>"$PF_CONF/valias.tmp"
-        for n in 1 2 3 4; do
+        for n in $(mh_account_numbers); do
             u=mh$n
             if ((base)); then uid=$((base + n)); else uid=$MH_VUID; fi
             printf '%s@%s %s/%s\n' "$u" "$dom" "$dir" "${path//%u/$u}" >>"$PF_CONF/vmailbox.tmp"
@@ -99,7 +99,7 @@ configure() {
     printf 'postmaster@mail.mh.test mh1@mh.test\n' >>"$PF_CONF/valias.tmp"
     mv "$PF_CONF/valias.tmp" "$PF_CONF/valias"
     : >"$DC_CONF/users.tmp"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         printf 'mh%s:{PLAIN}mh-pass-%s:%s:%s::%s/mail/mh%s\n' "$n" "$n" "$MH_VUID" "$MH_VUID" "$S" "$n" >>"$DC_CONF/users.tmp"
     done
     mv "$DC_CONF/users.tmp" "$DC_CONF/users"

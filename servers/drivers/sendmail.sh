@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sendmail SMTP 2529 in its own mount namespace (its package excludes Postfix). mh1..mh4
+# Sendmail SMTP 2529 in its own mount namespace (its package excludes Postfix). mh1..mhN
 # exist only in that namespace, with uid 5000 and their Dovecot mailbox folder as home, so
 # Sendmail's local mailer (procmail) delivers into the Dovecot Maildirs; mail is read back
 # on the postfix-dovecot POP3 side (2110). Loopback relaying (a Sendmail default) is refused.
@@ -21,16 +21,16 @@ do_start() {
     ensure_tls_cert
     mkdir -p "$S/log" "$maildirs"
     chown "$MH_VUID:$MH_VUID" "$maildirs"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         mkdir -p "$maildirs/mh$n/Maildir/cur" "$maildirs/mh$n/Maildir/new" "$maildirs/mh$n/Maildir/tmp"
         chown -R "$MH_VUID:$MH_VUID" "$maildirs/mh$n"
     done
     render "$MH_SERVERS_DIR/sendmail/sendmail.mc.in" "$S/sendmail.mc"
     # shellcheck disable=SC2016 # expanded inside the namespace
     ns_start "$NAME" '
-        S=$1 maildirs=$2 vuid=$3
+        S=$1 maildirs=$2 vuid=$3 accounts=$6
         getent group mhvmail >/dev/null || groupadd -o -g "$vuid" mhvmail
-        for n in 1 2 3 4; do
+        for n in $(seq 1 "$accounts"); do
             id "mh$n" >/dev/null 2>&1 ||
                 useradd -o -u "$vuid" -g "$vuid" -M -d "$maildirs/mh$n" -s /usr/sbin/nologin "mh$n"
         done
@@ -53,7 +53,7 @@ do_start() {
         m4 "$S/sendmail.mc" >"$S/sendmail.cf"
         install -m 644 "$S/sendmail.cf" /etc/mail/sendmail.cf
         /usr/sbin/sendmail -bi
-        /usr/sbin/sendmail -bd -q1m' "$S" "$maildirs" "$MH_VUID" "$MH_TLS/cert.pem" "$MH_TLS/key.pem" ||
+        /usr/sbin/sendmail -bd -q1m' "$S" "$maildirs" "$MH_VUID" "$MH_TLS/cert.pem" "$MH_TLS/key.pem" "$MH_ACCOUNTS" ||
         die "sendmail did not start (see $S/log/start.log)"
     wait_greeting 2529 220 || exit 1
     note_needs 2110 "its mail is read back through Dovecot"

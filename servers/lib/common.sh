@@ -10,6 +10,14 @@ MH_START_TIMEOUT=${MH_START_TIMEOUT:-30}
 # Fixed uid/gid for virtual mailboxes (Dovecot, Postfix virtual); no passwd entry needed.
 # shellcheck disable=SC2034 # used by drivers
 MH_VUID=5000
+# The accounts every target has: mh1..mhN, passwords mh-pass-1..mh-pass-N (servers/targets.conf lists
+# the same ones). The conformance suite runs one delivering check per disposable account at a time,
+# so more accounts make a slow POP3 server's run shorter.
+MH_ACCOUNTS=8
+# The account numbers 1..MH_ACCOUNTS, one per line.
+mh_account_numbers() { seq 1 "$MH_ACCOUNTS"; }
+# "mh1 : mh2 : ..." (an Exim list, one place instead of a fixed list in its configuration).
+mh_local_parts() { mh_account_numbers | sed 's/^/mh/' | paste -sd: - | sed 's/:/ : /g'; }
 
 log() { printf '[%s] %s\n' "${MH_CURRENT:-servers}" "$*" >&2; }
 die() { printf '[%s] ERROR: %s\n' "${MH_CURRENT:-servers}" "$*" >&2; exit 1; }
@@ -289,28 +297,32 @@ ns_do_version() {
     echo "$NAME: $PKG $v"
 }
 
-# Create the system users mh1..mh4 (uid 5001..5004) inside NAME's namespace only.
+# Create the system users mh1..mhN (uid 5001..) inside NAME's namespace only; those there already stay.
 ns_add_users() {
     # shellcheck disable=SC2016 # expanded inside the namespace
     ns_exec "$1" '
-        for n in 1 2 3 4; do
-            id "mh$n" >/dev/null 2>&1 || useradd -u "500$n" -U -M -d "/home/mh$n" -s /usr/sbin/nologin "mh$n"
+        added=0
+        for n in $(seq 1 "$1"); do
+            id "mh$n" >/dev/null 2>&1 && continue
+            useradd -u "$((5000 + n))" -U -M -d "/home/mh$n" -s /usr/sbin/nologin "mh$n"
             echo "mh$n:mh-pass-$n" | chpasswd
-        done'
+            added=1
+        done
+        ((added)) || exit 0' "$MH_ACCOUNTS"
     rm -f "$(ns_id_file "$1")"
 }
 
-# prepare_maildrops DIR mbox|maildir: empty per-user mailboxes (uid 5001..5004) so that
+# prepare_maildrops DIR mbox|maildir: empty per-user mailboxes (uid 5001..) so that
 # logins before the first delivery see an empty maildrop instead of an error.
 prepare_maildrops() {
     local dir=$1 kind=$2 n
     mkdir -p "$dir"
-    for n in 1 2 3 4; do
+    for n in $(mh_account_numbers); do
         if [[ $kind == mbox ]]; then
-            [[ -e $dir/mh$n ]] || install -m 600 -o "500$n" -g "500$n" /dev/null "$dir/mh$n"
+            [[ -e $dir/mh$n ]] || install -m 600 -o "$((5000 + n))" -g "$((5000 + n))" /dev/null "$dir/mh$n"
         else
             mkdir -p "$dir/mh$n/Maildir/cur" "$dir/mh$n/Maildir/new" "$dir/mh$n/Maildir/tmp"
-            chown -R "500$n:500$n" "$dir/mh$n"
+            chown -R "$((5000 + n)):$((5000 + n))" "$dir/mh$n"
             chmod -R go-rwx "$dir/mh$n"
         fi
     done

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared driver body for inetd-style POP3 servers (popa3d, solid-pop3d) run under socat in
-# a private namespace: system users mh1..mh4 exist only there, and $S/spool (filled as mbox
+# a private namespace: system users mh1..mhN exist only there, and $S/spool (filled as mbox
 # by the postfix-dovecot Postfix for DOMAIN) is bind-mounted over /var/mail.
 # The driver sets NAME PKG PORTS DOMAIN INETD_CMD (command line socat EXECs per connection).
 S=$MH_STATE/$NAME
@@ -16,6 +16,7 @@ do_start() {
     require_free_ports "${PORTS[@]}"
     mkdir -p "$S/spool" "$S/log"
     chmod 1777 "$S/spool"
+    ns_add_users "$NAME"   # users added to the account list since install
     prepare_maildrops "$S/spool" mbox
     # shellcheck disable=SC2016 # expanded inside the namespace
     ns_start "$NAME" '
