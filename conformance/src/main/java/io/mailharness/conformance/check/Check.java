@@ -37,6 +37,15 @@ public @interface Check {
      */
     int maildrops() default 1;
 
-    /** {@link #maildrops()} of a check that loads or watches every account: it runs when no other check holds one. */
+    /**
+     * Runs with no other check at once ({@link MaildropLeases}): for a check whose verdict would depend on what else
+     * loads the target.
+     */
+    boolean alone() default false;
+
+    /**
+     * {@link #maildrops()} of a check that looks at what every other check left in every account: it runs last, once
+     * the run's other checks have finished ({@link SuiteParameters#CHECKS_BEFORE_LAST}) and no check holds an account.
+     */
     int EVERY_MAILDROP = -1;
 }

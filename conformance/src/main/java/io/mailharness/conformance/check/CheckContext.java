@@ -240,33 +240,38 @@ public final class CheckContext implements Verdicts, AutoCloseable {
 
     // ---- accounts ---------------------------------------------------------------------------------
 
-    /** The primary account: read-only checks may log into it. */
+    /**
+     * The account a read-only check logs into: the one leased to it (the primary, or a disposable one when the primary
+     * was busy, {@link MaildropLeases}), else the primary.
+     */
     public Account account() {
+        if (!metadata.mutatesMailbox() && lease.accounts().size() == 1) return lease.accounts().get(0);
         return target.primaryAccount();
     }
 
     /**
-     * The primary account, its maildrop holding at least one message: for the read-only rows whose sub-cases address
-     * message 1 (LIST 1, UIDL 1, TOP 1 -1...), which on an empty maildrop would pass only because there is no such
-     * message. An empty primary marked disposable gets one message delivered and kept there for the next such row (the
-     * rows hold the primary one at a time, {@link MaildropLeases}); one not marked disposable is not written to: SKIP.
+     * The account of {@link #account()}, its maildrop holding at least one message: for the read-only rows whose
+     * sub-cases address message 1 (LIST 1, UIDL 1, TOP 1 -1...), which on an empty maildrop would pass only because
+     * there is no such message. An empty one marked disposable gets one message delivered and kept there for the next
+     * such row (a maildrop is leased to one check at a time, {@link MaildropLeases}); one not marked disposable is not
+     * written to: SKIP.
      */
     public Account accountWithMessage() {
-        Account primary = account();
+        Account account = account();
         int messages = preamble(() -> {
-            try (Pop3Probe pop3 = pop3LoggedIn(primary)) {
+            try (Pop3Probe pop3 = pop3LoggedIn(account)) {
                 int count = Mailbox.list(pop3).size(); // LIST's shape is POP-LIST-FMT's rule
                 pop3.send("QUIT");
                 return count;
             }
         });
-        if (messages > 0) return primary;
-        String needs = "needs a message in the primary maildrop (" + primary.address() + "), which is empty";
-        if (!primary.disposable()) throw skipped(needs + " and not marked disposable in the target settings");
+        if (messages > 0) return account;
+        String needs = "needs a message in the maildrop of " + account.address() + ", which is empty";
+        if (!account.disposable()) throw skipped(needs + " and not marked disposable in the target settings");
         if (target.smtp().isEmpty()) throw skipped(needs + " and the target has no SMTP service to deliver one");
-        note("the primary maildrop " + primary.address() + " was empty: one message delivered to it and kept for the rows that need one");
-        new Mailbox(this).seed(primary);
-        return primary;
+        note("the maildrop of " + account.address() + " was empty: one message delivered to it and kept for the rows that need one");
+        new Mailbox(this).seed(account);
+        return account;
     }
 
     /** An account the settings mark disposable, or SKIP when there is none. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** A check's identity, read from its {@link Check} and its class's {@link Section}. */
 public record CheckMetadata(String id, List<String> rfc, String section, String sectionTitle, String group, Level level,
-                            String requirement, List<Mode> modes, int maildrops) {
+                            String requirement, List<Mode> modes, int maildrops, boolean alone) {
     public CheckMetadata {
         rfc = List.copyOf(rfc);
         modes = List.copyOf(modes);
@@ -24,7 +24,7 @@ public record CheckMetadata(String id, List<String> rfc, String section, String 
             throw new IllegalStateException(method.getDeclaringClass().getName() + " has checks but no @Section");
         }
         return Optional.of(new CheckMetadata(check.id(), Arrays.asList(section.rfc()), section.number(), section.title(), heading(section),
-                check.level(), check.requirement(), Arrays.asList(check.modes()), check.maildrops()));
+                check.level(), check.requirement(), Arrays.asList(check.modes()), check.maildrops(), check.alone()));
     }
 
     /** {@code RFC 5321 §4.1.1.9 NOOP}: how a section class is shown. */

@@ -47,29 +47,38 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
         CheckMetadata check = metadata(context);
         SuiteParameters parameters = SuiteParameters.from(context);
         CheckContext checkContext;
+        MaildropLeases leases = null;
         AccountLease lease;
         try {
             checkContext = contextFor(context);
-            lease = MaildropLeases.of(context, checkContext.target()).lease(check, checkContext.target(), parameters.leaseWait());
+            leases = MaildropLeases.of(context, checkContext.target());
+            lease = leases.lease(check, checkContext.target(), parameters.leaseWait());
         } catch (TestAbortedException e) {
+            if (leases != null) leases.finished(check.id());
             invocation.skip();
             publish(context, check, new CheckVerdict(Outcome.SKIP, "", "skipped: " + e.getMessage()), "");
             throw e;
         }
         Throwable thrown = null;
+        CheckVerdict verdict;
         try {
-            checkContext.hold(lease);
-            invocation.proceed();
-        } catch (Throwable t) {
-            thrown = t;
-        } finally {
             try {
-                checkContext.close(); // the clean-up, on the maildrops still leased
+                checkContext.hold(lease);
+                invocation.proceed();
+            } catch (Throwable t) {
+                thrown = t;
             } finally {
-                lease.close();
+                try {
+                    checkContext.close(); // the clean-up, on the maildrops still leased
+                } finally {
+                    lease.close();
+                }
             }
+            verdict = CheckVerdict.of(check, thrown, checkContext.warnings(), checkContext.observations());
+            if (verdict.outcome() == Outcome.FAIL) checkContext.smuggledMessages().failed(check.id());
+        } finally {
+            leases.finished(check.id()); // after the verdict is known: the checks that run last read it
         }
-        CheckVerdict verdict = CheckVerdict.of(check, thrown, checkContext.warnings(), checkContext.observations());
         publish(context, check, verdict, verdict.outcome() == Outcome.PASS && !check.modes().contains(Mode.ANTI_ABUSE) ? "" : checkContext.transcript());
         switch (verdict.outcome()) {
             case FAIL -> throw thrown instanceof AssertionError a ? a : new AssertionFailedError(verdict.message(check), thrown);
@@ -112,3 +121,4 @@ public final class ConformanceExtension implements ParameterResolver, Invocation
         if (value != null && !value.isBlank()) entry.put(key, value);
     }
 }
+

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -22,7 +21,6 @@ import java.lang.annotation.Target;
 @ExtendWith(ConformanceExtension.class)
 @DisplayNameGeneration(SectionDisplayNames.class)
 @TestMethodOrder(MethodOrderer.DisplayName.class)
-@ResourceLock(providers = CheckLocks.class)
 public @interface Section {
     /** RFC numbers the checks read, e.g. {@code "5321"}; end-to-end sections name both protocols. */
     String[] rfc();

@@ -25,6 +25,11 @@ public record SuiteParameters(Optional<String> targetRef, boolean strict, Durati
     public static final String CLOSE_WAIT = "mailharness.conformance.close-wait-ms";
     public static final String DELIVERY_WAIT = "mailharness.conformance.delivery-wait-ms";
     public static final String LEASE_WAIT = "mailharness.conformance.lease-wait-ms";
+    /**
+     * The IDs of the run's checks, comma-separated, that its {@link Check#EVERY_MAILDROP} checks run after (set by the
+     * suite runner; absent: those run as soon as every account is free).
+     */
+    public static final String CHECKS_BEFORE_LAST = "mailharness.conformance.checks-before-last";
     /** How many checks run at once (1: one after the other). */
     public static final String PARALLELISM = "mailharness.conformance.parallelism";
 

@@ -138,7 +138,7 @@ final class Smuggling {
         String smuggledId = id + "-smuggled";
         check.mailbox().remember(account, id);
         check.mailbox().remember(account, smuggledId);
-        check.smuggledMessages().hidden(smuggledId);
+        check.smuggledMessages().hidden(smuggledId, check.metadata().id());
         String body = "Subject: T\r\n" + TestMessage.ID_HEADER + ": " + id + "\r\n\r\nA" + lookAlike;
         String hiddenPart = hidden.transaction(account.address(), Mailbox.SMUGGLED + "\r\n" + TestMessage.ID_HEADER + ": " + smuggledId + "\r\n\r\nB\r\n");
         SmtpProbe smtp = check.smtpInData(account);

@@ -1,6 +1,8 @@
 package io.mailharness.conformance.run;
 
 import io.mailharness.conformance.ConformanceSuite;
+import io.mailharness.conformance.check.Check;
+import io.mailharness.conformance.check.CheckMetadata;
 import io.mailharness.conformance.check.SuiteParameters;
 import io.mailharness.result.CheckResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs the suite's checks through the JUnit Platform Launcher against a registered target, and returns
@@ -35,6 +38,7 @@ public final class SuiteRunner {
         configuration.putAll(parameters);
         configuration.put(SuiteParameters.TARGET_REF, targetRef);
         configuration.put(SuiteParameters.STRICT, Boolean.toString(strict));
+        configuration.put(SuiteParameters.CHECKS_BEFORE_LAST, checksBeforeLast(selection));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(ConformanceSuite.sections().stream().map(DiscoverySelectors::selectClass).toList())
                 .filters(selection)
@@ -49,9 +53,21 @@ public final class SuiteRunner {
     }
 
     /**
+     * The selected checks that the {@link Check#EVERY_MAILDROP} ones run after, since those look at what the others left
+     * (E2E-ONEMSG at the smuggled messages): all the others.
+     */
+    static String checksBeforeLast(CheckSelection selection) {
+        return ConformanceSuite.checks().stream()
+                .filter(selection::selects)
+                .filter(check -> check.maildrops() != Check.EVERY_MAILDROP)
+                .map(CheckMetadata::id)
+                .collect(Collectors.joining(","));
+    }
+
+    /**
      * Checks run concurrently ({@link SuiteParameters#PARALLELISM} at once, default {@link #DEFAULT_PARALLELISM};
      * 1 runs them one after the other); the maildrops they log into are leased to one check at a time
-     * ({@code check.MaildropLeases}), and the load model runs alone ({@link io.mailharness.conformance.check.CheckLocks}).
+     * ({@code check.MaildropLeases}, which also lets the load model run alone and E2E-ONEMSG last).
      */
     static Map<String, String> concurrency(Map<String, String> parameters) {
         String given = parameters.getOrDefault(SuiteParameters.PARALLELISM,
@@ -74,8 +90,8 @@ public final class SuiteRunner {
     }
 
     /**
-     * Checks at once by default: they wait on the network, not on the CPU. More do not shorten a run: the checks
-     * holding the disposable maildrops (three on a target with four accounts) are what bounds it.
+     * Checks at once by default: they wait on the network, not on the CPU. One per account of the provisioned targets
+     * (eight): more do not shorten a run there, since the checks holding the maildrops are what bounds it.
      */
-    static final int DEFAULT_PARALLELISM = 4;
+    static final int DEFAULT_PARALLELISM = 8;
 }

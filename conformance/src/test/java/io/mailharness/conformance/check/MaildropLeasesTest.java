@@ -32,10 +32,10 @@ class MaildropLeasesTest {
     void eachKindOfCheckNeedsItsAccounts() {
         assertEquals(Optional.of(new MaildropLeases.Need(1, List.of(MH2, MH3))), MaildropLeases.need(check("SMTP-DATA-OK", 1, true), TARGET),
                 "a mutating check takes a disposable account besides the primary");
-        assertEquals(Optional.of(new MaildropLeases.Need(1, List.of(MH1))), MaildropLeases.need(check("POP-LIST-FMT", 1, false), TARGET),
-                "a read-only POP3 row logs into the primary");
+        assertEquals(Optional.of(new MaildropLeases.Need(1, List.of(MH1, MH2, MH3))), MaildropLeases.need(check("POP-LIST-FMT", 1, false), TARGET),
+                "a read-only POP3 row logs into the primary, or a disposable account when the primary is busy");
         assertEquals(Optional.empty(), MaildropLeases.need(check("SMTP-NOOP", 1, false), TARGET), "an SMTP row logs into none");
-        assertEquals(Optional.of(new MaildropLeases.Need(3, List.of(MH1, MH2, MH3))),
+        assertEquals(Optional.of(new MaildropLeases.Need(3, List.of(MH1, MH2, MH3), true)),
                 MaildropLeases.need(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET));
         assertEquals(List.of(MH1, MH2, MH3), MaildropLeases.candidates(TARGET, 3), "too few besides the primary: the primary too");
         assertEquals(Optional.empty(), MaildropLeases.need(check("E2E-BCC", 4, true), TARGET), "more than there are: SKIPs when it asks");
@@ -70,11 +70,53 @@ class MaildropLeasesTest {
     }
 
     @Test
-    void aWaitInVainSkipsWithTheReason() {
+    void theCheckThatRunsLastWaitsForTheOthersWithoutHoldingThemUp() throws Exception {
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
+        CompletableFuture<AccountLease> last = CompletableFuture.supplyAsync(
+                () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, LONG), OWN_THREAD);
+        awaitWaiting(pool, 1);
+        AccountLease other = pool.lease(check("SMTP-DATA-OK", 1, true), TARGET, Duration.ofMillis(200));
+        assertEquals(List.of(MH2), other.accounts(), "every account free, yet the last check waits and keeps none");
+        other.close();
+        pool.finished("SMTP-DATA-OK");
+        assertFalse(last.isDone(), "SMTP-NOOP has not finished");
+        pool.finished("SMTP-NOOP");
+        assertEquals(List.of(MH1, MH2, MH3), last.get(5, TimeUnit.SECONDS).accounts());
+    }
+
+    @Test
+    void aCheckThatRunsAloneWaitsForTheRunningOnesAndHoldsUpLaterOnes() throws Exception {
         MaildropLeases pool = new MaildropLeases(TARGET.accounts());
-        pool.lease(check("POP-STAT-FMT", 1, false), TARGET, LONG);
+        AccountLease noAccount = pool.lease(check("SMTP-NOOP", 1, false), TARGET, LONG);
+        CompletableFuture<AccountLease> alone = CompletableFuture.supplyAsync(
+                () -> pool.lease(alone("E2E-LOAD-MODEL"), TARGET, LONG), OWN_THREAD);
+        awaitWaiting(pool, 1);
+        CompletableFuture<AccountLease> later = CompletableFuture.supplyAsync(() -> pool.lease(check("SMTP-EHLO-OK", 1, false), TARGET, LONG), OWN_THREAD);
+        awaitWaiting(pool, 2);
+        assertFalse(alone.isDone(), "SMTP-NOOP still runs, though it holds no account");
+        noAccount.close();
+        pool.finished("SMTP-NOOP");
+        assertEquals(List.of(MH2), alone.get(5, TimeUnit.SECONDS).accounts());
+        assertFalse(later.isDone(), "nothing starts while the lone check runs");
+        pool.finished("E2E-LOAD-MODEL");
+        later.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theCheckThatRunsLastNamesTheChecksItWaitedFor() {
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-SMUG-BDAT"));
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
-                () -> pool.lease(check("POP-LIST-FMT", 1, false), TARGET, Duration.ofMillis(200)));
+                () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, Duration.ofMillis(200)));
+        assertTrue(skipped.getMessage().contains("after SMTP-SMUG-BDAT"), skipped.getMessage());
+    }
+
+    @Test
+    void aWaitInVainSkipsWithTheReason() {
+        TargetSettings one = target(MH1);
+        MaildropLeases pool = new MaildropLeases(one.accounts());
+        pool.lease(check("POP-STAT-FMT", 1, false), one, LONG);
+        TestAbortedException skipped = assertThrows(TestAbortedException.class,
+                () -> pool.lease(check("POP-LIST-FMT", 1, false), one, Duration.ofMillis(200)));
         assertTrue(skipped.getMessage().startsWith("no maildrop free within 200 ms: waited for 1 of mh1@mh.test"), skipped.getMessage());
     }
 
@@ -93,9 +135,13 @@ class MaildropLeasesTest {
         org.awaitility.Awaitility.await("checks waiting").atMost(Duration.ofSeconds(5)).until(() -> pool.waiting() == checks);
     }
 
+    private static CheckMetadata alone(String id) {
+        return new CheckMetadata(id, List.of("5321"), "1", "t", "g", Level.MUST, "r", List.of(Mode.MUTATES_MAILBOX), 1, true);
+    }
+
     private static CheckMetadata check(String id, int maildrops, boolean mutates) {
         return new CheckMetadata(id, List.of("5321"), "1", "t", "g", Level.MUST, "r",
-                List.of(mutates ? Mode.MUTATES_MAILBOX : Mode.READ_ONLY), maildrops);
+                List.of(mutates ? Mode.MUTATES_MAILBOX : Mode.READ_ONLY), maildrops, false);
     }
 
     private static TargetSettings target(Account... accounts) {
