@@ -73,6 +73,25 @@ public class Chunking {
         check.mailbox().await(account, message.id());
     }
 
+    /*
+     * §2: "The RSET command, when issued after the first BDAT and before the BDAT LAST, clears all segments sent during
+     * that transaction and resets the session"; RFC 5321 §4.1.1.5: RSET is answered 250. A new transaction then
+     * starts: MAIL is not refused as nested. Nothing is delivered (the second transaction ends with RSET too).
+     */
+    @Check(id = "SMTP-BDAT-RSET", level = Level.MUST,
+            requirement = "RSET after a BDAT chunk that is not LAST gets 250 and ends the transaction: MAIL and RCPT then get 250")
+    void resetBetweenChunks(CheckContext check) {
+        Account account = check.account();
+        SmtpProbe smtp = Extensions.offering(check, "CHUNKING").smtp();
+        smtp.openTransaction(check.sender(), account.address());
+        bdat(smtp, CHUNK_AS_COMMAND.getBytes(StandardCharsets.US_ASCII), false).expectCode(250);
+        smtp.send("RSET").expectCode(250);
+        smtp.mail(check.sender()).expectCode(250);
+        smtp.rcpt(account.address()).expectCode(250, 251);
+        smtp.send("RSET");
+        smtp.quitQuietly();
+    }
+
     /** {@code BDAT n [LAST]} and the n octets in one write; reads the reply. */
     private static SmtpWireReply bdat(SmtpProbe smtp, byte[] chunk, boolean last) {
         String command = "BDAT " + chunk.length + (last ? " LAST" : "");

@@ -59,6 +59,8 @@ final class SmtpExtensionProofs {
             // RFC 3030 CHUNKING
             breaks("SMTP-BDAT-OK", catalogue(SmtpExtensionRuleFaults.STORE_CUTS_AT_DOT_LINE), FAIL).at("RETR 4", "12 octets: the start of the sent"),
             breaks("SMTP-BDAT-SEQ", catalogue(SmtpExtensionRuleFaults.SMTP_BDAT_REFUSED_CHUNK_UNREAD), FAIL).at("after the refused chunk (its octets are data, never", "500 5.5.1 Command unrecognized\\r\\n"),
+            breaks("SMTP-BDAT-RSET", catalogue(SmtpExtensionRuleFaults.SMTP_RSET_CLOSES_DURING_BDAT), FAIL).at("RSET", "connection closed"),
+            breaks("SMTP-BDAT-RSET", catalogue(SmtpExtensionRuleFaults.SMTP_RSET_KEEPS_BDAT_TRANSACTION), FAIL).at("MAIL FROM:", "503 5.5.1 Nested MAIL command"),
             // RFC 5321 §7.2 end to end
             breaks("E2E-BCC", catalogue(SmtpExtensionRuleFaults.STORE_LISTS_ALL_RECIPIENTS), WARN).at("headers of the copy for alice@mailharness.test", "X-Envelope-To: <alice@mailharness.test>,"));
 }

@@ -243,6 +243,24 @@ public final class SmtpExtensionRuleFaults {
                 }
             });
 
+    public static final Fault SMTP_RSET_CLOSES_DURING_BDAT = new SmtpCommandVariant("SMTP_RSET_CLOSES_DURING_BDAT",
+            "RSET after a BDAT chunk that is not LAST closes the connection without a reply, as Exim 4.96 does"
+                    + " (RFC 3030 §2: it clears the chunks and resets; RFC 5321 §4.1.1.5: 250)", "RSET",
+            original -> (session, argument) -> {
+                MailTransaction transaction = session.state().transaction();
+                if (transaction != null && transaction.chunking()) session.drop();
+                else original.execute(session, argument);
+            });
+
+    public static final Fault SMTP_RSET_KEEPS_BDAT_TRANSACTION = new SmtpCommandVariant("SMTP_RSET_KEEPS_BDAT_TRANSACTION",
+            "RSET after a BDAT chunk that is not LAST gets 250 but the transaction stays open: the next MAIL is refused"
+                    + " (RFC 3030 §2: it clears the chunks and resets the session)", "RSET",
+            original -> (session, argument) -> {
+                MailTransaction transaction = session.state().transaction();
+                if (transaction != null && transaction.chunking() && argument.isEmpty()) session.reply(SmtpStage.RSET, SmtpReply.of(250, "2.0.0 OK"));
+                else original.execute(session, argument);
+            });
+
     // ---- what is stored ----
 
     public static final Fault STORE_CUTS_AT_DOT_LINE = new DeliveryRewrite("STORE_CUTS_AT_DOT_LINE",
