@@ -100,6 +100,8 @@ class BlastRadiusTest {
             new AlsoBreaks("SMTP_EHLO_NAME_MUST_MATCH", "these rows send EHLO with names a server must not refuse",
                     "SMTP-EHLO-OK", "SMTP-ADDR-LEN"),
             new AlsoBreaks("SMTP_REPLY_BARE_CR", "a bare CR inside the status code's text breaks its '2.s.d ' form", "SMTP-ESC"),
+            new AlsoBreaks("SMTP_RSET_KEEPS_TRANSACTION", "RSET between BDAT chunks is an RSET too: the transaction it keeps refuses the next MAIL",
+                    "SMTP-BDAT-RSET"),
             new AlsoBreaks("SMTP_QUIT_NOT_221", "this row sees the session end through QUIT's 221 (as SMTP-SEQ-ABORT)", "SMTP-INV-CLOSE"),
             new AlsoBreaks("SMTP_QUIT_NOT_CLOSING", "this row sees the session end through the close after 221", "SMTP-SEQ-ABORT"),
             new AlsoBreaks("SMTP_HELP_500", "HELP, listed by EHLO, refused: a listed command that does not work", "SMTP-EHLO-CAPS"),
