@@ -77,6 +77,8 @@ final class MaildropLeases {
     private final Set<String> running = new LinkedHashSet<>();
     /** The {@link Check#alone()} check running now, if one is. */
     private String runningAlone;
+    /** When a check last finished: a check that runs last waits at most the lease wait past that, however long the run. */
+    private long lastFinished = System.nanoTime();
 
     MaildropLeases(List<Account> accounts) {
         this(accounts, Set.of());
@@ -129,8 +131,9 @@ final class MaildropLeases {
     }
 
     /**
-     * Waits (at most {@code wait}) for {@code check}'s turn: every account it needs free (and, for some, the other
-     * checks finished or stopped), and leases them to it. One that waits in vain SKIPs with the reason.
+     * Waits (at most {@code wait}; a check that runs last, at most {@code wait} past the last check that finished) for
+     * {@code check}'s turn: every account it needs free (and, for some, the other checks finished or stopped), and
+     * leases them to it. One that waits in vain SKIPs with the reason.
      */
     AccountLease lease(CheckMetadata check, TargetSettings target, Duration wait) {
         Need need = need(check, target).orElse(Need.NOTHING);
@@ -141,7 +144,8 @@ final class MaildropLeases {
             try {
                 grant();
                 while (waiter.granted == null) {
-                    long left = deadline - System.nanoTime();
+                    long by = waiter.need.last() ? Math.max(deadline, lastFinished + wait.toNanos()) : deadline;
+                    long left = by - System.nanoTime();
                     if (left <= 0) throw new TestAbortedException(waitedInVain(waiter, wait));
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
@@ -176,6 +180,7 @@ final class MaildropLeases {
      * that runs alone no longer waits for it to end.
      */
     synchronized void finished(String checkId) {
+        lastFinished = System.nanoTime();
         unfinished.remove(checkId);
         running.remove(checkId);
         if (checkId.equals(runningAlone)) runningAlone = null;

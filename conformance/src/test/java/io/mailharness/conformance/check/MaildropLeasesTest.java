@@ -103,6 +103,21 @@ class MaildropLeasesTest {
     }
 
     @Test
+    void theCheckThatRunsLastWaitsLongerThanTheLeaseWaitWhileTheOthersKeepFinishing() throws Exception {
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
+        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            clock.schedule(() -> pool.finished("SMTP-DATA-OK"), 700, TimeUnit.MILLISECONDS);
+            clock.schedule(() -> pool.finished("SMTP-NOOP"), 1400, TimeUnit.MILLISECONDS);
+            AccountLease last = org.junit.jupiter.api.Assertions.assertDoesNotThrow( // a SKIP here would hide the failure
+                    () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, Duration.ofMillis(1000)));
+            assertEquals(List.of(MH1, MH2, MH3), last.accounts(), "granted 1.4 s in: each finish gave it the lease wait again");
+        } finally {
+            clock.shutdownNow();
+        }
+    }
+
+    @Test
     void theCheckThatRunsLastNamesTheChecksItWaitedFor() {
         MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-SMUG-BDAT"));
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
