@@ -5,7 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Only CRLF.CRLF ends mail data; every look-alike stays inside the message (RFC 5321 §4.1.1.4, §2.3.8). */
@@ -26,11 +28,14 @@ class EndOfDataTest {
     }
 
     @Test
-    void theTerminatorMayArriveSplitAnywhere() throws Exception {
-        try (SmtpSink sink = Sinks.keeping(); RawSession raw = openTransaction(sink)) {
+    void theTerminatorMayArriveSplitAnywhere() {
+        try (SmtpSink sink = Sinks.start(SinkSettings.defaults().withKeepMessages(true).withRecordSessions(true));
+             RawSession raw = openTransaction(sink)) {
             for (String part : new String[] {"line one\r", "\n", ".", "\r", "\n"}) {
+                int readBefore = sink.recordedSessions().get(0).clientOctets().length;
                 raw.send(part);
-                Thread.sleep(20); // separate reads on the sink's side (not a wait for a result)
+                // each part in a read of its own: the next goes only once the sink has read this one
+                await().atMost(Duration.ofSeconds(5)).until(() -> sink.recordedSessions().get(0).clientOctets().length == readBefore + part.length());
             }
             assertEquals(250, raw.code());
             assertEquals("line one\r\n", kept(sink, "b@sink.test"));

@@ -131,10 +131,8 @@ public final class NettyClientBenchmark {
         long t0 = System.nanoTime();
         List<SmtpChannel> open = openAll(config, group, SmtpTarget.plain(endpoint, "bench.mailharness.test"), sessions);
         double openSeconds = (System.nanoTime() - t0) / 1e9;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
+        System.gc(); // a full collection, done when the call returns (no -XX:+ExplicitGCInvokesConcurrent here)
+        System.gc(); // and one more for what the first left to finalise
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long direct = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
         CountDownLatch checked = new CountDownLatch(open.size());
