@@ -11,9 +11,14 @@ import org.opentest4j.TestAbortedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +31,7 @@ class MaildropLeasesTest {
     private static final TargetSettings TARGET = target(MH1, MH2, MH3);
     private static final Duration LONG = Duration.ofSeconds(10);
     /** A thread per waiting check, as JUnit's workers (the common pool may have one thread only). */
-    private static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofVirtual().start(task);
+    private static final Executor OWN_THREAD = task -> Thread.ofVirtual().start(task);
 
     @Test
     void eachKindOfCheckNeedsItsAccounts() {
@@ -71,7 +76,7 @@ class MaildropLeasesTest {
 
     @Test
     void theCheckThatRunsLastWaitsForTheOthersWithoutHoldingThemUp() throws Exception {
-        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
         CompletableFuture<AccountLease> last = CompletableFuture.supplyAsync(
                 () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, LONG), OWN_THREAD);
         awaitWaiting(pool, 1);
@@ -104,14 +109,14 @@ class MaildropLeasesTest {
 
     @Test
     void theCheckThatRunsLastWaitsLongerThanTheLeaseWaitWhileTheOthersKeepFinishing() throws Exception {
-        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
-        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), Set.of("SMTP-DATA-OK", "SMTP-NOOP"));
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try {
-            clock.schedule(() -> pool.finished("SMTP-DATA-OK"), 700, TimeUnit.MILLISECONDS);
-            clock.schedule(() -> pool.finished("SMTP-NOOP"), 1400, TimeUnit.MILLISECONDS);
-            AccountLease last = org.junit.jupiter.api.Assertions.assertDoesNotThrow( // a SKIP here would hide the failure
-                    () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, Duration.ofMillis(1000)));
-            assertEquals(List.of(MH1, MH2, MH3), last.accounts(), "granted 1.4 s in: each finish gave it the lease wait again");
+            clock.schedule(() -> pool.finished("SMTP-DATA-OK"), 1000, TimeUnit.MILLISECONDS);
+            clock.schedule(() -> pool.finished("SMTP-NOOP"), 2000, TimeUnit.MILLISECONDS);
+            AccountLease last = assertDoesNotThrow( // a SKIP here would hide the failure
+                    () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, Duration.ofMillis(1500)));
+            assertEquals(List.of(MH1, MH2, MH3), last.accounts(), "granted 2 s in: each finish gave it the lease wait again");
         } finally {
             clock.shutdownNow();
         }
@@ -119,7 +124,7 @@ class MaildropLeasesTest {
 
     @Test
     void theCheckThatRunsLastNamesTheChecksItWaitedFor() {
-        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), java.util.Set.of("SMTP-SMUG-BDAT"));
+        MaildropLeases pool = new MaildropLeases(TARGET.accounts(), Set.of("SMTP-SMUG-BDAT"));
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
                 () -> pool.lease(check("E2E-ONEMSG", Check.EVERY_MAILDROP, true), TARGET, Duration.ofMillis(200)));
         assertTrue(skipped.getMessage().contains("after SMTP-SMUG-BDAT"), skipped.getMessage());

@@ -98,14 +98,8 @@ public final class HeldRequests implements Runnable {
     private void handOverFull() {
         FULL.add(held);
         held = new ArrayList<>(MOST);
-        if (TELLING_SOON.compareAndSet(false, true)) {
-            try {
-                TELLER.schedule(HeldRequests::tellFull, TELL_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                TELLING_SOON.set(false);
-                tellFull();
-            }
-        }
+        // TELLER is never shut down, so it takes every task
+        if (TELLING_SOON.compareAndSet(false, true)) TELLER.schedule(HeldRequests::tellFull, TELL_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Synchronized so that an exiting user's loop waits for a batch {@link #TELLER} is telling at that moment. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ final class LeakCheck {
     }
 
     private static final String CANARY = "mailharness leak-check canary";
-    private static final java.util.concurrent.atomic.AtomicInteger CANARIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger CANARIES = new AtomicInteger();
 
     /** A buffer no one releases, in a frame of its own so that nothing keeps it reachable. */
     private static void dropCanary(String hint) {
