@@ -6,7 +6,9 @@
 # every stage timed, delivery tracking off because smtp-sink stores nothing) on each engine of ENGINES, ROUNDS
 # times alternately. Each prints messages per second and CPU time per message: smtp-source's user + system time
 # (getrusage, through bash's time), the injector's process CPU time from the run's start to its end (the run
-# record's injector.cpuSeconds: JVM start and report generation left out).
+# record's injector.cpuSeconds: JVM start and report generation left out), and smtp-sink's own CPU time per message
+# while each client drove it (/proc/<pid>/stat, user + system, over the client's whole run): the cost each client
+# imposes on the server it measures.
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
@@ -67,32 +69,42 @@ targets {
 CONF
 
 rate() { echo "scale=1; $1 / $2" | bc; }
+# smtp-sink's CPU time so far, in clock ticks (user + system), and in ms per message over a span of ticks
+TICK_MS=$(echo "scale=6; 1000 / $(getconf CLK_TCK)" | bc)
+sink_ticks() { awk '{print $14 + $15}' "/proc/$SINK_PID/stat"; }
+sink_ms() { echo "scale=4; ($2 - $1) * $TICK_MS / $3" | bc; }
 echo "Each round: $MESSAGES messages of $SIZE octets over $SESSIONS reused connections to smtp-sink on 127.0.0.1:$PORT;"
 echo "Mailharness: SmtpBurst, every stage timed and logged, delivery tracking off (smtp-sink stores nothing), pipelining"
 echo "$PIPELINING; its rate is accepted messages over the load phase (run record start to end). CPU ms per message:"
-echo "process user + system time over the same span. $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-header="$(printf '%-6s %20s' round "smtp-source msg/s ms")"
-for engine in $ENGINES; do header+="$(printf ' %22s %7s' "$engine msg/s ms" ratio)"; done
+echo "process user + system time over the same span; sink ms: smtp-sink's own CPU per message while that client ran."
+echo "$(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+header="$(printf '%-6s %27s' round "smtp-source msg/s ms sink")"
+for engine in $ENGINES; do header+="$(printf ' %29s %7s' "$engine msg/s ms sink" ratio)"; done
 echo "$header"
-declare -A RATE_SUM CPU_SUM
-RATE_SUM[source]=0; CPU_SUM[source]=0
-for engine in $ENGINES; do RATE_SUM[$engine]=0; CPU_SUM[$engine]=0; done
+declare -A RATE_SUM CPU_SUM SINK_SUM
+RATE_SUM[source]=0; CPU_SUM[source]=0; SINK_SUM[source]=0
+for engine in $ENGINES; do RATE_SUM[$engine]=0; CPU_SUM[$engine]=0; SINK_SUM[$engine]=0; done
 for round in $(seq 1 "$ROUNDS"); do
+  sink_before=$(sink_ticks)
   times=$( { TIMEFORMAT='%R %U %S'; time /usr/sbin/smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -d -f sender@source.test \
            -t sink@sink.test 127.0.0.1:"$PORT" >"$WORK/smtp-source-$round.log" 2>&1; } 2>&1 ) \
     || die "smtp-source failed: $(tail -3 "$WORK/smtp-source-$round.log")"
+  sink_src=$(sink_ms "$sink_before" "$(sink_ticks)" "$MESSAGES")
   read -r wall user sys <<<"$times"
   src=$(rate "$MESSAGES" "$wall")
   src_cpu=$(echo "scale=4; ($user + $sys) * 1000 / $MESSAGES" | bc)
   RATE_SUM[source]=$(echo "${RATE_SUM[source]} + $src" | bc); CPU_SUM[source]=$(echo "${CPU_SUM[source]} + $src_cpu" | bc)
-  line="$(printf '%-6s %13s %6s' "$round" "$src" "$src_cpu")"
+  SINK_SUM[source]=$(echo "${SINK_SUM[source]} + $sink_src" | bc)
+  line="$(printf '%-6s %13s %6s %6s' "$round" "$src" "$src_cpu" "$sink_src")"
   for engine in $ENGINES; do
     out="$WORK/mailharness-$engine-$round"
     status=0
+    sink_before=$(sink_ticks)
     MAILHARNESS_RESULTS="$out" ./mailharness load SmtpBurst \
       -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
       -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
       -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$engine" >"$out.log" 2>&1 || status=$?
+    sink_after=$(sink_ticks)
     [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $out.log"
     record=$(find "$out" -name run-record.json -print -quit)
     [ -n "$record" ] || die "no run record in $out"
@@ -101,16 +113,20 @@ for round in $(seq 1 "$ROUNDS"); do
          (if .injector.cpuSeconds == null then "?" else (.injector.cpuSeconds * 1000 / ([.ledger.accepted, 1] | max) * 10000 | round / 10000) end),
          .ledger.accepted] | @tsv' "$record")
     [ "$accepted" = "$MESSAGES" ] || echo "warning: round $round, $engine: $accepted of $MESSAGES accepted (see $record)" >&2
+    sink_mh=$(sink_ms "$sink_before" "$sink_after" "$accepted")
     RATE_SUM[$engine]=$(echo "${RATE_SUM[$engine]} + $mh" | bc)
     [ "$mh_cpu" != "?" ] && CPU_SUM[$engine]=$(echo "${CPU_SUM[$engine]} + $mh_cpu" | bc)
-    line+="$(printf ' %15s %6s %7s' "$mh" "$mh_cpu" "$(echo "scale=2; $mh / $src" | bc)")"
+    SINK_SUM[$engine]=$(echo "${SINK_SUM[$engine]} + $sink_mh" | bc)
+    line+="$(printf ' %15s %6s %6s %7s' "$mh" "$mh_cpu" "$sink_mh" "$(echo "scale=2; $mh / $src" | bc)")"
   done
   echo "$line"
 done
 mean() { echo "scale=4; $1 / $ROUNDS" | bc; }
-line="$(printf '%-6s %13s %6s' mean "$(mean "${RATE_SUM[source]}")" "$(mean "${CPU_SUM[source]}")")"
+mean_rate() { echo "scale=1; $1 / $ROUNDS" | bc; }
+line="$(printf '%-6s %13s %6s %6s' mean "$(mean_rate "${RATE_SUM[source]}")" "$(mean "${CPU_SUM[source]}")" "$(mean "${SINK_SUM[source]}")")"
 for engine in $ENGINES; do
-  line+="$(printf ' %15s %6s %7s' "$(mean "${RATE_SUM[$engine]}")" "$(mean "${CPU_SUM[$engine]}")" "$(echo "scale=2; ${RATE_SUM[$engine]} / ${RATE_SUM[source]}" | bc)")"
+  line+="$(printf ' %15s %6s %6s %7s' "$(mean_rate "${RATE_SUM[$engine]}")" "$(mean "${CPU_SUM[$engine]}")" "$(mean "${SINK_SUM[$engine]}")" \
+    "$(echo "scale=2; ${RATE_SUM[$engine]} / ${RATE_SUM[source]}" | bc)")"
 done
 echo "$line"
 echo "Records and logs: $WORK"

@@ -9,7 +9,9 @@ die() { echo "$(basename "$0"): $*" >&2; exit 2; }
 JAVA_HOME=$("$ROOT/bin/find-jdk") || exit 2
 JAVA="$JAVA_HOME/bin/java"
 jdk_version=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || echo 21)
-JVM_FLAGS=(-XX:+UseG1GC)
+# Netty's leak detection off, as in every ./mailharness command (its sampling costs CPU per buffer);
+# LEAK_DETECTION=paranoid (or simple, advanced) turns it on.
+JVM_FLAGS=(-XX:+UseG1GC -Dio.netty.leakDetection.level="${LEAK_DETECTION:-disabled}")
 # Netty loads its epoll library and reaches sun.misc.Unsafe: JDK 24+ warn about both unless allowed.
 if [ "${jdk_version:-21}" -ge 24 ]; then JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow); fi
 

@@ -13,7 +13,8 @@
 # Environment: INJECTOR (client), ENGINE (netty), SESSIONS (10000), RAMP (s, 20), HOLD (s, 30), NOOP_INTERVAL (s, 10), SINK_HEAP (256m),
 #              CLIENT_HEAP (256m), SINK_THREADS (0: one per processor), SOURCES (loopback source addresses,
 #              default one per 25,000 sessions), PORT (default a free one), WORK (output folder),
-#              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
+#              LEAK_DETECTION (Netty's, in the sink and client JVMs: disabled), MAILHARNESS_SKIP_BUILD=1 to use the
+#              modules as last built.
 # Each session is an open file in both JVMs: the script raises the open-file limit to SESSIONS + 1024 and stops
 # with a message when the hard limit (ulimit -Hn) is lower; raising that needs root or limits.conf.
 set -euo pipefail

@@ -8,7 +8,8 @@
 #
 # Usage: sink/bench/throughput-vs-smtp-sink.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), WARMUP (40000), SINK_HEAP (256m), SINK_THREADS (0: one
-#              per processor), WORK (output folder), MAILHARNESS_SKIP_BUILD=1 to use the sink module as last built.
+#              per processor), WORK (output folder), LEAK_DETECTION (Netty's, in the sink's JVM: disabled),
+#              MAILHARNESS_SKIP_BUILD=1 to use the sink module as last built.
 # Needs smtp-sink and smtp-source (Debian: DEBIAN_FRONTEND=noninteractive apt-get install -y postfix; no
 # Postfix daemon is started by this script, both tools run on 127.0.0.1 high ports only).
 set -euo pipefail
