@@ -55,7 +55,7 @@ final class LeakCheck {
         assertEquals(List.of(), LEAKS.stream().filter(leak -> !leak.contains(CANARY)).toList(), "buffers never released");
     }
 
-    private static final String CANARY = "mailharness leak-check canary";
+    static final String CANARY = "mailharness leak-check canary";
     private static final AtomicInteger CANARIES = new AtomicInteger();
 
     /** A buffer no one releases, in a frame of its own so that nothing keeps it reachable. */
