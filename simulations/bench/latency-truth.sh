@@ -132,7 +132,9 @@ for target in $TARGETS; do
           + " other stages p95 at most \($worst.value.p95) ms (\($worst.key)): "
           + (if $worst.value.p95 < 5 then "under" else "NOT under" end) + " 5 ms;"
           + " KO \([$r[] | .ko] | add)"' "$record")")
-    if $capturing; then
+    if $capturing && [ ! -s "$out.pcap" ]; then
+      verdicts+=("  $target/$engine on the wire: the capture failed (see $out.tcpdump.log)")
+    elif $capturing; then
       read -r wire_count wire_p50 wire_p95 < <(wire_rcpt "$out.pcap" "${SMTP_PORT[$target]}")
       verdicts+=("$(jq -r --arg t "$target" --arg e "$engine" --arg n "$wire_count" --arg p50 "$wire_p50" --arg p95 "$wire_p95" '
           .requests["SMTP RCPT"] as $rcpt

@@ -1,8 +1,10 @@
 package io.mailharness.gatling.netty;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.netty.buffer.AbstractByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
+import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -70,6 +72,7 @@ final class LeakCheck {
             Field detector = AbstractByteBuf.class.getDeclaredField("leakDetector");
             detector.setAccessible(true);
             ((ResourceLeakDetector<?>) detector.get(null)).setLeakListener((type, records) -> LEAKS.add(type + ": " + records));
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).addTurboFilter(new CanaryLeakReports()); // canaries are not news
             listening = true;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot listen to Netty's leak detector", e);
