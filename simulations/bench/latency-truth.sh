@@ -12,7 +12,8 @@
 # Usage: simulations/bench/latency-truth.sh
 # Environment: RATE (30), DURATION (30 s), DELAY_MS (200), ENGINES ("netty blocking"), TARGETS ("sink postfix";
 #              postfix needs `servers/mailharness-servers start postfix-dovecot` first), WIRE (auto: capture where
-#              tcpdump can; 0: never), WORK (output folder).
+#              tcpdump can; 0: never), GATHER_MICROS (0: reply gathering on the netty runs, in µs of nap; 0 is off),
+#              WORK (output folder).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
@@ -23,6 +24,7 @@ DELAY_MS=${DELAY_MS:-200}
 ENGINES=${ENGINES:-netty blocking}
 TARGETS=${TARGETS:-sink postfix}
 WIRE=${WIRE:-auto}
+GATHER_MICROS=${GATHER_MICROS:-0}
 WORK=${WORK:-$ROOT/results/bench/latency-truth-$(date +%Y%m%d-%H%M%S)}
 POSTFIX_PORT=2530
 POLICY_PORT=2531
@@ -99,6 +101,7 @@ echo "}" >>"$WORK/targets.conf"
 
 echo "SmtpConstantRate at $RATE msgs/s for $DURATION s, send-only, $DELAY_MS ms before each RCPT reply;" \
      "$(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$GATHER_MICROS" = 0 ] || echo "Reply gathering on the netty runs: naps of $GATHER_MICROS µs (-Dmailharness.replyGatheringMicros)"
 printf '%-8s %-9s %-22s %9s %9s %9s %9s\n' target engine stage count p50 p95 p99
 verdicts=()
 for target in $TARGETS; do
@@ -110,9 +113,11 @@ for target in $TARGETS; do
       CAPTURE_PID=$!
       for _ in $(seq 1 50); do grep -q listening "$out.tcpdump.log" 2>/dev/null && break; sleep 0.1; done
     fi
+    gathering=()
+    [ "$engine" = netty ] && [ "$GATHER_MICROS" != 0 ] && gathering=(-Dmailharness.replyGatheringMicros="$GATHER_MICROS")
     MAILHARNESS_RESULTS="$out" ./mailharness load SmtpConstantRate --target-file "$WORK/targets.conf" --target "$target" \
       -Dmailharness.rate="$RATE" -Dmailharness.duration="$DURATION" -Dmailharness.messageMix=fixed:1k \
-      -Dmailharness.deliveryTracking=false -Dmailharness.engine="$engine" >"$out.log" 2>&1 || status=$?
+      -Dmailharness.deliveryTracking=false -Dmailharness.engine="$engine" "${gathering[@]}" >"$out.log" 2>&1 || status=$?
     # a second for tcpdump to read the run's last packets from the kernel before it stops
     if [ -n "$CAPTURE_PID" ]; then sleep 1; kill -INT "$CAPTURE_PID" 2>/dev/null || true; wait "$CAPTURE_PID" 2>/dev/null || true; CAPTURE_PID=""; fi
     [ "$status" -le 1 ] || die "the $target/$engine run failed (exit $status), see $out.log"

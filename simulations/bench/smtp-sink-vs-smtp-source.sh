@@ -9,11 +9,15 @@
 # record's injector.cpuSeconds: JVM start and report generation left out), and smtp-sink's own CPU time per message
 # while each client drove it (/proc/<pid>/stat, user + system, over the client's whole run): the cost each client
 # imposes on the server it measures.
+# An entry of ENGINES may add options to its engine with '+': "netty+gathering" turns on reply gathering
+# (-Dmailharness.replyGatheringMicros=GATHER_MICROS), "+batch" runs the injector under Linux's SCHED_BATCH policy
+# (chrt -b 0), whose threads do not preempt others when they wake.
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
-#              PIPELINING (false; smtp-source does not pipeline), ENGINES ("netty blocking": -Dmailharness.engine),
-#              WORK (output folder),
+#              PIPELINING (false; smtp-source does not pipeline), ENGINES ("netty netty+gathering+batch blocking":
+#              -Dmailharness.engine, each with optional +gathering, +batch), GATHER_MICROS (50: the nap of
+#              +gathering, in µs), WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
 
@@ -25,7 +29,8 @@ MESSAGES=${MESSAGES:-20000}
 SIZE=${SIZE:-1024}
 PORT=${PORT:-}
 PIPELINING=${PIPELINING:-false}
-ENGINES=${ENGINES:-${ENGINE:-netty blocking}}
+ENGINES=${ENGINES:-${ENGINE:-netty netty+gathering+batch blocking}}
+GATHER_MICROS=${GATHER_MICROS:-50}
 WORK=${WORK:-$ROOT/results/bench/smtp-sink-$(date +%Y%m%d-%H%M%S)}
 
 die() { echo "smtp-sink-vs-smtp-source: $*" >&2; exit 2; }
@@ -40,6 +45,21 @@ if [ "${MAILHARNESS_SKIP_BUILD:-}" != 1 ]; then
 fi
 export MAILHARNESS_SKIP_BUILD=1
 mkdir -p "$WORK"
+
+# An ENGINES entry as its engine, system properties and command prefix: "netty+gathering+batch" and the like.
+variant() {
+  local entry=$1 option
+  IFS=+ read -r -a parts <<<"$entry"
+  VARIANT_ENGINE=${parts[0]}; VARIANT_PROPS=(); VARIANT_PREFIX=()
+  for option in "${parts[@]:1}"; do
+    case "$option" in
+      gathering) VARIANT_PROPS+=(-Dmailharness.replyGatheringMicros="$GATHER_MICROS") ;;
+      batch) command -v chrt >/dev/null || die "$entry: chrt (util-linux) is needed for +batch"; VARIANT_PREFIX=(chrt -b 0) ;;
+      *) die "$entry: unknown option '$option' (gathering or batch)" ;;
+    esac
+  done
+}
+for engine in $ENGINES; do variant "$engine"; done   # a bad entry stops here, before any round
 
 # smtp-sink: all of the sessions at once (-m), as root it must drop privileges (-u).
 SINK_PID=""
@@ -100,10 +120,11 @@ for round in $(seq 1 "$ROUNDS"); do
     out="$WORK/mailharness-$engine-$round"
     status=0
     sink_before=$(sink_ticks)
-    MAILHARNESS_RESULTS="$out" ./mailharness load SmtpBurst \
+    variant "$engine"
+    MAILHARNESS_RESULTS="$out" "${VARIANT_PREFIX[@]}" ./mailharness load SmtpBurst \
       -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
       -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
-      -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$engine" >"$out.log" 2>&1 || status=$?
+      -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$VARIANT_ENGINE" "${VARIANT_PROPS[@]}" >"$out.log" 2>&1 || status=$?
     sink_after=$(sink_ticks)
     [ "$status" -le 1 ] || die "the Mailharness run failed (exit $status), see $out.log"
     record=$(find "$out" -name run-record.json -print -quit)

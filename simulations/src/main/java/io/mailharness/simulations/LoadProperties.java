@@ -2,6 +2,7 @@ package io.mailharness.simulations;
 
 import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailEngine;
+import io.mailharness.gatling.netty.ReplyGathering;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.settings.SettingsException;
@@ -30,7 +31,7 @@ public final class LoadProperties {
     public static List<String> names() {
         TreeSet<String> names = new TreeSet<>(SettingsOverrides.propertyNames());
         names.addAll(List.of(TargetSelection.FILE_PROPERTY, TargetSelection.NAME_PROPERTY, Injector.PROPERTY, MailRun.IO_THREADS_PROPERTY, MailEngine.PROPERTY,
-                RunFolders.RESULTS_FOLDER_PROPERTY));
+                RunFolders.RESULTS_FOLDER_PROPERTY, ReplyGathering.PROPERTY));
         names.addAll(SimulationParameters.NAMES);
         names.addAll(List.of(SmtpBurst.MESSAGES, SmtpIdleSessions.RAMP, SmtpIdleSessions.NOOP_INTERVAL));
         return List.copyOf(names);

@@ -4,6 +4,7 @@ import io.mailharness.faultserver.Faults;
 import io.mailharness.faultserver.FaultyMailServer;
 import io.mailharness.faultserver.store.StoreDamageFaults;
 import io.mailharness.faultserver.store.StoreFaults;
+import io.mailharness.gatling.netty.ReplyGathering;
 import io.mailharness.gatling.protocol.Pop3Login;
 import io.mailharness.record.RunRecord;
 import io.mailharness.settings.SmtpAuthMechanism;
@@ -50,6 +51,28 @@ class EngineParityTest {
         return InProcessGatling.record(simulation, folder);
     }
 
+    /** As {@link #on}, with the system property {@code name} set to {@code value} for the run. */
+    private RunRecord on(MailEngine engine, String name, String value, Class<?> simulation, Function<FaultyMailServer, Runnable> setUp,
+                         FaultyMailServer.Builder server) {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            return on(engine, simulation, setUp, server);
+        } finally {
+            if (before == null) System.clearProperty(name);
+            else System.setProperty(name, before);
+        }
+    }
+
+    /** Pop3OperationsSimulation with SMTP AUTH (CRAM-MD5) and a USER/PASS login against the server: every command once. */
+    private static Runnable everyCommand(FaultyMailServer s) {
+        return () -> {
+            Pop3OperationsSimulation.target = InProcessGatling.target(s, Duration.ofSeconds(5));
+            Pop3OperationsSimulation.auth = SmtpAuthMechanism.CRAM_MD5;
+            Pop3OperationsSimulation.login = Pop3Login.USER_PASS;
+        };
+    }
+
     /** Each request's OK and KO counts. */
     private static Map<String, String> outcomes(RunRecord record) {
         Map<String, String> out = new TreeMap<>();
@@ -59,11 +82,7 @@ class EngineParityTest {
 
     @Test
     void everySmtpAndPop3CommandLogsTheSameRequestsOnBothEngines() {
-        Function<FaultyMailServer, Runnable> setUp = s -> () -> {
-            Pop3OperationsSimulation.target = InProcessGatling.target(s, Duration.ofSeconds(5));
-            Pop3OperationsSimulation.auth = SmtpAuthMechanism.CRAM_MD5;
-            Pop3OperationsSimulation.login = Pop3Login.USER_PASS;
-        };
+        Function<FaultyMailServer, Runnable> setUp = EngineParityTest::everyCommand;
         RunRecord blocking = on(MailEngine.BLOCKING, Pop3OperationsSimulation.class, setUp, FaultyMailServer.builder().authWithoutTls(true));
         RunRecord netty = on(MailEngine.NETTY, Pop3OperationsSimulation.class, setUp, FaultyMailServer.builder().authWithoutTls(true));
 
@@ -71,6 +90,20 @@ class EngineParityTest {
         assertEquals(blocking.ledger(), netty.ledger());
         assertEquals(blocking.delivery(), netty.delivery());
         assertEquals(Map.of(), netty.errors(), "nothing failed");
+    }
+
+    @Test
+    void replyGatheringChangesNoOutcome() {
+        Function<FaultyMailServer, Runnable> setUp = EngineParityTest::everyCommand;
+        RunRecord plain = on(MailEngine.NETTY, Pop3OperationsSimulation.class, setUp, FaultyMailServer.builder().authWithoutTls(true));
+        RunRecord gathering = on(MailEngine.NETTY, ReplyGathering.PROPERTY, "50", Pop3OperationsSimulation.class, setUp,
+                FaultyMailServer.builder().authWithoutTls(true));
+
+        assertEquals("50", gathering.parameters().get(ReplyGathering.PROPERTY));
+        assertEquals(outcomes(plain), outcomes(gathering));
+        assertEquals(plain.ledger(), gathering.ledger());
+        assertEquals(plain.delivery(), gathering.delivery());
+        assertEquals(Map.of(), gathering.errors(), "nothing failed");
     }
 
     @Test

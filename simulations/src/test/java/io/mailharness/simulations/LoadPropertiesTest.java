@@ -34,6 +34,7 @@ class LoadPropertiesTest {
         p.setProperty("mailharness.reconnect.max", "2s");
         p.setProperty("mailharness.target.file", "t.conf");
         p.setProperty("mailharness.conformance.strict", "true");
+        p.setProperty("mailharness.replyGatheringMicros", "50");
         p.setProperty("java.version", "21");
         assertDoesNotThrow(() -> LoadProperties.requireKnown(p));
     }

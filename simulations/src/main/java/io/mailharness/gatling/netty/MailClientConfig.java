@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * What every SMTP and POP3 client connection of a run shares: TLS trust (core's {@link TlsTrust}: the JDK's or a
  * given trust store, or none when {@code tls.verify = false}, with host name checks when verifying), the connect
  * timeout, the deadline of each step (how long one step may wait for its whole reply, a TLS handshake included), and
- * the reply bounds, and the tally told of every socket opened and closed. Built once per run; thread-safe.
+ * the reply bounds, the tally told of every socket opened and closed, and {@link ReplyGathering} (off unless set).
+ * Built once per run; thread-safe.
  */
 public final class MailClientConfig {
     private final TlsSettings tls;
@@ -35,13 +36,15 @@ public final class MailClientConfig {
     private final Duration stepTimeout;
     private final ReplyLimits limits;
     private final SocketTally sockets;
+    private final ReplyGathering gathering;
     private volatile SslContext sslContext;
 
     public MailClientConfig(TlsSettings tls, Duration connectTimeout, Duration stepTimeout, ReplyLimits limits) {
-        this(tls, connectTimeout, stepTimeout, limits, SocketTally.NONE);
+        this(tls, connectTimeout, stepTimeout, limits, SocketTally.NONE, ReplyGathering.OFF);
     }
 
-    public MailClientConfig(TlsSettings tls, Duration connectTimeout, Duration stepTimeout, ReplyLimits limits, SocketTally sockets) {
+    public MailClientConfig(TlsSettings tls, Duration connectTimeout, Duration stepTimeout, ReplyLimits limits, SocketTally sockets,
+                            ReplyGathering gathering) {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || stepTimeout.isNegative() || stepTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: connect " + connectTimeout + ", step " + stepTimeout);
         }
@@ -50,6 +53,7 @@ public final class MailClientConfig {
         this.stepTimeout = stepTimeout;
         this.limits = limits;
         this.sockets = sockets;
+        this.gathering = gathering;
     }
 
     public TlsSettings tls() {
@@ -78,6 +82,7 @@ public final class MailClientConfig {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (gathering.on()) ch.pipeline().addLast("gathering", gathering);
                         if (implicitTls) ch.pipeline().addLast("tls", newSslHandler(ch.alloc(), tlsHost, address.getPort()));
                         ch.pipeline().addLast("mail", handler);
                     }

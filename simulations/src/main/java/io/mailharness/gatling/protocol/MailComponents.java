@@ -9,6 +9,7 @@ import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.action.HeldRequests;
 import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.netty.MailClientConfig;
+import io.mailharness.gatling.netty.ReplyGathering;
 import io.mailharness.gatling.netty.ReplyLimits;
 import io.mailharness.gatling.netty.SharedBodyMessages;
 import io.mailharness.gatling.netty.Pop3Target;
@@ -64,11 +65,14 @@ public final class MailComponents implements ProtocolComponents {
         this.engine = MailEngine.fromProperty();
         if (engine == MailEngine.NETTY) {
             this.clientConfig = new MailClientConfig(target.tls(), target.timeouts().connect(), target.timeouts().read(),
-                    replyLimits(target.limits()), run.connections());
+                    replyLimits(target.limits()), run.connections(), ReplyGathering.fromProperty());
             this.smtpTarget = target.smtp().map(s -> SmtpTarget.of(s.endpoint(), s.security(), s.auth(), smtpAccount, protocol.clientDomain())).orElse(null);
             this.pop3Target = target.pop3().map(p -> Pop3Target.of(p.endpoint(), p.security())).orElse(null);
             this.sharedMessages = new SharedBodyMessages(protocol.seed(), protocol.mix());
         } else {
+            if (ReplyGathering.fromProperty().on()) {
+                throw new SettingsException(ReplyGathering.PROPERTY, "gathers replies on the netty engine only, not with " + MailEngine.PROPERTY + "=blocking");
+            }
             this.clientConfig = null;
             this.smtpTarget = null;
             this.pop3Target = null;

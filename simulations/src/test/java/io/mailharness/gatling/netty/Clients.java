@@ -1,5 +1,6 @@
 package io.mailharness.gatling.netty;
 
+import io.mailharness.client.SocketTally;
 import io.mailharness.gatling.check.Outcome;
 import io.mailharness.settings.Endpoint;
 import io.mailharness.settings.TlsSettings;
@@ -29,7 +30,11 @@ final class Clients implements AutoCloseable {
     private final LeakCheck leaks = LeakCheck.start();
 
     Clients(Duration stepTimeout, ReplyLimits limits) {
-        this.config = new MailClientConfig(UNVERIFIED, Duration.ofSeconds(2), stepTimeout, limits);
+        this(stepTimeout, limits, ReplyGathering.OFF);
+    }
+
+    Clients(Duration stepTimeout, ReplyLimits limits, ReplyGathering gathering) {
+        this.config = new MailClientConfig(UNVERIFIED, Duration.ofSeconds(2), stepTimeout, limits, SocketTally.NONE, gathering);
     }
 
     Clients() {

@@ -1,0 +1,73 @@
+package io.mailharness.gatling.netty;
+
+import io.mailharness.gatling.check.SmtpStage;
+import io.mailharness.message.MessageMix;
+import io.mailharness.settings.SettingsException;
+import io.mailharness.sink.SinkSettings;
+import io.mailharness.sink.SmtpSink;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static io.mailharness.gatling.netty.Clients.await;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reply gathering: naps while replies come, every stage still timed, and back to waiting in epoll once they stop. */
+class ReplyGatheringTest {
+    private static final String FROM = "sender@mailharness.test";
+    private static final List<String> TO = List.of("rcpt@sink.test");
+
+    @Test
+    void napsWhileRepliesComeThenWaitsInEpollAgain() throws IOException {
+        ReplyGathering gathering = new ReplyGathering(50);
+        SharedBodyMessages messages = new SharedBodyMessages(3, MessageMix.parse("fixed:1024"));
+        try (SmtpSink sink = SmtpSink.start(SinkSettings.defaults().withIoThreads(1));
+             Clients clients = new Clients(Duration.ofSeconds(5), ReplyLimits.defaults(), gathering)) {
+            var loop = clients.loop();
+            Clients.Recorder<SmtpStep> steps = Clients.Recorder.smtp();
+            SmtpChannel smtp = await(SmtpHandshake.open(clients.config, loop, Clients.plain(sink.smtpAddress().getPort()), steps));
+            for (int n = 1; n <= 20; n++) {
+                steps.steps.clear();
+                SmtpTransactionResult result = await(smtp.send(FROM, TO, messages.build(n, "m" + n, FROM, TO, System.currentTimeMillis()), false, steps));
+                assertTrue(result.accepted(), result.toString());
+                assertEquals(List.of(SmtpStage.MAIL, SmtpStage.RCPT, SmtpStage.DATA, SmtpStage.END_OF_DATA), steps.steps.stream().map(SmtpStep::stage).toList());
+                assertTrue(steps.steps.stream().allMatch(s -> s.endNanos() > s.startNanos()), steps.steps.toString());
+            }
+            assertTrue(gathering.naps() > 0, "no nap while replies came");
+
+            // replies have stopped: after IDLE_NAPS naps without a read the loop waits in epoll again
+            await().atMost(Duration.ofSeconds(5)).until(() -> !await(loop.submit(gathering::napping)));
+            await(smtp.quit());
+        }
+    }
+
+    @Test
+    void offTakesNoNap() {
+        try (Clients clients = new Clients()) {
+            var loop = clients.loop();
+            await(loop.submit(() -> {
+                for (int i = 0; i < 100; i++) ReplyGathering.OFF.readOn(loop);
+            }));
+            assertFalse(await(loop.submit(ReplyGathering.OFF::napping)));
+            assertEquals(0, ReplyGathering.OFF.naps());
+            assertFalse(ReplyGathering.OFF.on());
+        }
+    }
+
+    @Test
+    void aNapIsAWholeNumberOfMicrosecondsUpToOneMillisecond() {
+        assertEquals(0, ReplyGathering.napMicros(null));
+        assertEquals(0, ReplyGathering.napMicros(" "));
+        assertEquals(50, ReplyGathering.napMicros(" 50 "));
+        for (String bad : List.of("50us", "-1", "1001", "0.5")) {
+            SettingsException e = assertThrows(SettingsException.class, () -> ReplyGathering.napMicros(bad));
+            assertTrue(e.getMessage().contains(ReplyGathering.PROPERTY), e.getMessage());
+        }
+    }
+}
