@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +26,7 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
     public static final ReplyGathering OFF = new ReplyGathering(0);
     static final int IDLE_NAPS = 20;
     private static final int MAX_NAP_MICROS = 1000;
+    private static final ConcurrentHashMap<Long, ReplyGathering> BY_NAP = new ConcurrentHashMap<>();
 
     private final long napNanos;
     private final LongAdder naps = new LongAdder();
@@ -39,10 +41,13 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
         this.napNanos = TimeUnit.MICROSECONDS.toNanos(napMicros);
     }
 
-    /** The run's setting; a bad value is a one-line settings error. */
+    /**
+     * The run's setting; a bad value is a one-line settings error. One instance per nap length, so that a run with
+     * several mail protocols still naps once per pass on each loop.
+     */
     public static ReplyGathering fromProperty() {
         long micros = napMicros(System.getProperty(PROPERTY));
-        return micros == 0 ? OFF : new ReplyGathering(micros);
+        return micros == 0 ? OFF : BY_NAP.computeIfAbsent(micros, ReplyGathering::new);
     }
 
     static long napMicros(String value) {

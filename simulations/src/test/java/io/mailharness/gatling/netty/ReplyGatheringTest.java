@@ -15,6 +15,7 @@ import static io.mailharness.gatling.netty.Clients.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,20 @@ class ReplyGatheringTest {
             assertFalse(await(loop.submit(ReplyGathering.OFF::napping)));
             assertEquals(0, ReplyGathering.OFF.naps());
             assertFalse(ReplyGathering.OFF.on());
+        }
+    }
+
+    @Test
+    void everyProtocolOfARunSharesOneGatheringSoALoopNapsOncePerPass() {
+        String before = System.getProperty(ReplyGathering.PROPERTY);
+        try {
+            System.setProperty(ReplyGathering.PROPERTY, "50");
+            assertSame(ReplyGathering.fromProperty(), ReplyGathering.fromProperty());
+            System.setProperty(ReplyGathering.PROPERTY, "0");
+            assertSame(ReplyGathering.OFF, ReplyGathering.fromProperty());
+        } finally {
+            if (before == null) System.clearProperty(ReplyGathering.PROPERTY);
+            else System.setProperty(ReplyGathering.PROPERTY, before);
         }
     }
 
