@@ -9,7 +9,6 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,7 +28,6 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
     private static final ConcurrentHashMap<Long, ReplyGathering> BY_NAP = new ConcurrentHashMap<>();
 
     private final long napNanos;
-    private final LongAdder naps = new LongAdder();
     private final FastThreadLocal<LoopNaps> loops = new FastThreadLocal<>() {
         @Override
         protected LoopNaps initialValue() {
@@ -74,7 +72,6 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
 
     /** A read on {@code loop}, on its own thread: it naps between passes from now on, until reads stop. */
     void readOn(EventLoop loop) {
-        if (napNanos == 0) return;
         LoopNaps state = loops.get();
         state.reads++;
         if (!state.napping) {
@@ -85,9 +82,9 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Naps taken so far, all loops together. */
+    /** Naps the calling loop has taken so far; on the loop's own thread. */
     long naps() {
-        return naps.sum();
+        return loops.get().naps;
     }
 
     /** Whether the calling loop is napping between passes (false: it waits in epoll); on the loop's own thread. */
@@ -101,6 +98,7 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
         long reads;
         long readsSeen;
         int idleNaps;
+        long naps;
         EventLoop loop;
 
         @Override
@@ -118,7 +116,7 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
                 return;
             }
             LockSupport.parkNanos(napNanos);
-            naps.increment();
+            naps++;
             loop.schedule(this, 0, TimeUnit.NANOSECONDS);
         }
     }

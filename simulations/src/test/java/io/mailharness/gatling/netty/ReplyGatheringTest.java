@@ -5,6 +5,8 @@ import io.mailharness.message.MessageMix;
 import io.mailharness.settings.SettingsException;
 import io.mailharness.sink.SinkSettings;
 import io.mailharness.sink.SmtpSink;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,6 +17,8 @@ import static io.mailharness.gatling.netty.Clients.await;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +44,7 @@ class ReplyGatheringTest {
                 assertEquals(List.of(SmtpStage.MAIL, SmtpStage.RCPT, SmtpStage.DATA, SmtpStage.END_OF_DATA), steps.steps.stream().map(SmtpStep::stage).toList());
                 assertTrue(steps.steps.stream().allMatch(s -> s.endNanos() > s.startNanos()), steps.steps.toString());
             }
-            assertTrue(gathering.naps() > 0, "no nap while replies came");
+            assertTrue(await(loop.submit(gathering::naps)) > 0, "no nap while replies came");
 
             // replies have stopped: after IDLE_NAPS naps without a read the loop waits in epoll again
             await().atMost(Duration.ofSeconds(5)).until(() -> !await(loop.submit(gathering::napping)));
@@ -49,16 +53,23 @@ class ReplyGatheringTest {
     }
 
     @Test
-    void offTakesNoNap() {
-        try (Clients clients = new Clients()) {
-            var loop = clients.loop();
-            await(loop.submit(() -> {
-                for (int i = 0; i < 100; i++) ReplyGathering.OFF.readOn(loop);
-            }));
-            assertFalse(await(loop.submit(ReplyGathering.OFF::napping)));
-            assertEquals(0, ReplyGathering.OFF.naps());
+    void onlyAConnectionOfARunWithGatheringOnGetsTheHandler() throws IOException {
+        try (SmtpSink sink = SmtpSink.start(SinkSettings.defaults().withIoThreads(1));
+             Clients off = new Clients();
+             Clients on = new Clients(Duration.ofSeconds(5), ReplyLimits.defaults(), new ReplyGathering(50))) {
+            assertNull(pipelineHandler(off, sink, "gathering"));
+            assertNotNull(pipelineHandler(on, sink, "gathering"));
             assertFalse(ReplyGathering.OFF.on());
         }
+    }
+
+    /** The handler of that name in the pipeline of a connection the clients open to the sink (then closed). */
+    private static Object pipelineHandler(Clients clients, SmtpSink sink, String name) {
+        ChannelFuture connecting = clients.config.connect(clients.loop(), sink.smtpAddress(), null, false, new ChannelInboundHandlerAdapter());
+        await(connecting);
+        Object handler = connecting.channel().pipeline().get(name);
+        await(connecting.channel().close());
+        return handler;
     }
 
     @Test
