@@ -11,12 +11,13 @@
 # imposes on the server it measures.
 # An entry of ENGINES may add options to its engine with '+': "netty+gathering" turns on reply gathering
 # (-Dmailharness.replyGatheringMicros=GATHER_MICROS), "+batch" runs the injector under Linux's SCHED_BATCH policy
-# (chrt -b 0), whose threads do not preempt others when they wake.
+# (chrt -b 0), whose threads do not preempt others when they wake, and "+oneloop" gives the injector one event loop
+# (-Dio.netty.eventLoopThreads=1), the one thread smtp-source runs on, instead of one per core.
 #
 # Usage: simulations/bench/smtp-sink-vs-smtp-source.sh
 # Environment: ROUNDS (3), SESSIONS (20), MESSAGES (20000), SIZE (1024), PORT (smtp-sink port; default a free one),
 #              PIPELINING (false; smtp-source does not pipeline), ENGINES ("netty netty+gathering+batch blocking":
-#              -Dmailharness.engine, each with optional +gathering, +batch), GATHER_MICROS (50: the nap of
+#              -Dmailharness.engine, each with optional +gathering, +batch, +oneloop), GATHER_MICROS (50: the nap of
 #              +gathering, in µs), WORK (output folder),
 #              MAILHARNESS_SKIP_BUILD=1 to use the modules as last built.
 set -euo pipefail
@@ -50,12 +51,13 @@ mkdir -p "$WORK"
 variant() {
   local entry=$1 option
   IFS=+ read -r -a parts <<<"$entry"
-  VARIANT_ENGINE=${parts[0]}; VARIANT_PROPS=(); VARIANT_PREFIX=()
+  VARIANT_ENGINE=${parts[0]}; VARIANT_PROPS=(); VARIANT_PREFIX=(); VARIANT_JAVA_OPTS=${MAILHARNESS_JAVA_OPTS:-}
   for option in "${parts[@]:1}"; do
     case "$option" in
       gathering) VARIANT_PROPS+=(-Dmailharness.replyGatheringMicros="$GATHER_MICROS") ;;
       batch) command -v chrt >/dev/null || die "$entry: chrt (util-linux) is needed for +batch"; VARIANT_PREFIX=(chrt -b 0) ;;
-      *) die "$entry: unknown option '$option' (gathering or batch)" ;;
+      oneloop) VARIANT_JAVA_OPTS+=" -Dio.netty.eventLoopThreads=1" ;;
+      *) die "$entry: unknown option '$option' (gathering, batch or oneloop)" ;;
     esac
   done
 }
@@ -98,9 +100,15 @@ echo "Mailharness: SmtpBurst, every stage timed and logged, delivery tracking of
 echo "$PIPELINING; its rate is accepted messages over the load phase (run record start to end). CPU ms per message:"
 echo "process user + system time over the same span; sink ms: smtp-sink's own CPU per message while that client ran."
 echo "$(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-header="$(printf '%-6s %27s' round "smtp-source msg/s ms sink")"
-for engine in $ENGINES; do header+="$(printf ' %29s %7s' "$engine msg/s ms sink" ratio)"; done
-echo "$header"
+# Each engine's column: its name above "msg/s ms sink ratio", as wide as the longest name needs.
+RATE_WIDTH=15
+for engine in $ENGINES; do [ $(( ${#engine} - 22 )) -le "$RATE_WIDTH" ] || RATE_WIDTH=$(( ${#engine} - 22 )); done
+COLUMN=$(( RATE_WIDTH + 23 ))
+names="$(printf '%-6s %27s' '' smtp-source)"; labels="$(printf '%-6s %13s %6s %6s' round msg/s ms sink)"
+for engine in $ENGINES; do
+  names+="$(printf ' %*s' $(( COLUMN - 1 )) "$engine")"; labels+="$(printf ' %*s %6s %6s %7s' "$RATE_WIDTH" msg/s ms sink ratio)"
+done
+echo "$names"; echo "$labels"
 declare -A RATE_SUM CPU_SUM SINK_SUM
 RATE_SUM[source]=0; CPU_SUM[source]=0; SINK_SUM[source]=0
 for engine in $ENGINES; do RATE_SUM[$engine]=0; CPU_SUM[$engine]=0; SINK_SUM[$engine]=0; done
@@ -121,7 +129,7 @@ for round in $(seq 1 "$ROUNDS"); do
     status=0
     sink_before=$(sink_ticks)
     variant "$engine"
-    MAILHARNESS_RESULTS="$out" "${VARIANT_PREFIX[@]}" ./mailharness load SmtpBurst \
+    MAILHARNESS_RESULTS="$out" MAILHARNESS_JAVA_OPTS="$VARIANT_JAVA_OPTS" "${VARIANT_PREFIX[@]}" ./mailharness load SmtpBurst \
       -Dmailharness.target.file="$WORK/targets.conf" -Dmailharness.target=smtp-sink \
       -Dmailharness.users="$SESSIONS" -Dmailharness.messages="$MESSAGES" -Dmailharness.messageMix=fixed:"$SIZE" \
       -Dmailharness.deliveryTracking=false -Dmailharness.pipelining="$PIPELINING" -Dmailharness.engine="$VARIANT_ENGINE" "${VARIANT_PROPS[@]}" >"$out.log" 2>&1 || status=$?
@@ -138,7 +146,7 @@ for round in $(seq 1 "$ROUNDS"); do
     RATE_SUM[$engine]=$(echo "${RATE_SUM[$engine]} + $mh" | bc)
     [ "$mh_cpu" != "?" ] && CPU_SUM[$engine]=$(echo "${CPU_SUM[$engine]} + $mh_cpu" | bc)
     SINK_SUM[$engine]=$(echo "${SINK_SUM[$engine]} + $sink_mh" | bc)
-    line+="$(printf ' %15s %6s %6s %7s' "$mh" "$mh_cpu" "$sink_mh" "$(echo "scale=2; $mh / $src" | bc)")"
+    line+="$(printf ' %*s %6s %6s %7s' "$RATE_WIDTH" "$mh" "$mh_cpu" "$sink_mh" "$(echo "scale=2; $mh / $src" | bc)")"
   done
   echo "$line"
 done
@@ -146,7 +154,7 @@ mean() { echo "scale=4; $1 / $ROUNDS" | bc; }
 mean_rate() { echo "scale=1; $1 / $ROUNDS" | bc; }
 line="$(printf '%-6s %13s %6s %6s' mean "$(mean_rate "${RATE_SUM[source]}")" "$(mean "${CPU_SUM[source]}")" "$(mean "${SINK_SUM[source]}")")"
 for engine in $ENGINES; do
-  line+="$(printf ' %15s %6s %6s %7s' "$(mean_rate "${RATE_SUM[$engine]}")" "$(mean "${CPU_SUM[$engine]}")" "$(mean "${SINK_SUM[$engine]}")" \
+  line+="$(printf ' %*s %6s %6s %7s' "$RATE_WIDTH" "$(mean_rate "${RATE_SUM[$engine]}")" "$(mean "${CPU_SUM[$engine]}")" "$(mean "${SINK_SUM[$engine]}")" \
     "$(echo "scale=2; ${RATE_SUM[$engine]} / ${RATE_SUM[source]}" | bc)")"
 done
 echo "$line"
