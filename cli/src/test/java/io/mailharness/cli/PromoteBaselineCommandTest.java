@@ -59,6 +59,17 @@ class PromoteBaselineCommandTest {
     }
 
     @Test
+    void aRunThatRecordedNoRequestsCannotBecomeTheBaseline() throws IOException {
+        Path runFile = write(folder, "results/load/crashed-1", TestRuns.withRequests(TestRuns.run(100), java.util.Map.of()));
+        Path baseline = folder.resolve("baseline");
+        CliRun promote = CliRun.of("promote-baseline", runFile.toString(), baseline.toString());
+        assertEquals(ExitCode.USER_ERROR, promote.status(), promote.toString());
+        assertTrue(promote.oneErrorLine("promote-baseline"), promote.toString());
+        assertTrue(promote.err().contains("recorded no requests"), promote.err());
+        assertTrue(Files.notExists(baseline.resolve(RunRecord.FILE_NAME)));
+    }
+
+    @Test
     void warnsWhenTheRunsInjectorWasSaturated() throws IOException {
         Path runFile = write(folder, "run", TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 1, 0.95, 1.0)));
         CliRun promote = CliRun.of("promote-baseline", runFile.toString(), folder.resolve("baseline").toString());

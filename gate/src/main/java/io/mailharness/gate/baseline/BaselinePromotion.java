@@ -4,6 +4,7 @@ import io.mailharness.record.RunRecord;
 import io.mailharness.record.RunRecordFiles;
 import io.mailharness.files.AtomicFiles;
 import io.mailharness.gate.compare.Tolerances;
+import io.mailharness.gate.input.BadInput;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ public final class BaselinePromotion {
     private BaselinePromotion() {}
 
     public static Outcome promote(RunRecord run, BaselineLocation location) throws IOException {
+        if (run.requests() == null || run.requests().isEmpty()) {
+            // Every later comparison against such a baseline would have nothing to compare.
+            throw new BadInput("run " + run.runId() + " recorded no requests (did it fail before its load?): it cannot be a baseline");
+        }
         boolean created = !Files.exists(location.tolerancesFile());
         // A broken tolerance file is reported before anything is replaced.
         Tolerances tolerances = created ? Tolerances.defaults() : Tolerances.load(location.tolerancesFile());

@@ -23,6 +23,9 @@ public final class RunComparator {
             throw new BadInput("cannot compare runs of different simulations: baseline " + baseline.simulation()
                     + ", current " + current.simulation());
         }
+        // A run that measured nothing (it crashed, or was refused before its load) must not pass as "nothing regressed".
+        requireMeasured("baseline", baseline);
+        requireMeasured("current run", current);
         RunFacts baselineFacts = RunFacts.of(baseline);
         RunFacts currentFacts = RunFacts.of(current);
         List<String> notes = new ArrayList<>();
@@ -59,6 +62,13 @@ public final class RunComparator {
         noise.addAll(NoiseCheck.samples(metric, tolerance, before.count(), after.count(), baselineValue, currentValue));
         Verdict verdict = noise.isEmpty() ? measured : Verdict.INCONCLUSIVE;
         return new MetricComparison(request, metric, baselineValue, currentValue, tolerance, measured, verdict, List.copyOf(noise));
+    }
+
+    private static void requireMeasured(String which, RunRecord record) {
+        if (record.requests() == null || record.requests().isEmpty()) {
+            throw new BadInput("the " + which + " (" + record.runId() + ") recorded no requests, so there is nothing to compare:"
+                    + " did it fail before its load? See its run folder");
+        }
     }
 
     /** Regressed or improved only when the change exceeds both the relative and the absolute tolerance. */

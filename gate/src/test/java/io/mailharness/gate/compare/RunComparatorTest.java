@@ -97,6 +97,16 @@ class RunComparatorTest {
     }
 
     @Test
+    void aRunThatRecordedNoRequestsIsRefusedNotPassed() {
+        RunRecord baseline = TestRuns.run(2_000);
+        RunRecord crashed = TestRuns.withRequests(baseline, Map.of());
+        BadInput current = assertThrows(BadInput.class, () -> comparator.compare(baseline, crashed));
+        assertTrue(current.getMessage().contains("current run") && current.getMessage().contains("recorded no requests"), current.getMessage());
+        BadInput base = assertThrows(BadInput.class, () -> comparator.compare(crashed, baseline));
+        assertTrue(base.getMessage().startsWith("the baseline"), base.getMessage());
+    }
+
+    @Test
     void aRequestNameInOneRunOnlyIsNotComparedAndFailsOnlyWhenStrict() {
         RunRecord baseline = TestRuns.run(2_000);
         Map<String, RequestStats> requests = new LinkedHashMap<>(baseline.requests());
