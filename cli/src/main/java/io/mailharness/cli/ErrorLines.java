@@ -56,6 +56,7 @@ final class ErrorLines implements IParameterExceptionHandler, IExecutionExceptio
             case ComparisonInputException c -> c.getMessage();
             case Preflight.HarnessException h -> h.getMessage();
             case ConfigException c -> c.getMessage();
+            case java.net.SocketException socket -> socket.getMessage();
             case IOException io -> "cannot read or write a file: " + io.getMessage();
             case UncheckedIOException io -> "cannot read or write a file: " + io.getMessage();
             default -> "internal error: " + e + " (please report it)";

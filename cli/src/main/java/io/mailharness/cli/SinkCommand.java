@@ -8,6 +8,9 @@ import io.mailharness.sink.StageDisconnect;
 import io.mailharness.sink.StagePlan;
 import io.mailharness.sink.StageReply;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,8 +34,14 @@ import java.util.concurrent.TimeUnit;
                 "", "Runs until SIGTERM, SIGINT or --max-seconds, then prints its counters.",
                 "Exit status: 0 stopped, 2 bad options or a port that cannot be bound."})
 final class SinkCommand implements Callable<Integer> {
+    /** How long a signal waits for the final counters line before the JVM exits anyway. */
+    private static final long FINAL_REPORT_SECONDS = 10;
+
     @ParentCommand
     Mailharness mailharness;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
     String host;
@@ -93,7 +102,16 @@ final class SinkCommand implements Callable<Integer> {
         SinkSettings settings = settings();
         PrintStream out = mailharness.out;
         CountDownLatch stop = new CountDownLatch(1);
-        Thread onSignal = new Thread(stop::countDown, "sink-stop");
+        CountDownLatch reported = new CountDownLatch(1);
+        // On a signal the JVM exits once its hooks return: this one waits (boundedly) for the final counters line.
+        Thread onSignal = new Thread(() -> {
+            stop.countDown();
+            try {
+                reported.await(FINAL_REPORT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sink-stop");
         try (SmtpSink sink = SmtpSink.start(settings)) {
             Runtime.getRuntime().addShutdownHook(onSignal);
             out.println("mailharness sink: SMTP listening on " + address(sink.smtpAddress().getHostString(), sink.smtpAddress().getPort())
@@ -108,7 +126,9 @@ final class SinkCommand implements Callable<Integer> {
                 out.println("mailharness sink: " + sink.counters().summaryLine());
             }
             out.println("mailharness sink: stopped; " + sink.counters().summaryLine());
+            out.flush();
         } finally {
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException shuttingDown) {
@@ -119,6 +139,16 @@ final class SinkCommand implements Callable<Integer> {
     }
 
     SinkSettings settings() {
+        requireAtLeast("--port", port, 0);
+        requireAtLeast("--pop3-port", pop3Port, 0);
+        requireAtLeast("--io-threads", ioThreads, 0);
+        requireAtLeast("--counters-every", countersEvery, 0);
+        requireAtLeast("--max-seconds", maxSeconds, 0);
+        if (port > 65_535) throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a TCP port (0 to 65535)");
+        if (pop3Port > 65_535) throw new ParameterException(spec.commandLine(), "--pop3-port: " + pop3Port + " is not a TCP port (0 to 65535)");
+        if (pop3Port != 0 && !keep) {
+            throw new ParameterException(spec.commandLine(), "--pop3-port serves kept messages: it needs --keep");
+        }
         SinkLimits limits = SinkLimits.defaults();
         if (maxLineLength != null) limits = limits.withCommandLineOctets(maxLineLength);
         if (maxMessageSize != null) limits = limits.withMessageOctets(maxMessageSize);
@@ -130,6 +160,10 @@ final class SinkCommand implements Callable<Integer> {
                 replies.stream().map(StageReply::parse).toList(), disconnects.stream().map(StageDisconnect::parse).toList());
         return SinkSettings.defaults().withHost(host).withSmtpPort(port).withPop3Port(pop3Port).withHostname(hostname)
                 .withKeepMessages(keep).withLimits(limits).withPlan(plan).withIoThreads(ioThreads).withNativeTransport(!nio);
+    }
+
+    private void requireAtLeast(String option, long value, long least) {
+        if (value < least) throw new ParameterException(spec.commandLine(), option + ": " + value + " must be at least " + least);
     }
 
     private static String address(String host, int port) {

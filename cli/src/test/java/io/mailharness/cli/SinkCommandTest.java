@@ -2,6 +2,7 @@ package io.mailharness.cli;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +64,47 @@ class SinkCommandTest {
         assertEquals(2, run.status(), run.toString());
         assertTrue(run.oneErrorLine("sink"), run.toString());
         assertTrue(run.err().contains("delay"), run.toString());
+    }
+
+    @Test
+    void sigtermStillPrintsTheFinalCounters(@TempDir Path folder) throws Exception {
+        // A JVM of its own: SIGTERM runs the shutdown hooks, and the JVM exits as soon as they return. Its output goes
+        // to a file, since Process.destroy() closes the pipes it would otherwise be read from.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path output = folder.resolve("sink.out");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Mailharness.class.getName(),
+                "sink", "--max-seconds", "60").redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            int port = Awaitility.await("the sink says where it listens").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .failFast("the sink ended before listening", () -> !process.isAlive())
+                    .until(() -> {
+                        Matcher m = LISTENING.matcher(Files.readString(output));
+                        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+                    }, found -> found > 0);
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5000);
+                assertTrue(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine().startsWith("220"));
+            }
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the sink stopped on SIGTERM");
+            String printed = Files.readString(output);
+            assertTrue(printed.contains("mailharness sink: stopped; ") && printed.contains("1 in all"), printed);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aNegativeDurationOrAPop3PortWithoutKeepIsOneLineAndExit2() {
+        for (String[] options : new String[][] {{"--max-seconds", "-1"}, {"--counters-every", "-5"}, {"--port", "70000"}, {"--pop3-port", "2110"}}) {
+            String[] args = new String[options.length + 1];
+            args[0] = "sink";
+            System.arraycopy(options, 0, args, 1, options.length);
+            CliRun run = CliRun.of(args);
+            assertEquals(2, run.status(), run.toString());
+            assertTrue(run.oneErrorLine("sink"), run.toString());
+            assertTrue(run.err().contains(options[0]), run.toString());
+        }
     }
 
     private static void send(OutputStream to, String line) throws Exception {

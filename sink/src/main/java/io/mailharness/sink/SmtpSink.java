@@ -133,8 +133,10 @@ public final class SmtpSink implements AutoCloseable {
         ChannelFuture bound = bootstrap.bind(settings.host(), port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            throw new IOException("cannot listen for " + protocol + " on " + settings.host() + ":" + port + ": "
-                    + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+            java.net.BindException refused = new java.net.BindException("cannot listen for " + protocol + " on " + settings.host() + ":" + port + ": "
+                    + (cause == null ? "unknown reason" : cause.getMessage()));
+            refused.initCause(cause);
+            throw refused;
         }
         return bound.channel();
     }
