@@ -22,6 +22,7 @@ public final class MailTarget implements AutoCloseable {
 
     public static MailTarget open(TargetSelection selection, java.util.Map<String, String> overrides) {
         if (selection.isEmbedded()) {
+            selection.requireNoOverridesOfEmbedded(overrides);
             EmbeddedMailServer server = EmbeddedMailServer.start();
             return new MailTarget(server.settings(), server);
         }

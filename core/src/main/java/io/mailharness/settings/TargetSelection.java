@@ -38,13 +38,25 @@ public record TargetSelection(Optional<Path> file, Optional<String> name) {
         return file.isEmpty();
     }
 
+    /**
+     * Refuses setting overrides when the run is aimed at the embedded default: its server picks its own ports and
+     * accounts, so an override would be silently ignored (and a bad value never reported).
+     */
+    public void requireNoOverridesOfEmbedded(Map<String, String> overrides) {
+        if (!isEmbedded() || overrides.isEmpty()) return;
+        String key = overrides.keySet().iterator().next();
+        throw new SettingsException(SettingsOverrides.PROPERTY_PREFIX + key, "overrides a setting of a target from a targets file (or "
+                + TargetSchema.environmentName(key) + "), but the run is aimed at the embedded default, which has its own settings:"
+                + " give --target-file, or leave the override out");
+    }
+
     /** Resolves the selected target's settings (not for the embedded default, which must be started first). */
     public TargetSettings load(Map<String, String> overrides) {
         Path path = file.orElseThrow(() -> new IllegalStateException("the embedded default has no settings file"));
         if (name.isPresent()) return TargetSettingsLoader.load(path, name.get(), overrides);
         Map<String, TargetSettings> all = TargetSettingsLoader.loadAll(path, overrides);
         if (all.size() > 1) {
-            throw new SettingsException(NAME_PROPERTY, path + " defines several targets (" + String.join(", ", all.keySet()) + "): name one with -D" + NAME_PROPERTY + "=NAME");
+            throw new SettingsException(NAME_PROPERTY, path + " defines several targets (" + String.join(", ", all.keySet()) + "): name one with --target NAME (or -D" + NAME_PROPERTY + "=NAME)");
         }
         return all.values().iterator().next();
     }

@@ -3,6 +3,7 @@ package io.mailharness.simulations;
 import io.gatling.app.Gatling$;
 import io.mailharness.gatling.LoadPreflight;
 import io.mailharness.gatling.MailEngine;
+import io.mailharness.gatling.netty.ReplyGathering;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
 import io.mailharness.settings.SettingsException;
@@ -95,9 +96,10 @@ public final class SimulationLauncher {
      */
     static void checkTarget() {
         LoadProperties.requireKnown(System.getProperties()); // a mistyped -Dmailharness.* key is refused before anything else
-        MailEngine.fromProperty(); // so is an unknown engine
+        ReplyGathering.forEngine(MailEngine.fromProperty()); // so is an unknown engine, or gathering where it cannot be
         TargetSelection selection = TargetSelection.fromSystem();
         Map<String, String> overrides = SettingsOverrides.fromSystem();
+        selection.requireNoOverridesOfEmbedded(overrides);
         if (selection.isEmbedded()) return;
         TargetSettings target = selection.load(overrides);
         boolean retrieving = !"false".equalsIgnoreCase(System.getProperty(SimulationParameters.DELIVERY_TRACKING, "true").trim());
@@ -107,7 +109,8 @@ public final class SimulationLauncher {
     /** The bundled simulations' numeric parameters, checked before anything starts. */
     static void checkParameters() {
         for (String key : new String[] {SimulationParameters.USERS, SimulationParameters.DURATION, SimulationParameters.MESSAGES_PER_CONNECTION,
-                SimulationParameters.GRACE, SimulationParameters.PREFILL, SimulationParameters.READ_INTERVAL}) {
+                SimulationParameters.GRACE, SimulationParameters.PREFILL, SimulationParameters.READ_INTERVAL,
+                SmtpBurst.MESSAGES, SmtpIdleSessions.RAMP, SmtpIdleSessions.NOOP_INTERVAL}) {
             String value = System.getProperty(key);
             if (value == null) continue;
             try {

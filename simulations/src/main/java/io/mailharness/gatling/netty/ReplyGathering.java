@@ -1,5 +1,6 @@
 package io.mailharness.gatling.netty;
 
+import io.mailharness.gatling.MailEngine;
 import io.mailharness.settings.SettingsException;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,6 +47,15 @@ public final class ReplyGathering extends ChannelInboundHandlerAdapter {
     public static ReplyGathering fromProperty() {
         long micros = napMicros(System.getProperty(PROPERTY));
         return micros == 0 ? OFF : BY_NAP.computeIfAbsent(micros, ReplyGathering::new);
+    }
+
+    /** The run's setting for this engine: gathering is refused with the blocking engine, which has no event loop to nap. */
+    public static ReplyGathering forEngine(MailEngine engine) {
+        ReplyGathering gathering = fromProperty();
+        if (gathering.on() && engine != MailEngine.NETTY) {
+            throw new SettingsException(PROPERTY, "gathers replies on the netty engine only, not with " + MailEngine.PROPERTY + "=" + engine.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return gathering;
     }
 
     static long napMicros(String value) {

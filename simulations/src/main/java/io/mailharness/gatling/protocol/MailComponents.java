@@ -63,16 +63,14 @@ public final class MailComponents implements ProtocolComponents {
         this.reversePath = protocol.reversePath() != null ? protocol.reversePath() : load.get(0).address();
         this.messages = new LoadMessageBuilder(protocol.seed(), protocol.mix());
         this.engine = MailEngine.fromProperty();
+        ReplyGathering gathering = ReplyGathering.forEngine(engine);
         if (engine == MailEngine.NETTY) {
             this.clientConfig = new MailClientConfig(target.tls(), target.timeouts().connect(), target.timeouts().read(),
-                    replyLimits(target.limits()), run.connections(), ReplyGathering.fromProperty());
+                    replyLimits(target.limits()), run.connections(), gathering);
             this.smtpTarget = target.smtp().map(s -> SmtpTarget.of(s.endpoint(), s.security(), s.auth(), smtpAccount, protocol.clientDomain())).orElse(null);
             this.pop3Target = target.pop3().map(p -> Pop3Target.of(p.endpoint(), p.security())).orElse(null);
             this.sharedMessages = new SharedBodyMessages(protocol.seed(), protocol.mix());
         } else {
-            if (ReplyGathering.fromProperty().on()) {
-                throw new SettingsException(ReplyGathering.PROPERTY, "gathers replies on the netty engine only, not with " + MailEngine.PROPERTY + "=blocking");
-            }
             this.clientConfig = null;
             this.smtpTarget = null;
             this.pop3Target = null;

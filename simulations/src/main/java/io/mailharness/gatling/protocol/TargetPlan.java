@@ -53,6 +53,7 @@ public final class TargetPlan {
     /** The run's selection from system properties and environment; a settings file is read (and checked) now. */
     public static TargetPlan fromSystem() {
         TargetSelection selection = TargetSelection.fromSystem();
+        selection.requireNoOverridesOfEmbedded(SettingsOverrides.fromSystem());
         if (selection.isEmbedded()) return new TargetPlan(embeddedPlaceholder(), true, UnaryOperator.identity());
         return of(selection.load(SettingsOverrides.fromSystem()));
     }
