@@ -45,20 +45,27 @@ final class DemoCommand implements Callable<Integer> {
         Path conformanceFolder = folder.resolve("conformance");
         ChildRun child = new ChildRun();
 
-        err.println("== Load: MailDay simulation against the embedded GreenMail (about 30 s)");
+        err.println("== Load: MailDay simulation against the embedded GreenMail (a 20 s load, about 30 s in all)");
         List<String> load = new ArrayList<>(List.of("load", "MailDay", "--out", loadFolder.toString()));
         load.addAll(properties.asArguments(LOAD_DEFAULTS));
         int loadStatus = child.run(load);
+        if (loadStatus == ExitCode.USER_ERROR) {
+            // Bad input (a -D option, the output folder): the load run has said why; the suite would not help.
+            err.println("mailharness demo: stopped, the load run could not run (exit " + loadStatus + ")");
+            return ExitCode.USER_ERROR;
+        }
 
         err.println("== Conformance suite against the embedded GreenMail (report only)");
         int conformanceStatus = child.run(List.of("conformance", "--report-only", "--out", conformanceFolder.toString()));
 
         PrintStream console = mailharness.out;
         console.println();
-        console.println("Mailharness demo: reports written");
-        for (Path report : files(conformanceFolder, 1, "conformance.html")) console.println("  conformance " + report);
-        for (Path report : files(loadFolder, 2, "index.html", "run-record.json")) console.println("  load        " + report);
-        for (Path report : files(conformanceFolder, 2, "conformance-result.json", "summary.txt", ".xml")) console.println("  conformance " + report);
+        List<String> written = new ArrayList<>();
+        for (Path report : files(conformanceFolder, 1, "conformance.html")) written.add("  conformance " + report);
+        for (Path report : files(loadFolder, 2, "index.html", "run-record.json")) written.add("  load        " + report);
+        for (Path report : files(conformanceFolder, 2, "conformance-result.json", "summary.txt", ".xml")) written.add("  conformance " + report);
+        console.println(written.isEmpty() ? "Mailharness demo: no reports written" : "Mailharness demo: reports written");
+        written.forEach(console::println);
         if (loadStatus != ExitCode.OK || conformanceStatus != ExitCode.OK) {
             err.println("mailharness demo: incomplete (load exit " + loadStatus + ", conformance exit " + conformanceStatus + ")");
             return ExitCode.USER_ERROR;
