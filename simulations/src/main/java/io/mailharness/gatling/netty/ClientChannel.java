@@ -93,6 +93,17 @@ abstract class ClientChannel<H extends LineHandler<?>> {
         });
     }
 
+    /** The connection, for tests that look at its pipeline; null before {@code connect}. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** Puts {@link ImmediateAcknowledgement} at the head of the connected channel's pipeline; returns the handler. */
+    H acknowledgingAtOnce() {
+        if (channel.pipeline().get(ImmediateAcknowledgement.class) == null) channel.pipeline().addFirst("immediate-ack", ImmediateAcknowledgement.INSTANCE);
+        return handler;
+    }
+
     /**
      * At the server's go-ahead (STARTTLS's 220, STLS's +OK): refuses octets the server sent ahead of TLS (they would
      * be taken for replies to later commands; {@code sentAhead} says which rule that breaks), else puts TLS under

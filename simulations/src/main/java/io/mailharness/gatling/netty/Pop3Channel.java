@@ -48,7 +48,7 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
         onLoop(promise, () -> {
             long start = System.nanoTime();
             connect(target.address(), target.host(), target.security() == Pop3Security.TLS,
-                    () -> handler.await(new StepAwaiting(Pop3Stage.CONNECT, Pop3ResponseHandler.Body.NONE, start, promise) {
+                    () -> acknowledgingAtOnce().await(new StepAwaiting(Pop3Stage.CONNECT, Pop3ResponseHandler.Body.NONE, start, promise) {
                         @Override
                         public void response(Pop3Reply reply, RetrievedMessage message, long endNanos) {
                             greeting = reply.statusLine();

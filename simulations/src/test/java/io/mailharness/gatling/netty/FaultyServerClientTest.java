@@ -31,6 +31,7 @@ import static io.mailharness.gatling.netty.Clients.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -143,6 +144,16 @@ class FaultyServerClientTest {
         byte[] damaged = retr.message().damagedContent();
         assertEquals(retr.message().octets(), damaged.length, "a damaged message is handed over as retrieved, for the comparison");
         assertEquals(streamed, MessageStamp.inspect(damaged).orElseThrow(), "core's inspection of the octets handed over agrees with the streamed one");
+    }
+
+    @Test
+    void aPop3ConnectionAcknowledgesWhatItReadsAtOnceAndAnSmtpOneIsLeftAsTheKernelHasIt() {
+        server = FaultyMailServer.start();
+        SmtpChannel smtp = await(SmtpHandshake.open(clients.config, clients.loop(), target(SmtpSecurity.PLAIN, null), Clients.Recorder.smtp()));
+        Pop3Channel pop3 = await(Pop3Handshake.open(clients.config, clients.loop(), pop3(Pop3Security.PLAIN), account("alice"), false, Clients.Recorder.pop3()));
+        assertSame(ImmediateAcknowledgement.INSTANCE, pop3.channel().pipeline().first(), "first in the POP3 pipeline, so that every read is acknowledged");
+        assertNull(smtp.channel().pipeline().get(ImmediateAcknowledgement.class));
+        assertTrue(await(pop3.uidl()).isOk(), "a multi-line reply still reads whole");
     }
 
     @Test
