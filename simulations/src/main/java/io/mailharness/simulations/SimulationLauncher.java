@@ -78,8 +78,10 @@ public final class SimulationLauncher {
             return new Result(result, report, record);
         } catch (ClassNotFoundException e) {
             err.println("mailharness load: no simulation class " + simulation);
-        } catch (SettingsException | IOException e) {
+        } catch (SettingsException e) {
             err.println("mailharness load: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("mailharness load: cannot write the run's results: " + fileProblem(e));
         } catch (Throwable e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
@@ -87,6 +89,18 @@ public final class SimulationLauncher {
             err.println("mailharness load: " + message.replaceAll("\\s+", " "));
         }
         return Result.badInput();
+    }
+
+    /** A file error as a user reads it: the path and what went wrong (the JDK's message is often the path alone). */
+    static String fileProblem(IOException e) {
+        if (!(e instanceof java.nio.file.FileSystemException fs)) return String.valueOf(e.getMessage());
+        String reason = fs.getReason() != null ? fs.getReason() : switch (fs) {
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.nio.file.NoSuchFileException missing -> "no such file or folder";
+            case java.nio.file.FileAlreadyExistsException inTheWay -> "a file is in the way";
+            default -> fs.getClass().getSimpleName();
+        };
+        return fs.getFile() + ": " + reason;
     }
 
     /**
