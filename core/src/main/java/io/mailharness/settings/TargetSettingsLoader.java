@@ -70,8 +70,18 @@ public final class TargetSettingsLoader {
         try {
             return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
         } catch (ConfigException e) {
-            throw new SettingsException(null, file + ": " + oneLine(e));
+            throw new SettingsException(null, file + ": " + withoutOrigin(e));
         }
+    }
+
+    /** The parser's message names the file (and line) itself: said once, as "line N: problem". */
+    private static String withoutOrigin(ConfigException e) {
+        String message = oneLine(e);
+        if (e.origin() == null) return message;
+        String origin = e.origin().description() + ": ";
+        if (!message.startsWith(origin)) return message;
+        String problem = message.substring(origin.length());
+        return e.origin().lineNumber() > 0 ? "line " + e.origin().lineNumber() + ": " + problem : problem;
     }
 
     /** The {@code defaults} object, checked like a target's keys (each may be left out). */

@@ -133,7 +133,8 @@ class TargetSettingsLoaderTest {
         Path broken = write("targets { t { smtp { port = 25 ");
         SettingsException syntax = assertThrows(SettingsException.class, () -> TargetSettingsLoader.loadAll(broken, Map.of()));
         assertFalse(syntax.getMessage().contains("\n"));
-        assertTrue(syntax.getMessage().contains("targets.conf"), syntax.getMessage());
+        assertTrue(syntax.getMessage().startsWith(broken + ": line 1: "), syntax.getMessage());
+        assertEquals(1, syntax.getMessage().split("targets\\.conf", -1).length - 1, "the file named once: " + syntax.getMessage());
         Path unknownTarget = write(TWO_TARGETS);
         SettingsException name = assertThrows(SettingsException.class, () -> TargetSettingsLoader.load(unknownTarget, "exim", Map.of()));
         assertEquals("mailharness.target: no target named 'exim' in " + unknownTarget + " (defined: reference, smtp-only)", name.getMessage());
