@@ -41,6 +41,8 @@ class EmbeddedServerCommandTest {
 
             TargetSettings target = TargetSettingsLoader.load(file, TargetSelection.EMBEDDED_NAME, Map.of());
             assertEquals(3, target.disposableAccounts().size());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "the file holds the generated passwords: its owner's alone");
             assertEquals("127.0.0.1", target.requireSmtp().endpoint().host());
             try (SmtpSession smtp = SmtpSession.open(target, target.accounts().getFirst(), "client.example", null)) {
                 var reply = smtp.sendMessage("sender@client.example", List.of(target.accounts().getFirst().address()),

@@ -7,10 +7,8 @@ import io.mailharness.settings.TargetSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -119,11 +117,8 @@ public final class EmbeddedServerProcess {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** Whole or not at all, and readable by its owner only (0600): it holds the generated passwords. */
     private static void write(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
-        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        io.mailharness.files.AtomicFiles.write(file, text);
     }
 }
