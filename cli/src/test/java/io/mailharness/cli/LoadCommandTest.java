@@ -23,6 +23,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameters; bad input is one line on stderr and exit 2; failed assertions exit 1.
  */
 class LoadCommandTest {
+    @Test
+    void aRunStoppedBySigtermKeepsItsRecordAndReport(@TempDir Path folder) throws Exception {
+        // A JVM of its own, as a user runs it: SIGTERM runs the shutdown hooks, and the JVM exits once they return.
+        Path output = folder.resolve("load.out");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Mailharness.class.getName(), "load", "SmtpConstantRate",
+                "-Dmailharness.duration=120", "-Dmailharness.rate=5", "--out", folder.resolve("results").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            org.awaitility.Awaitility.await("messages sent").atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                    .failFast("the run ended by itself", () -> !process.isAlive())
+                    .until(() -> Files.readString(output).matches("(?s).*Mailharness ledger: sent=[1-9].*"));
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "the run stopped on SIGTERM");
+            String printed = Files.readString(output);
+            assertTrue(printed.contains("stopping on a signal"), printed);
+            Path record;
+            try (Stream<Path> found = Files.find(folder.resolve("results"), 2, (path, attributes) -> path.endsWith(RunRecord.FILE_NAME))) {
+                record = found.findFirst().orElseThrow(() -> new AssertionError("no run record after SIGTERM: " + printed));
+            }
+            RunRecord run = RunRecordFiles.read(record);
+            assertEquals("signal", run.parameters().get("stoppedBy"), "the record says the run was stopped");
+            assertTrue(run.ledger().sent() > 0 && !run.requests().isEmpty(), "what was measured is kept: " + run.ledger());
+            assertTrue(Files.exists(record.resolveSibling("index.html")), "the report is written too");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     @TempDir
     Path results;
 

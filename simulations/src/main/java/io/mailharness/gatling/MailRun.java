@@ -68,6 +68,7 @@ public final class MailRun {
     private volatile Class<?> simulation;
     private volatile boolean retrieving;
     private volatile boolean finished;
+    private volatile Thread signalHook;
 
     private MailRun() {
         progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -82,6 +83,7 @@ public final class MailRun {
     /** A new run of the Gatling run these core components belong to; it finishes when Gatling shuts that run down. */
     public static MailRun start(CoreComponents core) {
         MailRun run = new MailRun();
+        run.signalHook = SignalledStop.install(core, () -> run.parameter(SignalledStop.PARAMETER, "signal"), () -> run.finished, System.out);
         core.actorSystem().registerOnTermination(() -> {
             try {
                 run.finish(System.out);
@@ -105,6 +107,10 @@ public final class MailRun {
             case "platform" -> Executors.newCachedThreadPool(Thread.ofPlatform().name("mail-io-", 0).daemon(true).factory());
             default -> throw new SettingsException(IO_THREADS_PROPERTY, "must be virtual or platform, got '" + mode + "'");
         };
+    }
+
+    private synchronized void parameter(String name, String value) {
+        parameters.put(name, value);
     }
 
     /** What a protocol of this run tells about the run: the simulation that built it, parameters for the record, whether it retrieves. */
@@ -221,6 +227,7 @@ public final class MailRun {
             return end.writeRecord();
         } finally {
             targets.close();
+            if (signalHook != null) SignalledStop.remove(signalHook);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mailharness.simulations;
 import io.gatling.app.Gatling$;
 import io.mailharness.gatling.LoadPreflight;
 import io.mailharness.gatling.MailEngine;
+import io.mailharness.gatling.SignalledStop;
 import io.mailharness.gatling.netty.ReplyGathering;
 import io.mailharness.gatling.record.RunFolders;
 import io.mailharness.record.RunRecord;
@@ -47,6 +48,14 @@ public final class SimulationLauncher {
      * @param results    the results folder; the run gets a folder of its own below it
      */
     public static Result run(String simulation, Path results, PrintStream out, PrintStream err) {
+        try {
+            return runOnce(simulation, results, out, err);
+        } finally {
+            SignalledStop.resultsWritten(); // a signal that came meanwhile may now let the JVM exit
+        }
+    }
+
+    private static Result runOnce(String simulation, Path results, PrintStream out, PrintStream err) {
         // One Gatling event loop per core unless chosen: a loop never blocks, and Netty's default of two per core
         // wakes more threads for the same replies, costing CPU per message. Netty reads it once, with its first
         // event loop group, so it is set before anything (the preflight included) makes one.

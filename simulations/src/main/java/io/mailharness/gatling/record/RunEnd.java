@@ -64,7 +64,9 @@ public final class RunEnd {
         out.println("Mailharness ledger (final): " + ledger.describe(sendOnly, -1)
                 + (!sendOnly && ledger.untracked() > 0 ? " (" + ledger.untracked() + " accepted without delivery tracking: retrieval not checked for them)" : "")
                 + (ledger.foreign() > 0 ? " (+" + ledger.foreign() + " harness deliveries sent elsewhere: traced for a merge, not counted here)" : "")
-                + (closedAtEnd > 0 ? "; closed " + closedAtEnd + " connections of users cut off" : ""));
+                + (closedAtEnd > 0 ? "; closed " + closedAtEnd + " connections of users cut off" : "")
+                + (parameters.containsKey(io.mailharness.gatling.SignalledStop.PARAMETER)
+                    ? " (stopped by a signal: messages not yet retrieved count as lost)" : ""));
         if (connections.reconnectWaits() > 0) {
             out.println("Mailharness reconnect back-off: " + connections.reconnectWaits() + " connection attempts waited after a failed one, "
                     + String.format(java.util.Locale.ROOT, "%.1f", connections.reconnectWaitMillis() / 1000.0) + " s in all");
