@@ -66,6 +66,10 @@ final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Preflight.HarnessException, IOException {
         CheckSelection selection = new CheckSelection(select, rfc, tags, excludedTags);
+        java.util.SortedSet<String> known = ConformanceRunner.knownTags();
+        for (String tag : java.util.stream.Stream.concat(selection.tags().stream(), selection.excludedTags().stream()).toList()) {
+            if (!known.contains(tag)) throw new ParameterException(spec.commandLine(), "unknown tag '" + tag + "' (known: " + String.join(", ", known) + ")");
+        }
         if (!ConformanceRunner.selectsAny(selection)) {
             throw new ParameterException(spec.commandLine(), "no check matches the selection (--select/--rfc/--tag/--exclude-tag)");
         }

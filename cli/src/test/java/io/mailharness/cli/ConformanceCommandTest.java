@@ -64,6 +64,16 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void anUnknownTagIsOneLineThatListsTheKnownOnes() {
+        for (String option : new String[] {"--tag", "--exclude-tag"}) {
+            CliRun run = conformance(option, "bogus", "--out", temp.resolve("r").toString());
+            assertEquals(ExitCode.USER_ERROR, run.status(), run.toString());
+            assertTrue(run.oneErrorLine("conformance"), run.toString());
+            assertTrue(run.err().contains("unknown tag 'bogus' (known: ") && run.err().contains("read-only") && run.err().contains("must"), run.err());
+        }
+    }
+
+    @Test
     void selectionMatchingNothingIsExit2() {
         CliRun run = conformance("--select", "NOPE-*", "--out", temp.resolve("r").toString());
         assertEquals(2, run.status());

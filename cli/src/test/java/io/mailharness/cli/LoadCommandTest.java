@@ -24,6 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LoadCommandTest {
     @Test
+    void anUnknownSimulationIsOneLineThatListsTheBundledOnes() {
+        CliRun run = CliRun.of("load", "NoSuchSim");
+        assertEquals(ExitCode.USER_ERROR, run.status(), run.toString());
+        assertTrue(run.oneErrorLine("load"), run.toString());
+        assertTrue(run.err().contains("bundled: MailDay, SmtpConstantRate, SmtpSessions, Pop3Drain, SmtpBurst, SmtpIdleSessions"), run.err());
+    }
+
+    @Test
     void aRunStoppedBySigtermKeepsItsRecordAndReport(@TempDir Path folder) throws Exception {
         // A JVM of its own, as a user runs it: SIGTERM runs the shutdown hooks, and the JVM exits once they return.
         Path output = folder.resolve("load.out");

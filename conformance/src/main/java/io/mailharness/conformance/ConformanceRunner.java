@@ -61,6 +61,11 @@ public final class ConformanceRunner {
     private ConformanceRunner() {}
 
     /** True when the selection picks at least one check of the suite. */
+    /** The tags the suite's checks carry. */
+    public static java.util.SortedSet<String> knownTags() {
+        return CheckSelection.tagsIn(ConformanceSuite.checks());
+    }
+
     public static boolean selectsAny(CheckSelection selection) {
         return ConformanceSuite.checks().stream().anyMatch(selection::selects);
     }

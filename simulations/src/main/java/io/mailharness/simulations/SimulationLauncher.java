@@ -41,6 +41,10 @@ public final class SimulationLauncher {
         }
     }
 
+    /** The bundled simulations, by the names {@code load} takes. */
+    public static final java.util.List<String> BUNDLED = java.util.stream.Stream.of(MailDay.class, SmtpConstantRate.class, SmtpSessions.class,
+            Pop3Drain.class, SmtpBurst.class, SmtpIdleSessions.class).map(Class::getSimpleName).toList();
+
     private SimulationLauncher() {}
 
     /**
@@ -86,7 +90,7 @@ public final class SimulationLauncher {
             };
             return new Result(result, report, record);
         } catch (ClassNotFoundException e) {
-            err.println("mailharness load: no simulation class " + simulation);
+            err.println("mailharness load: no simulation class " + simulation + " (bundled: " + String.join(", ", BUNDLED) + ")");
         } catch (SettingsException e) {
             err.println("mailharness load: " + e.getMessage());
         } catch (IOException e) {

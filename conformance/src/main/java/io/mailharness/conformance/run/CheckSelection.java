@@ -50,6 +50,13 @@ public record CheckSelection(List<String> idGlobs, List<String> rfcs, List<Strin
         return idGlobs.isEmpty() || idGlobs.stream().anyMatch(glob -> globPattern(glob).matcher(check.id()).matches());
     }
 
+    /** Every tag these checks carry, the levels included, in order: what {@code --tag} and {@code --exclude-tag} take. */
+    public static java.util.SortedSet<String> tagsIn(List<CheckMetadata> checks) {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        checks.forEach(check -> all.addAll(tagsOf(check)));
+        return all;
+    }
+
     static List<String> tagsOf(CheckMetadata check) {
         List<String> all = new ArrayList<>(check.tags());
         all.add(check.level().name().toLowerCase(Locale.ROOT));
