@@ -77,7 +77,7 @@ public final class Transcript {
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", (int) c));
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) out.append(String.format("\\x%02x", (int) c)); // C0, DEL, C1 (8-bit CSI)
                     else out.append(c);
                 }
             }

@@ -24,8 +24,9 @@ public final class SummaryText {
         out.append("Conformance of ").append(run.target());
         if (!run.description().isBlank() && !run.description().equals(run.target())) out.append(" (").append(run.description()).append(')');
         out.append(run.strict() ? " — strict mode" : "").append('\n');
-        if (!run.smtpGreeting().isBlank()) out.append("  SMTP greeting: ").append(run.smtpGreeting()).append('\n');
-        if (!run.pop3Greeting().isBlank()) out.append("  POP3 greeting: ").append(run.pop3Greeting()).append('\n');
+        // A greeting is the server's text: its control octets are shown escaped, never sent to a terminal raw.
+        if (!run.smtpGreeting().isBlank()) out.append("  SMTP greeting: ").append(io.mailharness.client.Transcript.visible(run.smtpGreeting())).append('\n');
+        if (!run.pop3Greeting().isBlank()) out.append("  POP3 greeting: ").append(io.mailharness.client.Transcript.visible(run.pop3Greeting())).append('\n');
         out.append('\n');
         for (Map.Entry<String, List<CheckResult>> section : bySection(run.checks()).entrySet()) {
             out.append(section.getKey()).append('\n');

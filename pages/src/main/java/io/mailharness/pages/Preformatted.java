@@ -38,7 +38,7 @@ public final class Preformatted {
     private static void appendVisible(StringBuilder out, char c) {
         if (c == '\r') out.append("\\r");
         else if (c == '\n') out.append("\\n");
-        else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", (int) c));
+        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) out.append(String.format("\\x%02x", (int) c));
         else out.append(c);
     }
 }

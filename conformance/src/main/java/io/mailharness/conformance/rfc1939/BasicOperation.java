@@ -9,6 +9,7 @@ import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.wire.Octets;
 import io.mailharness.conformance.wire.Pop3Format;
 import io.mailharness.conformance.wire.Pop3Probe;
+import io.mailharness.conformance.wire.RawConnection;
 import io.mailharness.conformance.wire.Pop3Response;
 import io.mailharness.conformance.wire.WireLine;
 import io.mailharness.message.TestMessage;
@@ -283,8 +284,9 @@ public class BasicOperation {
         pop3.write(step + "\r\n");
         pop3.readStatus(step).expectOk();
         WireLine previous = null;
+        RawConnection.ReplyBounds bounds = pop3.connection().replyBounds(1024 * 1024); // a two-line message
         for (int i = 0; i < 100_000; i++) {
-            WireLine line = pop3.connection().readLine();
+            WireLine line = pop3.connection().readLine(bounds);
             if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
                 throw check.fail(step, "the message, a CRLF added after its last line, then the line '.'",
                         "no terminating line: " + line.visible() + " (a client waits for the end of the response forever)");

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class Pop3Probe implements AutoCloseable {
     private static final int MAX_BODY_LINES = 200_000;
+    /** Far above the suite's own messages and a large maildrop's listing, far below what would strain the heap. */
+    private static final long MAX_BODY_OCTETS = 16L * 1024 * 1024;
 
     private final RawConnection connection;
     /** Masks credentials in the step names that verdicts show, as the transcript's own mask does. */
@@ -93,13 +95,19 @@ public final class Pop3Probe implements AutoCloseable {
         return new Pop3Response(step, connection.readLine(), List.of(), false);
     }
 
+    /**
+     * A status line and, after +OK, the body up to its "." line: one deadline for the whole response,
+     * {@value #MAX_BODY_LINES} lines and {@value #MAX_BODY_OCTETS} octets; a response cut by a bound is not
+     * terminated, and the connection is closed.
+     */
     public Pop3Response readMulti(String step) {
-        WireLine status = connection.readLine();
+        RawConnection.ReplyBounds bounds = connection.replyBounds(MAX_BODY_OCTETS);
+        WireLine status = connection.readLine(bounds);
         Pop3Response head = new Pop3Response(step, status, List.of(), false);
         if (!head.isOk()) return head;
         List<WireLine> body = new ArrayList<>();
         for (int i = 0; i < MAX_BODY_LINES; i++) {
-            WireLine line = connection.readLine();
+            WireLine line = connection.readLine(bounds);
             if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) {
                 return new Pop3Response(step, status, body, false);
             }
@@ -108,6 +116,7 @@ public final class Pop3Probe implements AutoCloseable {
             }
             body.add(line);
         }
+        connection.abandon("response longer than " + MAX_BODY_LINES + " lines");
         return new Pop3Response(step, status, body, false);
     }
 

@@ -121,6 +121,45 @@ public final class RawConnection implements AutoCloseable {
         return record(new WireLine(line.content(), ending));
     }
 
+    /** Bounds for one reply from now: its deadline (the read timeout, for the whole reply) and its octets. */
+    public ReplyBounds replyBounds(long maxOctets) {
+        return new ReplyBounds(System.nanoTime() + readTimeout.toNanos(), maxOctets);
+    }
+
+    /**
+     * Reads the next line of a reply within the reply's bounds. A server that drips a reply line by line cannot
+     * stretch it past its deadline (the line then ends TIMEOUT). Once the reply has used its octets, the reply is
+     * abandoned: a TOO_LONG line is returned and the connection closed, since nothing read after a cut reply could
+     * be told from the next one.
+     */
+    public WireLine readLine(ReplyBounds bounds) {
+        if (bounds.octets >= bounds.maxOctets) return abandon("reply longer than " + bounds.maxOctets + " octets");
+        long left = bounds.deadline - System.nanoTime();
+        WireLine line = left > 0 ? readLine(Duration.ofNanos(left)) : record(new WireLine(new byte[0], WireLine.Ending.TIMEOUT));
+        bounds.octets += line.content().length + 2;
+        return line;
+    }
+
+    /** Ends a reply that broke a bound of the reader's ({@code why}): noted, the connection closed, a TOO_LONG line returned. */
+    public WireLine abandon(String why) {
+        transcript.note(why + ": reading stopped, connection closed");
+        close();
+        peerClosed = true;
+        return new WireLine(new byte[0], WireLine.Ending.TOO_LONG);
+    }
+
+    /** One reply's deadline and octet budget; see {@link #replyBounds}. */
+    public static final class ReplyBounds {
+        private final long deadline;
+        private final long maxOctets;
+        private long octets;
+
+        private ReplyBounds(long deadline, long maxOctets) {
+            this.deadline = deadline;
+            this.maxOctets = maxOctets;
+        }
+    }
+
     /**
      * Waits at most {@code limit} for any octet. Returns what arrived (everything available at that point),
      * or empty when nothing came and the connection stayed open. A close by the server counts as arrival of

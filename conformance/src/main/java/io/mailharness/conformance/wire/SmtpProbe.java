@@ -19,6 +19,8 @@ public final class SmtpProbe implements AutoCloseable {
     /** The EHLO/HELO domain the probes introduce themselves with. */
     public static final String CLIENT_DOMAIN = "client.example";
     private static final int MAX_REPLY_LINES = 1_000;
+    /** Far above any real reply (1,000 lines of 512 octets), far below what would strain the heap. */
+    private static final long MAX_REPLY_OCTETS = 1024 * 1024;
 
     private final RawConnection connection;
     /** Masks credentials in the step names that verdicts show, as the transcript's own mask does. */
@@ -105,11 +107,20 @@ public final class SmtpProbe implements AutoCloseable {
         }
     }
 
-    /** Reads one complete reply: lines up to the first without a '-' after the code (bounded). */
+    /**
+     * Reads one complete reply: lines up to the first without a '-' after the code, within one deadline for the
+     * whole reply, {@value #MAX_REPLY_LINES} lines and {@value #MAX_REPLY_OCTETS} octets. A reply cut by a bound ends
+     * with a line that is not a line (so it is not complete), and the connection is closed.
+     */
     public SmtpWireReply readReply(String step) {
         List<WireLine> lines = new ArrayList<>();
-        for (int i = 0; i < MAX_REPLY_LINES; i++) {
-            WireLine line = connection.readLine();
+        RawConnection.ReplyBounds bounds = connection.replyBounds(MAX_REPLY_OCTETS);
+        while (true) {
+            if (lines.size() == MAX_REPLY_LINES) {
+                lines.add(connection.abandon("reply longer than " + MAX_REPLY_LINES + " lines"));
+                break;
+            }
+            WireLine line = connection.readLine(bounds);
             lines.add(line);
             if (line.ending() != WireLine.Ending.CRLF && line.ending() != WireLine.Ending.BARE_LF) break;
             String text = line.text();

@@ -8,7 +8,8 @@ package io.mailharness.gatling.netty;
  * @param lineOctets     longest reply or response line, line end excluded
  * @param replyLines     most lines in one SMTP reply or one POP3 listing
  * @param keptTextOctets reply text kept per SMTP reply, over all its lines (later lines are counted, not kept)
- * @param listingOctets  most octets of one POP3 multi-line listing (LIST, UIDL, CAPA), all kept, the whole response counted
+ * @param listingOctets  most octets of one SMTP reply (counted, its text kept only up to keptTextOctets) and of one POP3
+ *                       multi-line listing (LIST, UIDL, CAPA, all kept), the whole response counted
  * @param messageOctets  largest RETR or TOP response streamed through (counted and digested, never held), the whole
  *                       response counted as it comes
  */

@@ -16,6 +16,8 @@ final class SmtpReplyAssembler {
     private final ReplyLimits limits;
     private int code = -1;
     private int lines;
+    /** The whole reply's octets so far, line ends counted: bounded even where each line and the line count are not reached. */
+    private long replyOctets;
     private int keptOctets;
     private String firstLine;
     private List<String> moreLines;
@@ -41,6 +43,8 @@ final class SmtpReplyAssembler {
             throw new Violation("not an SMTP reply line: " + ConnectionFailure.shown(in.toString(start, Math.min(length, 80), StandardCharsets.ISO_8859_1)));
         }
         if (++lines > limits.replyLines()) throw new Violation("reply longer than " + limits.replyLines() + " lines");
+        replyOctets += length + 2;
+        if (replyOctets > limits.listingOctets()) throw new Violation("reply longer than " + limits.listingOctets() + " octets");
         if (code < 0) code = (in.getByte(start) - '0') * 100 + (in.getByte(start + 1) - '0') * 10 + (in.getByte(start + 2) - '0');
         if (keptOctets + length <= limits.keptTextOctets()) {
             keptOctets += length;
@@ -69,6 +73,7 @@ final class SmtpReplyAssembler {
     private void reset() {
         code = -1;
         lines = 0;
+        replyOctets = 0;
         keptOctets = 0;
         firstLine = null;
         moreLines = null;

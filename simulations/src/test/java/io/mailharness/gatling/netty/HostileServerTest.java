@@ -90,6 +90,18 @@ class HostileServerTest {
     }
 
     @Test
+    void anEndlessReplyOfLongLinesEndsAtTheReplyOctets() throws IOException {
+        SmtpChannel smtp = smtp(c -> {
+            c.send("220 hostile ESMTP\r\n");
+            c.read();
+            c.sendForever("250-" + "x".repeat(4000) + "\r\n"); // under the line length, and 16 lines pass the octets
+        });
+        assertEquals(220, await(smtp.connect()).reply().code());
+        String m = failed(smtp, await(smtp.ehlo()), "protocol");
+        assertEquals("EHLO: reply longer than " + LIMITS.listingOctets() + " octets", m);
+    }
+
+    @Test
     void aSlowDripEndsAtTheStepDeadline() throws IOException {
         SmtpChannel smtp = smtp(c -> c.drip("220 slowly but surely", 40));
         SmtpStep greeting = await(smtp.connect());
