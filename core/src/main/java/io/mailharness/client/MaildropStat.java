@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** The drop listing from STAT: {@code +OK nn mm} (RFC 1939 §5). */
 public record MaildropStat(int messageCount, long sizeOctets) {
-    private static final Pattern DROP_LISTING = Pattern.compile("^\\+OK (\\d+) (\\d+)(?: .*)?$");
+    // Up to 9 and 18 digits: what fits an int and a long; a longer number is no drop listing this client can use.
+    private static final Pattern DROP_LISTING = Pattern.compile("^\\+OK (\\d{1,9}) (\\d{1,18})(?: .*)?$");
 
     /** Parses a STAT reply strictly: single spaces, decimal numbers. */
     public static MaildropStat parse(Pop3Reply reply) throws MailProtocolException {

@@ -5,6 +5,11 @@ import java.util.List;
 
 /** One line of LIST: message number and exact size in octets (RFC 1939 §5). */
 public record ScanListing(int message, long sizeOctets) {
+    public ScanListing {
+        if (message < 1) throw new IllegalArgumentException("message numbers start at 1: " + message);
+        if (sizeOctets < 0) throw new IllegalArgumentException("a size is not negative: " + sizeOctets);
+    }
+
     public static List<ScanListing> parseAll(Pop3Reply reply) throws MailProtocolException {
         if (!reply.isOk()) throw new MailProtocolException("LIST", "server replied " + reply.statusLine(), null);
         List<ScanListing> listings = new ArrayList<>();

@@ -5,6 +5,10 @@ import java.util.List;
 
 /** One line of UIDL: message number and unique-id (RFC 1939 §7). */
 public record UniqueIdListing(int message, String uniqueId) {
+    public UniqueIdListing {
+        if (message < 1) throw new IllegalArgumentException("message numbers start at 1: " + message);
+    }
+
     public static List<UniqueIdListing> parseAll(Pop3Reply reply) throws MailProtocolException {
         if (!reply.isOk()) throw new MailProtocolException("UIDL", "server replied " + reply.statusLine(), null);
         List<UniqueIdListing> listings = new ArrayList<>();

@@ -41,9 +41,10 @@ public class LoadModel {
     private static final Duration WINDOW = Duration.ofMillis(1500);
     private static final int MAX_PER_SENDER = 12;
     private static final int MAX_CYCLES_PER_READER = 40;
-    private static final Pattern STAT = Pattern.compile("\\+OK ([0-9]+) ([0-9]+)(?: .*)?");
-    private static final Pattern SCAN = Pattern.compile("([0-9]+) ([0-9]+)(?: .*)?");
-    private static final Pattern UID = Pattern.compile("([0-9]+) ([\\x21-\\x7E]{1,70})");
+    // Message numbers of up to 9 digits and sizes of up to 18 fit their types: a longer number is a bad listing, not a crash.
+    private static final Pattern STAT = Pattern.compile("\\+OK ([0-9]{1,9}) ([0-9]{1,18})(?: .*)?");
+    private static final Pattern SCAN = Pattern.compile("([0-9]{1,9}) ([0-9]{1,18})(?: .*)?");
+    private static final Pattern UID = Pattern.compile("([0-9]{1,9}) ([\\x21-\\x7E]{1,70})");
 
     /*
      * RFC 5321 §4.1.1.4: one accepted transaction is one message. RFC 1939 §4-§7: a session sees its maildrop
@@ -197,7 +198,8 @@ public class LoadModel {
             Matcher scan = SCAN.matcher(line.text());
             if (!scan.matches()) throw new CheckFailure("LIST", "scan listings 'n size'", line.visible());
             sizes.put(Integer.parseInt(scan.group(1)), Long.parseLong(scan.group(2)));
-            total += Long.parseLong(scan.group(2));
+            long size = Long.parseLong(scan.group(2));
+            total = total > Long.MAX_VALUE - size ? Long.MAX_VALUE : total + size; // absurd sizes saturate, they do not wrap
         }
         boolean stable = Long.parseLong(drop.group(1)) == sizes.size() && Long.parseLong(drop.group(2)) == total;
         Map<Integer, String> uids = new HashMap<>();
