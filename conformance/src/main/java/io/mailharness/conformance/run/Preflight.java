@@ -49,7 +49,7 @@ public final class Preflight {
     private static String smtp(TargetSettings target, SmtpSettings smtp) throws HarnessException {
         try (RawConnection connection = open(target, smtp.endpoint(), smtp.security() == SmtpSecurity.TLS, "SMTP")) {
             SmtpWireReply greeting = SmtpProbe.afterGreeting(connection, Verdicts.NONE).greeting();
-            if (!greeting.isComplete()) throw new HarnessException("SMTP at " + smtp.endpoint() + " sent no greeting: " + greeting.describe());
+            if (!greeting.isComplete()) throw new HarnessException("SMTP at " + smtp.endpoint() + " sent no complete greeting: " + reasonFirst(greeting.describe()));
             connection.send("QUIT\r\n");
             return greeting.lines().get(0).text();
         } catch (IOException e) {
@@ -57,11 +57,23 @@ public final class Preflight {
         }
     }
 
+    /**
+     * "TEXT (then WHY)" as "WHY, after: TEXT" with the text cut to 120 characters, so that the reason survives in a
+     * one-line error even when the server sent megabytes before it.
+     */
+    public static String reasonFirst(String described) {
+        int then = described.lastIndexOf(" (then ");
+        if (then < 0 || !described.endsWith(")")) return described;
+        String why = described.substring(then + " (then ".length(), described.length() - 1);
+        String text = described.substring(0, then);
+        return why + ", after: " + (text.length() > 120 ? text.substring(0, 120) + "…" : text);
+    }
+
     private static String pop3(TargetSettings target, Pop3Settings pop3, Account account) throws HarnessException {
         try (RawConnection connection = open(target, pop3.endpoint(), pop3.security() == Pop3Security.TLS, "POP3")) {
             Pop3Probe probe = Pop3Probe.afterGreeting(connection);
             Pop3Response greeting = probe.greeting();
-            if (!greeting.isComplete()) throw new HarnessException("POP3 at " + pop3.endpoint() + " sent no greeting: " + greeting.describe());
+            if (!greeting.isComplete()) throw new HarnessException("POP3 at " + pop3.endpoint() + " sent no complete greeting: " + reasonFirst(greeting.describe()));
             if (pop3.security() == Pop3Security.STLS) {
                 if (!probe.send("STLS").isOk()) throw new HarnessException("POP3 at " + pop3.endpoint() + " refused STLS");
                 connection.startTls(target.tls(), pop3.endpoint().host(), pop3.endpoint().port());

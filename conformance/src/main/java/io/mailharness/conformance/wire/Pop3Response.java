@@ -96,7 +96,7 @@ public final class Pop3Response {
     public String describe() {
         String shown = status.content().length > 0 || isComplete() ? status.visible() : "";
         if (!isComplete()) {
-            String why = closed() ? "connection closed" : "no response within the read timeout";
+            String why = closed() ? "connection closed" : status.ending() == WireLine.Ending.TOO_LONG ? "line too long" : "no response within the read timeout";
             return shown.isBlank() ? why : shown + " (then " + why + ")";
         }
         if (!body.isEmpty()) shown += " + " + body.size() + " lines" + (terminated ? "" : " (no terminating '.')");

@@ -70,6 +70,17 @@ class ReplyBoundsTest {
         }
     }
 
+    @Test
+    void aGreetingLineTooLongSaysSoFirst() throws Exception {
+        try (Server server = new Server(out -> out.write(("220 " + "x".repeat(200_000) + "\r\n").getBytes(StandardCharsets.US_ASCII)));
+             RawConnection connection = server.connect()) {
+            SmtpWireReply greeting = SmtpProbe.afterGreeting(connection, Verdicts.NONE).greeting();
+            assertFalse(greeting.isComplete());
+            String shown = io.mailharness.conformance.run.Preflight.reasonFirst(greeting.describe());
+            assertTrue(shown.startsWith("line too long, after: 220 xxx") && shown.length() < 200, shown);
+        }
+    }
+
     /** A one-connection server on loopback that writes what {@code script} writes, then closes. */
     private static final class Server implements AutoCloseable {
         interface Script {
