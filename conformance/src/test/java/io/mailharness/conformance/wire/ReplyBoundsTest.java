@@ -29,7 +29,7 @@ class ReplyBoundsTest {
     @Test
     void anEndlessReplyOfLongLinesIsCutNotTakenAsComplete() throws Exception {
         String line = "250-" + "x".repeat(60_000) + "\r\n"; // each line within the line limit
-        try (Server server = new Server(out -> {
+        try (Server server = new Server((out, in) -> {
             for (int i = 0; i < 10_000; i++) out.write(line.getBytes(StandardCharsets.US_ASCII)); // 600 MB unless the reader stops
         }); RawConnection connection = server.connect()) {
             SmtpWireReply reply = SmtpProbe.afterGreeting(connection, Verdicts.NONE).readReply("EHLO");
@@ -42,7 +42,7 @@ class ReplyBoundsTest {
     @Test
     void anEndlessPop3ResponseIsCutAndNotTerminated() throws Exception {
         String line = "x".repeat(60_000) + "\r\n";
-        try (Server server = new Server(out -> {
+        try (Server server = new Server((out, in) -> {
             out.write("+OK POP3 ready\r\n+OK here it comes\r\n".getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 10_000; i++) out.write(line.getBytes(StandardCharsets.US_ASCII));
         }); RawConnection connection = server.connect()) {
@@ -55,11 +55,11 @@ class ReplyBoundsTest {
 
     @Test
     void aReplyDrippedLineByLineEndsAtOneReadTimeoutForTheWholeReply() throws Exception {
-        try (Server server = new Server(out -> {
+        try (Server server = new Server((out, in) -> {
             for (int i = 0; i < 100; i++) { // each line well within the read timeout, the whole reply far beyond it
                 out.write("250-still going\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Thread.sleep(200);
+                if (in.awaitCloseFor(Duration.ofMillis(200))) return; // the pace of the drip; ends once the client has given up
             }
         }); RawConnection connection = server.connect()) {
             long start = System.nanoTime();
@@ -72,7 +72,7 @@ class ReplyBoundsTest {
 
     @Test
     void aGreetingLineTooLongSaysSoFirst() throws Exception {
-        try (Server server = new Server(out -> out.write(("220 " + "x".repeat(200_000) + "\r\n").getBytes(StandardCharsets.US_ASCII)));
+        try (Server server = new Server((out, in) -> out.write(("220 " + "x".repeat(200_000) + "\r\n").getBytes(StandardCharsets.US_ASCII)));
              RawConnection connection = server.connect()) {
             SmtpWireReply greeting = SmtpProbe.afterGreeting(connection, Verdicts.NONE).greeting();
             assertFalse(greeting.isComplete());
@@ -84,7 +84,13 @@ class ReplyBoundsTest {
     /** A one-connection server on loopback that writes what {@code script} writes, then closes. */
     private static final class Server implements AutoCloseable {
         interface Script {
-            void write(OutputStream out) throws Exception;
+            void write(OutputStream out, ClientSide in) throws Exception;
+        }
+
+        /** What the client sends back, read only to learn that it closed. */
+        interface ClientSide {
+            /** True once the client has closed; false when {@code limit} passed first (a bounded read, not a sleep). */
+            boolean awaitCloseFor(Duration limit) throws IOException;
         }
 
         private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -93,7 +99,14 @@ class ReplyBoundsTest {
         Server(Script script) throws IOException {
             running = CompletableFuture.runAsync(() -> {
                 try (Socket socket = listener.accept()) {
-                    script.write(socket.getOutputStream());
+                    script.write(socket.getOutputStream(), limit -> {
+                        socket.setSoTimeout((int) limit.toMillis());
+                        try {
+                            return socket.getInputStream().read() < 0;
+                        } catch (java.net.SocketTimeoutException paced) {
+                            return false;
+                        }
+                    });
                 } catch (Exception stopped) {
                     // the client closed: the point of the test
                 }
