@@ -4,7 +4,6 @@ import io.mailharness.embedded.EmbeddedServerProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -45,17 +44,11 @@ final class EmbeddedServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        within("--smtp-port", smtpPort, 0, 65535);
-        within("--pop3-port", pop3Port, 0, 65535);
-        within("--accounts", accounts, 1, 10_000);
-        within("--max-seconds", maxSeconds, 0, Integer.MAX_VALUE);
+        OptionRange.within(spec, "--smtp-port", smtpPort, 0, 65535);
+        OptionRange.within(spec, "--pop3-port", pop3Port, 0, 65535);
+        OptionRange.within(spec, "--accounts", accounts, 1, 10_000);
+        OptionRange.within(spec, "--max-seconds", maxSeconds, 0, Integer.MAX_VALUE);
         EmbeddedServerProcess.Options options = new EmbeddedServerProcess.Options(targetsFile, smtpPort, pop3Port, accounts, maxSeconds, ignoreStdin);
         return EmbeddedServerProcess.run(options, System.in, mailharness.out, mailharness.err);
-    }
-
-    private void within(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new ParameterException(spec.commandLine(), option + " " + value + " is out of range (" + min + ".." + max + ")");
-        }
     }
 }

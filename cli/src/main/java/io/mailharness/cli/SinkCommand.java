@@ -139,13 +139,11 @@ final class SinkCommand implements Callable<Integer> {
     }
 
     SinkSettings settings() {
-        requireAtLeast("--port", port, 0);
-        requireAtLeast("--pop3-port", pop3Port, 0);
-        requireAtLeast("--io-threads", ioThreads, 0);
-        requireAtLeast("--counters-every", countersEvery, 0);
-        requireAtLeast("--max-seconds", maxSeconds, 0);
-        if (port > 65_535) throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a TCP port (0 to 65535)");
-        if (pop3Port > 65_535) throw new ParameterException(spec.commandLine(), "--pop3-port: " + pop3Port + " is not a TCP port (0 to 65535)");
+        OptionRange.within(spec, "--port", port, 0, 65_535);
+        OptionRange.within(spec, "--pop3-port", pop3Port, 0, 65_535);
+        OptionRange.within(spec, "--io-threads", ioThreads, 0, 1024);
+        OptionRange.within(spec, "--counters-every", countersEvery, 0, Integer.MAX_VALUE);
+        OptionRange.within(spec, "--max-seconds", maxSeconds, 0, Integer.MAX_VALUE);
         if (pop3Port != 0 && !keep) {
             throw new ParameterException(spec.commandLine(), "--pop3-port serves kept messages: it needs --keep");
         }
@@ -160,10 +158,6 @@ final class SinkCommand implements Callable<Integer> {
                 replies.stream().map(StageReply::parse).toList(), disconnects.stream().map(StageDisconnect::parse).toList());
         return SinkSettings.defaults().withHost(host).withSmtpPort(port).withPop3Port(pop3Port).withHostname(hostname)
                 .withKeepMessages(keep).withLimits(limits).withPlan(plan).withIoThreads(ioThreads).withNativeTransport(!nio);
-    }
-
-    private void requireAtLeast(String option, long value, long least) {
-        if (value < least) throw new ParameterException(spec.commandLine(), option + ": " + value + " must be at least " + least);
     }
 
     private static String address(String host, int port) {

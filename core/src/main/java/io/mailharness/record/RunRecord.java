@@ -58,6 +58,11 @@ public record RunRecord(
                 ledger, traces, errors, errorsLeftOut, errorGroups, delivery, connections);
     }
 
+    /** No request was recorded: the run failed before its load, so there is nothing to compare or keep as a baseline. */
+    public boolean measuredNothing() {
+        return requests == null || requests.isEmpty();
+    }
+
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "run-record.json";
     public static final String DELIVERY_LATENCY = "delivery latency";

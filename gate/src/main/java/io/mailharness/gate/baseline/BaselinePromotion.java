@@ -25,7 +25,7 @@ public final class BaselinePromotion {
     private BaselinePromotion() {}
 
     public static Outcome promote(RunRecord run, BaselineLocation location) throws IOException {
-        if (run.requests() == null || run.requests().isEmpty()) {
+        if (run.measuredNothing()) {
             // Every later comparison against such a baseline would have nothing to compare.
             throw new BadInput("run " + run.runId() + " recorded no requests (did it fail before its load?): it cannot be a baseline");
         }

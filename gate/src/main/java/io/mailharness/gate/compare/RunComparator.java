@@ -65,7 +65,7 @@ public final class RunComparator {
     }
 
     private static void requireMeasured(String which, RunRecord record) {
-        if (record.requests() == null || record.requests().isEmpty()) {
+        if (record.measuredNothing()) {
             throw new BadInput("the " + which + " (" + record.runId() + ") recorded no requests, so there is nothing to compare:"
                     + " did it fail before its load? See its run folder");
         }

@@ -100,7 +100,7 @@ abstract class ClientChannel<H extends LineHandler<?>> {
 
     /** Puts {@link ImmediateAcknowledgement} at the head of the connected channel's pipeline; returns the handler. */
     H acknowledgingAtOnce() {
-        if (channel.pipeline().get(ImmediateAcknowledgement.class) == null) channel.pipeline().addFirst("immediate-ack", ImmediateAcknowledgement.INSTANCE);
+        channel.pipeline().addFirst("immediate-ack", ImmediateAcknowledgement.INSTANCE); // once: a channel connects once
         return handler;
     }
 
