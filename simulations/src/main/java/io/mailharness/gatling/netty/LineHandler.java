@@ -7,6 +7,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 
@@ -37,6 +38,11 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
     private ConnectionFailure ended;
     /** The octets being cut into lines now (while {@link #line} runs), else null. */
     private ByteBuf reading;
+    /**
+     * Of those awaiting a reply when the octets being read were received, how many are still unanswered: only they
+     * can be answered by these octets, since a command written since cannot have been answered before it was sent.
+     */
+    private int awaitingBeforeThisRead;
 
     LineHandler(ReplyLimits limits, Duration stepTimeout) {
         this.limits = limits;
@@ -70,6 +76,7 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
     /** Takes who awaited the reply that just completed; the deadline now runs for the next one, if any. */
     protected final A claim() {
         A a = awaiting.poll();
+        if (awaitingBeforeThisRead > 0) awaitingBeforeThisRead--;
         if (awaiting.isEmpty()) deadline.disarm();
         else armDeadline();
         return a;
@@ -160,6 +167,7 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
         ByteBuf in = partial == null ? received : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), partial, received);
         partial = null;
         reading = in;
+        awaitingBeforeThisRead = awaiting.size();
         try {
             cutLines(in);
         } finally {
@@ -197,6 +205,36 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
     /** Whether octets past the line being handled have arrived already (a server that did not wait for a command). */
     protected final boolean receivedMore() {
         return reading != null && reading.isReadable();
+    }
+
+    /**
+     * Whether the reply whose last line is being handled can answer the command awaited: that command was sent
+     * before the octets now being read arrived. Called from {@link #line}.
+     */
+    protected final boolean awaitedBeforeThisRead() {
+        return awaitingBeforeThisRead > 0;
+    }
+
+    /**
+     * Whether octets came after the reply being handled, in the same read, though no other command sent before them
+     * awaits a reply: the server said more than it was asked. Octets starting with {@code closingPrefix} are let
+     * through, as a server closing the connection may say so unasked. Called from {@link #line}.
+     */
+    protected final boolean sentMoreThanAsked(String closingPrefix) {
+        if (awaitingBeforeThisRead != 1 || !receivedMore()) return false;
+        int n = Math.min(closingPrefix.length(), reading.readableBytes());
+        for (int i = 0; i < n; i++) {
+            if (reading.getByte(reading.readerIndex() + i) != closingPrefix.charAt(i)) return true;
+        }
+        return false;
+    }
+
+    /** The first octets that came after the line being handled, as {@link ConnectionFailure#shown} shows them. */
+    protected final String shownNext() {
+        int n = Math.min(reading.readableBytes(), 80);
+        String next = reading.toString(reading.readerIndex(), n, StandardCharsets.ISO_8859_1);
+        int end = next.indexOf('\n');
+        return ConnectionFailure.shown(end < 0 ? next : next.substring(0, end > 0 && next.charAt(end - 1) == '\r' ? end - 1 : end));
     }
 
     /**

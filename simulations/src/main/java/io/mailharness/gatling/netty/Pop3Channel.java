@@ -29,6 +29,7 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
     private static final ByteBuf UIDL = CommandLines.fixed("UIDL\r\n");
     private static final ByteBuf RSET = CommandLines.fixed("RSET\r\n");
     private static final ByteBuf QUIT = CommandLines.fixed("QUIT\r\n");
+    private static final String SENT_BEFORE_TLS = "the server sent more after its +OK to STLS, before TLS (RFC 2595 §4)";
 
     private final Pop3Target target;
     private String greeting = "";
@@ -69,12 +70,17 @@ public final class Pop3Channel extends ClientChannel<Pop3ResponseHandler> {
             long start = System.nanoTime();
             handler.await(new StepAwaiting(Pop3Stage.STLS, Pop3ResponseHandler.Body.NONE, start, promise) {
                 @Override
+                public String sentAfter(String statusLine, String next) {
+                    return statusLine.startsWith("+OK") ? SENT_BEFORE_TLS : super.sentAfter(statusLine, next);
+                }
+
+                @Override
                 public void response(Pop3Reply reply, RetrievedMessage message, long endNanos) {
                     if (!reply.isOk()) {
                         super.response(reply, message, endNanos);
                         return;
                     }
-                    upgradeToTls(target.host(), target.address().getPort(), "the server sent more after its +OK to STLS, before TLS (RFC 2595 §4)",
+                    upgradeToTls(target.host(), target.address().getPort(), SENT_BEFORE_TLS,
                             failure -> promise.setSuccess(failure == null ? new Pop3Step(Pop3Stage.STLS, reply, null, null, start, System.nanoTime())
                                     : failedStep(Pop3Stage.STLS, failure, start)));
                 }

@@ -15,7 +15,7 @@ import java.util.List;
  * listing kept within {@link ReplyLimits#listingOctets()} and {@link ReplyLimits#replyLines()}, or a message streamed
  * through a {@link MessageReceiver}. The octet bounds count the whole response as it comes, status line and final
  * "." line included, as the blocking client does. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
- * unclaimed -ERR as the server closing it).
+ * unclaimed -ERR as the server closing it); so does a response that came before its command was sent.
  */
 final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting> {
 
@@ -27,6 +27,11 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         Body body();
 
         void response(Pop3Reply reply, RetrievedMessage message, long endNanos);
+
+        /** What it is called when more octets than the response to {@code statusLine} came before any further command was sent. */
+        default String sentAfter(String statusLine, String next) {
+            return "more responses than commands: " + next + " came after " + ConnectionFailure.shown(statusLine);
+        }
     }
     /** The +OK line of the multi-line response being read, else null. */
     private String status;
@@ -50,7 +55,9 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         boolean ok = line.startsWith("+OK");
         Awaiting a = awaited();
         if (a == null) {
-            unclaimed(line);
+            unclaimed(line, "");
+        } else if (!awaitedBeforeThisRead()) {
+            unclaimed(line, " (it came before the command was sent)");
         } else if (!ok && !line.startsWith("-ERR")) {
             fail(ConnectionFailure.protocol("not a POP3 status line: " + ConnectionFailure.shown(line)));
         } else if (ok && a.body() != Body.NONE) {
@@ -93,6 +100,12 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
     }
 
     private void complete(Pop3Reply reply, RetrievedMessage message) {
+        // After a message, octets past its "." line are most likely the rest of a message the server did not
+        // byte-stuff: the message is handed over, its digest tells the damage, and the next step sees the surplus.
+        if (message == null && sentMoreThanAsked("-ERR")) {
+            fail(ConnectionFailure.protocol(awaited().sentAfter(reply.statusLine(), shownNext())));
+            return;
+        }
         long now = System.nanoTime();
         status = null;
         listing = null;
@@ -100,12 +113,12 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
         claim().response(reply, message, now);
     }
 
-    private void unclaimed(String line) {
+    private void unclaimed(String line, String when) {
         if (line.startsWith("-ERR")) {
             String problem = "connection closed by the server: " + ConnectionFailure.shown(line);
             fail(new ConnectionFailure(problem, new EOFException(problem)));
         } else {
-            fail(ConnectionFailure.protocol("a response no command asked for: " + ConnectionFailure.shown(line)));
+            fail(ConnectionFailure.protocol("a response no command asked for: " + ConnectionFailure.shown(line) + when));
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.function.Function;
  */
 public final class SmtpChannel extends ClientChannel<SmtpReplyHandler> {
     private static final EhloKeywords NO_KEYWORDS = new EhloKeywords(Map.of());
+    private static final String SENT_BEFORE_TLS = "the server sent more after its 220 to STARTTLS, before TLS (RFC 3207 §4.2)";
 
     private final SmtpTarget target;
     private EhloKeywords keywords = NO_KEYWORDS;
@@ -79,13 +80,18 @@ public final class SmtpChannel extends ClientChannel<SmtpReplyHandler> {
             long start = System.nanoTime();
             handler.await(new StepAwaiting(SmtpStage.STARTTLS, start, promise) {
                 @Override
+                public String sentAfter(SmtpReply reply, String next) {
+                    return reply.code() == 220 ? SENT_BEFORE_TLS : super.sentAfter(reply, next);
+                }
+
+                @Override
                 public void reply(SmtpReply reply, long endNanos) {
                     if (reply.code() != 220) {
                         super.reply(reply, endNanos);
                         return;
                     }
                     keywords = NO_KEYWORDS;
-                    upgradeToTls(target.host(), target.address().getPort(), "the server sent more after its 220 to STARTTLS, before TLS (RFC 3207 §4.2)",
+                    upgradeToTls(target.host(), target.address().getPort(), SENT_BEFORE_TLS,
                             failure -> promise.setSuccess(failure == null ? new SmtpStep(SmtpStage.STARTTLS, reply, null, start, System.nanoTime())
                                     : failedStep(SmtpStage.STARTTLS, failure, start)));
                 }

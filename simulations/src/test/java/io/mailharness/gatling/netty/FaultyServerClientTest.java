@@ -144,6 +144,9 @@ class FaultyServerClientTest {
         byte[] damaged = retr.message().damagedContent();
         assertEquals(retr.message().octets(), damaged.length, "a damaged message is handed over as retrieved, for the comparison");
         assertEquals(streamed, MessageStamp.inspect(damaged).orElseThrow(), "core's inspection of the octets handed over agrees with the streamed one");
+        Pop3Step next = await(pop3.stat());
+        assertTrue(next.failed(), "the rest of the message is no response to the next command: " + next);
+        assertEquals("protocol", Clients.errorClass(next.failure()), next.failure().getMessage());
     }
 
     @Test

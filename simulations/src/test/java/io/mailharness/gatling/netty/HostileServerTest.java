@@ -1,6 +1,7 @@
 package io.mailharness.gatling.netty;
 
 import io.mailharness.gatling.check.SmtpStage;
+import io.mailharness.message.MessageMix;
 import io.mailharness.message.MessageStamp;
 import io.mailharness.settings.Account;
 import io.mailharness.settings.Endpoint;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static io.mailharness.gatling.netty.Clients.await;
@@ -29,6 +31,7 @@ class HostileServerTest {
     private static final ReplyLimits LIMITS = ReplyLimits.defaults().withListingOctets(64 * 1024).withMessageOctets(64 * 1024);
     private static final Account ACCOUNT = new Account("user@hostile.test", "user", "secret", true);
     private final Clients clients = new Clients(STEP, LIMITS);
+    private final SharedBodyMessages messages = new SharedBodyMessages(7, MessageMix.parse("uniform:1k-1k"));
     private HostileServer server;
 
     @AfterEach
@@ -144,6 +147,40 @@ class HostileServerTest {
         assertTrue(m.equals("NOOP: connection closed by the server: 421 4.4.2 Idle timeout, closing connection"), m);
     }
 
+    /** A transaction whose MAIL the server answers with {@code replies} (line ends included): how it failed; {@code steps} get its steps. */
+    private Throwable transactionWithMailAnswered(String replies, Clients.Recorder<SmtpStep> steps) throws IOException {
+        SmtpChannel smtp = smtp(c -> {
+            c.send("220 hostile ESMTP\r\n");
+            c.read();
+            c.send("250 hostile\r\n");
+            c.read();
+            c.send(replies);
+            c.read();
+        });
+        await(smtp.connect());
+        await(smtp.ehlo());
+        Throwable failure = Clients.failure(smtp.send("a@hostile.test", List.of("b@hostile.test"),
+                messages.build(1, "m1", "a@hostile.test", List.of("b@hostile.test"), System.currentTimeMillis()), false, steps));
+        assertFalse(smtp.isOpen());
+        return failure;
+    }
+
+    @Test
+    void aCommandAnsweredTwiceFailsAtItsOwnStepNotAtTheNext() throws IOException {
+        Clients.Recorder<SmtpStep> steps = Clients.Recorder.smtp();
+        Throwable failure = transactionWithMailAnswered("250 2.1.0 sender ok\r\n250 2.1.0 sender ok again\r\n354 go ahead\r\n", steps);
+        assertEquals("protocol", Clients.errorClass(failure));
+        assertEquals("MAIL: more replies than commands: '250 2.1.0 sender ok again' came after '250 2.1.0 sender ok'", failure.getMessage());
+        assertEquals(List.of(SmtpStage.MAIL), steps.steps.stream().map(SmtpStep::stage).toList(), "no later step took a surplus reply");
+    }
+
+    @Test
+    void a421SentBeforeTheNextCommandIsTheServerClosingNotThatCommandsReply() throws IOException {
+        Throwable failure = transactionWithMailAnswered("250 2.1.0 sender ok\r\n421 4.3.2 shutting down\r\n", Clients.Recorder.smtp());
+        assertEquals("connection", Clients.errorClass(failure), failure.getMessage());
+        assertEquals("RCPT: connection closed by the server: 421 4.3.2 shutting down", failure.getMessage());
+    }
+
     @Test
     void repliesSentAheadOfTheTlsHandshakeAreRefused() throws IOException {
         server = new HostileServer(c -> {
@@ -248,6 +285,16 @@ class HostileServerTest {
         });
         assertEquals("RETR: reply longer than 65536 octets", failed(pop3, await(pop3.retr(1)), "protocol"));
         assertTrue(pop3.peakKeptOctets() < 64 * 1024, "held " + pop3.peakKeptOctets() + " octets");
+    }
+
+    @Test
+    void aPop3CommandAnsweredTwiceFailsAtItsOwnStep() throws IOException {
+        Pop3Channel pop3 = pop3(c -> {
+            c.read();
+            c.send("+OK 0 0\r\n+OK 0 0\r\n");
+            c.read();
+        });
+        assertEquals("STAT: more responses than commands: '+OK 0 0' came after '+OK 0 0'", failed(pop3, await(pop3.stat()), "protocol"));
     }
 
     @Test
