@@ -7,9 +7,22 @@ import io.mailharness.faultserver.Faults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,6 +144,81 @@ class ConformanceCommandTest {
             assertTrue(page.contains("SMTP-QUIT") && page.contains("POP-GRT") && page.contains("faulty"), "the run's own page");
             String wrote = run.out().substring(run.out().indexOf("Wrote:"));
             assertTrue(wrote.lines().skip(1).findFirst().orElseThrow().endsWith("conformance.html"), "the page is listed first: " + wrote);
+        }
+    }
+
+    @Test
+    void aRunStoppedBySigtermWritesTheVerdictsItReached() throws Exception {
+        // An SMTP server that answers every command 250, but says nothing more on a connection that begins with NOOP:
+        // run one after the other, SMTP-RSET reaches a verdict, then SMTP-NOOP hangs until the signal.
+        CountDownLatch hanging = new CountDownLatch(1);
+        ExecutorService sessions = Executors.newFixedThreadPool(4);
+        try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            sessions.execute(() -> {
+                for (int accepted = 0; accepted < 8; accepted++) { // preflight, SMTP-RSET and SMTP-NOOP open three
+                    try {
+                        Socket socket = listener.accept();
+                        sessions.execute(() -> answerUntilNoop(socket, hanging));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            Path file = Files.writeString(temp.resolve("targets.conf"), """
+                    targets { answering {
+                      smtp { host = "127.0.0.1", port = %d }
+                      timeouts { connect = 2s, read = 120s }
+                      accounts = [ %s ]
+                    } }
+                    """.formatted(listener.getLocalPort(), TargetFiles.account("alice", "alice-secret")));
+            Path output = temp.resolve("conformance.out");
+            Path results = temp.resolve("results");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-Dmailharness.conformance.parallelism=1", "-cp", System.getProperty("java.class.path"), Mailharness.class.getName(),
+                    "conformance", "--target-file", file.toString(), "--select", "SMTP-RSET", "--select", "SMTP-NOOP", "--out", results.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            try {
+                assertTrue(hanging.await(60, TimeUnit.SECONDS), "SMTP-NOOP reached its silent server");
+                process.destroy(); // SIGTERM
+                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run stopped on SIGTERM");
+                String printed = Files.readString(output);
+                assertTrue(printed.contains("stopping on a signal"), printed);
+                JsonNode checks = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile()).get("checks");
+                assertEquals(2, checks.size(), checks.toString());
+                assertEquals("SMTP-RSET", checks.get(0).get("id").asText());
+                assertEquals("FAIL", checks.get(0).get("outcome").asText(), "the verdict reached before the signal is kept");
+                assertEquals("SMTP-NOOP", checks.get(1).get("id").asText());
+                assertEquals("SKIP", checks.get(1).get("outcome").asText());
+                assertEquals("not finished: the run was stopped by a signal", checks.get(1).get("actual").asText());
+                assertTrue(Files.exists(results.resolve("summary.txt")) && Files.exists(results.resolve("conformance.html")), printed);
+            } finally {
+                process.destroyForcibly();
+            }
+        } finally {
+            sessions.shutdownNow();
+        }
+    }
+
+    /** One session of the test server above: 250 to everything (221 to QUIT), and silence once NOOP opens it. */
+    private static void answerUntilNoop(Socket socket, CountDownLatch hanging) {
+        try (socket) {
+            socket.setSoTimeout(90_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            out.write("220 answering ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            String first = in.readLine();
+            if ("NOOP".equals(first)) {
+                hanging.countDown();
+                while (in.readLine() != null) { /* silent until the client goes */ }
+                return;
+            }
+            for (String line = first; line != null; line = in.readLine()) {
+                boolean quit = line.equalsIgnoreCase("QUIT");
+                out.write((quit ? "221 bye\r\n" : "250 ok\r\n").getBytes(StandardCharsets.US_ASCII));
+                if (quit) return;
+            }
+        } catch (IOException gone) {
+            // the client went away
         }
     }
 

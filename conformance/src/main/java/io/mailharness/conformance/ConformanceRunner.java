@@ -3,6 +3,8 @@ package io.mailharness.conformance;
 import io.mailharness.conformance.check.TargetRegistry;
 import io.mailharness.conformance.run.CheckSelection;
 import io.mailharness.conformance.run.Preflight;
+import io.mailharness.conformance.run.ResultCollector;
+import io.mailharness.conformance.run.StoppedBySignal;
 import io.mailharness.conformance.run.SuiteRunner;
 import io.mailharness.result.CheckResult;
 import io.mailharness.result.ConformanceRun;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +34,8 @@ import java.util.stream.Stream;
  * settings file): checks the target can be reached and logged into, runs the selected checks, writes JUnit
  * XML, {@code conformance-result.json} and {@code summary.txt}, prints the summary and the paths written.
  * A target that cannot be reached or logged into is a {@link Preflight.HarnessException}, bad settings a
- * {@link io.mailharness.settings.SettingsException}: both before anything is written.
+ * {@link io.mailharness.settings.SettingsException}: both before anything is written. A run stopped by a signal
+ * writes the same files with the checks finished so far ({@link StoppedBySignal}).
  */
 public final class ConformanceRunner {
     /**
@@ -90,16 +94,34 @@ public final class ConformanceRunner {
         Path junitDir = options.out().resolve("junit");
         Files.createDirectories(junitDir);
         String key = TargetRegistry.register(settings);
-        List<CheckResult> results;
+        ResultCollector collector = new ResultCollector();
         StringWriter xmlProblems = new StringWriter();
-        try {
-            results = SuiteRunner.run(key, options.strict(), options.selection(), Map.of(),
-                    new LegacyXmlReportGeneratingListener(junitDir, new PrintWriter(xmlProblems)));
-        } finally {
-            TargetRegistry.unregister(key);
+        List<CheckResult> results;
+        try (StoppedBySignal stop = StoppedBySignal.install(() -> {
+            ConformanceRun soFar = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
+                    started.toString(), options.strict(), collector.resultsSoFar(options.selection(), StoppedBySignal.REASON));
+            try {
+                write(soFar, options, junitDir, xmlProblems, out, err);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }, err)) {
+            try {
+                results = SuiteRunner.run(key, options.strict(), options.selection(), Map.of(), collector,
+                        new LegacyXmlReportGeneratingListener(junitDir, new PrintWriter(xmlProblems)));
+            } finally {
+                TargetRegistry.unregister(key);
+            }
+            ConformanceRun run = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
+                    started.toString(), options.strict(), results);
+            if (!stop.endedByItself()) throw new IOException("the run was stopped by a signal");
+            return write(run, options, junitDir, xmlProblems, out, err);
         }
-        ConformanceRun run = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
-                started.toString(), options.strict(), results);
+    }
+
+    /** Writes the run's reports (the pages first) and prints its summary and the paths written. */
+    private static Report write(ConformanceRun run, Options options, Path junitDir, StringWriter xmlProblems, PrintStream out, PrintStream err)
+            throws IOException {
         List<Path> pages = new ArrayList<>();
         for (RunReport page : options.pages()) pages.add(page.write(run, options.out()));
         Path json = ConformanceResultFile.write(run, options.out());

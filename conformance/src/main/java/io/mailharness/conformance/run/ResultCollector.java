@@ -67,8 +67,12 @@ public final class ResultCollector implements TestExecutionListener {
     }
 
     private synchronized void add(CheckMetadata check, Outcome outcome, String expected, String actual, String transcript, long millis) {
-        results.add(new CheckResult(check.id(), check.rfc(), check.section(), check.sectionTitle(), check.level(),
-                check.requirement(), check.tags(), outcome, expected, actual, transcript, millis, check.group()));
+        results.add(result(check, outcome, expected, actual, transcript, millis));
+    }
+
+    private static CheckResult result(CheckMetadata check, Outcome outcome, String expected, String actual, String transcript, long millis) {
+        return new CheckResult(check.id(), check.rfc(), check.section(), check.sectionTitle(), check.level(),
+                check.requirement(), check.tags(), outcome, expected, actual, transcript, millis, check.group());
     }
 
     private static Optional<CheckMetadata> check(TestIdentifier test) {
@@ -80,8 +84,26 @@ public final class ResultCollector implements TestExecutionListener {
 
     /** The results in the suite's order (sections as listed, checks by ID), however concurrently they ran. */
     public synchronized List<CheckResult> results() {
+        return inSuiteOrder(results);
+    }
+
+    private static List<CheckResult> inSuiteOrder(List<CheckResult> results) {
         List<String> order = ConformanceSuite.checks().stream().map(CheckMetadata::id).toList();
         return results.stream().sorted(java.util.Comparator.comparingInt((CheckResult r) -> order.indexOf(r.id()))
                 .thenComparing(CheckResult::id)).toList();
+    }
+
+    /**
+     * The results so far, and each selected check that has none yet as a SKIP that says why ({@code reason}): what a
+     * run stopped before its end can still report, without a verdict it did not reach.
+     */
+    public synchronized List<CheckResult> resultsSoFar(CheckSelection selection, String reason) {
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        for (CheckResult r : results) finished.add(r.id());
+        List<CheckResult> all = new ArrayList<>(results);
+        for (CheckMetadata check : ConformanceSuite.checks()) {
+            if (selection.selects(check) && !finished.contains(check.id())) all.add(result(check, Outcome.SKIP, "", "not finished: " + reason, "", 0));
+        }
+        return inSuiteOrder(all);
     }
 }

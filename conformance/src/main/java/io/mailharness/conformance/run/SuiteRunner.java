@@ -34,6 +34,12 @@ public final class SuiteRunner {
      */
     public static List<CheckResult> run(String targetRef, boolean strict, CheckSelection selection,
                                         Map<String, String> parameters, TestExecutionListener... listeners) {
+        return run(targetRef, strict, selection, parameters, new ResultCollector(), listeners);
+    }
+
+    /** {@link #run(String, boolean, CheckSelection, Map, TestExecutionListener...)} into a collector the caller can read while it runs. */
+    public static List<CheckResult> run(String targetRef, boolean strict, CheckSelection selection, Map<String, String> parameters,
+                                        ResultCollector collector, TestExecutionListener... listeners) {
         Map<String, String> configuration = new LinkedHashMap<>(concurrency(parameters));
         configuration.putAll(parameters);
         configuration.put(SuiteParameters.TARGET_REF, targetRef);
@@ -44,7 +50,6 @@ public final class SuiteRunner {
                 .filters(selection)
                 .configurationParameters(configuration)
                 .build();
-        ResultCollector collector = new ResultCollector();
         List<TestExecutionListener> all = new ArrayList<>(List.of(listeners));
         all.add(0, collector);
         Launcher launcher = LauncherFactory.create();
