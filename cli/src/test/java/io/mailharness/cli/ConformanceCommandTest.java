@@ -149,16 +149,16 @@ class ConformanceCommandTest {
 
     @Test
     void aRunStoppedBySigtermWritesTheVerdictsItReached() throws Exception {
-        // An SMTP server that answers every command 250, but says nothing more on a connection that begins with NOOP:
-        // run one after the other, SMTP-RSET reaches a verdict, then SMTP-NOOP hangs until the signal.
+        // An SMTP server that answers every command 250, but says nothing more on a connection that begins with RSET:
+        // run one after the other, SMTP-VRFY reaches a verdict, then SMTP-RSET hangs until the signal.
         CountDownLatch hanging = new CountDownLatch(1);
         ExecutorService sessions = Executors.newFixedThreadPool(4);
         try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             sessions.execute(() -> {
-                for (int accepted = 0; accepted < 8; accepted++) { // preflight, SMTP-RSET and SMTP-NOOP open three
+                for (int accepted = 0; accepted < 8; accepted++) { // preflight, SMTP-VRFY and SMTP-RSET open three
                     try {
                         Socket socket = listener.accept();
-                        sessions.execute(() -> answerUntilNoop(socket, hanging));
+                        sessions.execute(() -> answerUntil("RSET", socket, hanging));
                     } catch (IOException closed) {
                         return;
                     }
@@ -175,19 +175,19 @@ class ConformanceCommandTest {
             Path results = temp.resolve("results");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                     "-Dmailharness.conformance.parallelism=1", "-cp", System.getProperty("java.class.path"), Mailharness.class.getName(),
-                    "conformance", "--target-file", file.toString(), "--select", "SMTP-RSET", "--select", "SMTP-NOOP", "--out", results.toString()));
+                    "conformance", "--target-file", file.toString(), "--select", "SMTP-VRFY", "--select", "SMTP-RSET", "--out", results.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             try {
-                assertTrue(hanging.await(60, TimeUnit.SECONDS), "SMTP-NOOP reached its silent server");
+                assertTrue(hanging.await(60, TimeUnit.SECONDS), "SMTP-RSET reached its silent server");
                 process.destroy(); // SIGTERM
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run stopped on SIGTERM");
                 String printed = Files.readString(output);
                 assertTrue(printed.contains("stopping on a signal"), printed);
                 JsonNode checks = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile()).get("checks");
                 assertEquals(2, checks.size(), checks.toString());
-                assertEquals("SMTP-RSET", checks.get(0).get("id").asText());
+                assertEquals("SMTP-VRFY", checks.get(0).get("id").asText());
                 assertEquals("FAIL", checks.get(0).get("outcome").asText(), "the verdict reached before the signal is kept");
-                assertEquals("SMTP-NOOP", checks.get(1).get("id").asText());
+                assertEquals("SMTP-RSET", checks.get(1).get("id").asText());
                 assertEquals("SKIP", checks.get(1).get("outcome").asText());
                 assertEquals("not finished: the run was stopped by a signal", checks.get(1).get("actual").asText());
                 assertTrue(Files.exists(results.resolve("summary.txt")) && Files.exists(results.resolve("conformance.html")), printed);
@@ -199,15 +199,43 @@ class ConformanceCommandTest {
         }
     }
 
-    /** One session of the test server above: 250 to everything (221 to QUIT), and silence once NOOP opens it. */
-    private static void answerUntilNoop(Socket socket, CountDownLatch hanging) {
+    @Test
+    void aServerSilentAfterItsGreetingIsOneLineAndExit2BeforeAnyCheck() throws IOException {
+        ExecutorService sessions = Executors.newFixedThreadPool(2);
+        try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            sessions.execute(() -> {
+                try {
+                    answerUntil("NOOP", listener.accept(), new CountDownLatch(1));
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            Path file = Files.writeString(temp.resolve("targets.conf"), """
+                    targets { mute {
+                      smtp { host = "127.0.0.1", port = %d }
+                      timeouts { connect = 2s, read = 1s }
+                      accounts = [ %s ]
+                    } }
+                    """.formatted(listener.getLocalPort(), TargetFiles.account("alice", "alice-secret")));
+            CliRun run = conformance("--target-file", file.toString(), "--out", temp.resolve("out").toString());
+            assertEquals(2, run.status(), run.toString());
+            assertTrue(run.err().contains("greeted, then did not answer NOOP: no reply within the read timeout"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertFalse(Files.exists(temp.resolve("out/conformance-result.json")), "nothing written");
+        } finally {
+            sessions.shutdownNow();
+        }
+    }
+
+    /** One session of a test server: 250 to everything (221 to QUIT), and silence when {@code silentOn} is its first command. */
+    private static void answerUntil(String silentOn, Socket socket, CountDownLatch hanging) {
         try (socket) {
             socket.setSoTimeout(90_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             out.write("220 answering ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
             String first = in.readLine();
-            if ("NOOP".equals(first)) {
+            if (silentOn.equals(first)) {
                 hanging.countDown();
                 while (in.readLine() != null) { /* silent until the client goes */ }
                 return;

@@ -48,8 +48,16 @@ public final class Preflight {
 
     private static String smtp(TargetSettings target, SmtpSettings smtp) throws HarnessException {
         try (RawConnection connection = open(target, smtp.endpoint(), smtp.security() == SmtpSecurity.TLS, "SMTP")) {
-            SmtpWireReply greeting = SmtpProbe.afterGreeting(connection, Verdicts.NONE).greeting();
+            SmtpProbe probe = SmtpProbe.afterGreeting(connection, Verdicts.NONE);
+            SmtpWireReply greeting = probe.greeting();
             if (!greeting.isComplete()) throw new HarnessException("SMTP at " + smtp.endpoint() + " sent no complete greeting: " + reasonFirst(greeting.describe()));
+            // A server that greets and then says nothing would make every check wait out its read timeout, one by one.
+            connection.send("NOOP\r\n"); // raw: a write that fails is an IOException, caught below
+            SmtpWireReply noop = probe.readReply("NOOP");
+            if (!noop.isComplete()) {
+                throw new HarnessException("SMTP at " + smtp.endpoint() + " greeted, then did not answer NOOP: " + reasonFirst(noop.describe())
+                        + " (every check would wait out timeouts.read)");
+            }
             connection.send("QUIT\r\n");
             return greeting.lines().get(0).text();
         } catch (IOException e) {
