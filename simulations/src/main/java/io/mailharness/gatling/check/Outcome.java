@@ -39,7 +39,11 @@ public record Outcome(boolean ok, String responseCode, String message, String er
      * server or the failure — escaped, and masked for the grouped message.
      */
     public static Outcome ko(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String text) {
-        String shown = oneLine(text);
+        return koShown(errorClass, responseCode, enhancedStatusCode, prefix, oneLine(text));
+    }
+
+    /** A KO whose {@code shown} text is on one line and made visible already. */
+    private static Outcome koShown(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String shown) {
         String head = prefix.isEmpty() ? "" : prefix + (shown.isEmpty() ? "" : " ");
         return new Outcome(false, responseCode, cap(head + ErrorPattern.mask(shown)), errorClass, enhancedStatusCode, cap(head + shown));
     }
@@ -57,12 +61,19 @@ public record Outcome(boolean ok, String responseCode, String message, String er
     public static Outcome of(Throwable failure) {
         String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String errorClass = classify(failure);
-        return ko(errorClass, null, null, errorClass + ":", text);
+        // The server's octets in a MailProtocolException were made visible where it was raised: escaped again, its
+        // backslashes would double (\\x1b for ESC).
+        String shown = failure instanceof MailProtocolException ? flattened(text) : oneLine(text);
+        return koShown(errorClass, null, null, errorClass + ":", shown);
     }
 
     /** White space runs become one space; other control octets are escaped. */
     private static String oneLine(String text) {
-        return Transcript.visible(text.replaceAll("[ \\t\\r\\n]+", " ").strip());
+        return Transcript.visible(flattened(text));
+    }
+
+    private static String flattened(String text) {
+        return text.replaceAll("[ \\t\\r\\n]+", " ").strip();
     }
 
     private static String cap(String message) {
