@@ -12,6 +12,11 @@ class PreformattedTest {
     }
 
     @Test
+    void c1ControlsAreEscapedToo() {
+        assertEquals("S: \\x9b2J \\x80 caf\u00e9", Preformatted.inline("S: \u009b2J \u0080 caf\u00e9"));
+    }
+
+    @Test
     void textAlreadyMadeVisibleStaysAsItIs() {
         String visible = "C: EHLO x\\r\\n\nS: 250 ok\\r\\n\n";
         assertEquals(visible, Preformatted.of(visible));
