@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The POP3 client's end of one connection (RFC 1939 §3): writes commands and reads each response for the one
  * awaiting it: a status line, and after a +OK to a command that has one, the multi-line body up to the "." line — a
- * listing kept within {@link ReplyLimits#listingOctets()} and {@link ReplyLimits#replyLines()}, or a message streamed
+ * listing kept within {@link ReplyLimits#replyOctets()} and {@link ReplyLimits#replyLines()}, or a message streamed
  * through a {@link MessageReceiver}. The octet bounds count the whole response as it comes, status line and final
  * "." line included, as the blocking client does. A status line that is neither +OK nor -ERR, or a response nobody awaits, ends the connection (an
  * unclaimed -ERR as the server closing it); so does a response that came before its command was sent.
@@ -84,8 +84,8 @@ final class Pop3ResponseHandler extends LineHandler<Pop3ResponseHandler.Awaiting
             return;
         }
         listingOctets += in.readerIndex() - start; // the line as it came, its line end included
-        if (listingOctets > limits.listingOctets()) {
-            fail(ConnectionFailure.protocol("reply longer than " + limits.listingOctets() + " octets"));
+        if (listingOctets > limits.replyOctets()) {
+            fail(ConnectionFailure.protocol("reply longer than " + limits.replyOctets() + " octets"));
             return;
         }
         if (length == 1 && in.getByte(start) == '.') {

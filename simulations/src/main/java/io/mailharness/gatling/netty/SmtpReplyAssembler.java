@@ -44,7 +44,7 @@ final class SmtpReplyAssembler {
         }
         if (++lines > limits.replyLines()) throw new Violation("reply longer than " + limits.replyLines() + " lines");
         replyOctets += length + 2;
-        if (replyOctets > limits.listingOctets()) throw new Violation("reply longer than " + limits.listingOctets() + " octets");
+        if (replyOctets > limits.replyOctets()) throw new Violation("reply longer than " + limits.replyOctets() + " octets");
         if (code < 0) code = (in.getByte(start) - '0') * 100 + (in.getByte(start + 1) - '0') * 10 + (in.getByte(start + 2) - '0');
         if (keptOctets + length <= limits.keptTextOctets()) {
             keptOctets += length;

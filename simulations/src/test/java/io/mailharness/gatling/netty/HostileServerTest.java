@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileServerTest {
     private static final Duration STEP = Duration.ofMillis(500);
-    private static final ReplyLimits LIMITS = ReplyLimits.defaults().withListingOctets(64 * 1024).withMessageOctets(64 * 1024);
+    private static final ReplyLimits LIMITS = ReplyLimits.defaults().withReplyOctets(64 * 1024).withMessageOctets(64 * 1024);
     private static final Account ACCOUNT = new Account("user@hostile.test", "user", "secret", true);
     private final Clients clients = new Clients(STEP, LIMITS);
     private final SharedBodyMessages messages = new SharedBodyMessages(7, MessageMix.parse("uniform:1k-1k"));
@@ -101,7 +101,7 @@ class HostileServerTest {
         });
         assertEquals(220, await(smtp.connect()).reply().code());
         String m = failed(smtp, await(smtp.ehlo()), "protocol");
-        assertEquals("EHLO: reply longer than " + LIMITS.listingOctets() + " octets", m);
+        assertEquals("EHLO: reply longer than " + LIMITS.replyOctets() + " octets", m);
     }
 
     @Test
