@@ -80,8 +80,10 @@ abstract class PageCommand implements Callable<Integer> {
         private static ColumnSource unavailable(CommandSpec commandSpec, String spec) {
             int eq = spec.indexOf('=');
             String name = (eq < 0 ? spec : spec.substring(0, eq)).strip();
-            if (name.isEmpty()) throw new ParameterException(commandSpec.commandLine(), "--unavailable needs NAME=REASON, got '" + spec + "'");
-            return new ColumnSource.Unavailable(name, eq < 0 ? "" : spec.substring(eq + 1).strip());
+            String reason = eq < 0 ? "" : spec.substring(eq + 1).strip();
+            // the reason is what a reader of the page needs: a column marked unavailable without one says nothing
+            if (name.isEmpty() || reason.isEmpty()) throw new ParameterException(commandSpec.commandLine(), "--unavailable needs NAME=REASON, got '" + spec + "'");
+            return new ColumnSource.Unavailable(name, reason);
         }
 
         /** {@code NAME=PATH} names the column; a plain path (even one containing '=') that exists is taken as is. */

@@ -70,6 +70,8 @@ class PageCommandsTest {
         check("no input given", "conformance-matrix", "--out", dir.toString());
         check("--bogus", "conformance-matrix", "--out", dir.toString(), "--bogus");
         check("NAME=REASON", "conformance-matrix", "--out", dir.toString(), "--unavailable", "=why");
+        check("NAME=REASON, got 'exim'", "conformance-matrix", "--out", dir.toString(), "--unavailable", "exim");
+        check("NAME=REASON, got 'exim= '", "conformance-matrix", "--out", dir.toString(), "--unavailable", "exim= ");
         check("versions file", "conformance-matrix", "--out", dir.toString(), "--versions", dir.resolve("none.txt").toString(), "x");
         check("malformed", "load-comparison", "--out", dir.toString(), broken.toString());
         check("no " + RunRecord.FILE_NAME, "load-comparison", "--out", dir.toString(), dir.toString());
