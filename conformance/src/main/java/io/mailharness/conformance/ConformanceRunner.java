@@ -84,11 +84,10 @@ public final class ConformanceRunner {
             throws Preflight.HarnessException, IOException {
         Preflight.Greetings greetings = Preflight.check(settings);
         if (settings.smtp().map(smtp -> smtp.security() == SmtpSecurity.STARTTLS).orElse(false)) {
-            // The SMTP rows probe a session in clear, as an MX sees it; a listener that demands STARTTLS first
-            // answers them 530, which says nothing about the rule each row checks.
-            err.println("mailharness conformance: note: this target's SMTP listener is set to security = starttls; the SMTP"
-                    + " rows speak in clear as to an MX, so a listener that requires STARTTLS answers many of them 530:"
-                    + " judge SMTP rules on its plain MX listener and use this one for the SMTP-TLS-* and SMTP-AUTH-* rows");
+            // The rows run inside TLS there, as a client of that listener must; what an MX does in clear is another listener's.
+            err.println("mailharness conformance: note: this target's SMTP listener is set to security = starttls: the SMTP"
+                    + " rows run inside TLS (after AUTH when smtp.auth is set), the STARTTLS and AUTH rows in clear; rules"
+                    + " about what an MX does in clear are best judged on the server's plain listener");
         }
         Instant started = Instant.now();
         Path junitDir = options.out().resolve("junit");

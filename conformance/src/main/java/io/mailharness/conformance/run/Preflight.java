@@ -3,7 +3,9 @@ package io.mailharness.conformance.run;
 import io.mailharness.client.Transcript;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.RawConnection;
+import io.mailharness.conformance.wire.Sasl;
 import io.mailharness.conformance.wire.SmtpProbe;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.conformance.wire.Verdicts;
@@ -58,10 +60,40 @@ public final class Preflight {
                 throw new HarnessException("SMTP at " + smtp.endpoint() + " greeted, then did not answer NOOP: " + reasonFirst(noop.describe())
                         + " (every check would wait out timeouts.read)");
             }
+            if (smtp.security() == SmtpSecurity.STARTTLS) startTls(target, smtp, probe, connection);
             connection.send("QUIT\r\n");
             return greeting.lines().get(0).text();
         } catch (IOException e) {
             throw new HarnessException("SMTP at " + smtp.endpoint() + ": " + describe(e));
+        }
+    }
+
+    /**
+     * On a listener set to {@code security = starttls} every SMTP row begins with STARTTLS, and with AUTH when
+     * {@code smtp.auth} is set: a refusal or a failed handshake there would fail them all for the settings' sake.
+     */
+    private static void startTls(TargetSettings target, SmtpSettings smtp, SmtpProbe probe, RawConnection connection)
+            throws IOException, HarnessException {
+        String where = "SMTP at " + smtp.endpoint();
+        try {
+            SmtpWireReply ehlo = probe.ehlo();
+            if (ehlo.code() != 250) throw new HarnessException(where + " refused EHLO (" + ehlo.describe() + ")");
+            SmtpWireReply go = probe.send("STARTTLS");
+            if (go.code() != 220) {
+                throw new HarnessException(where + " refused STARTTLS (" + go.describe() + "), and the target settings say security = starttls");
+            }
+            connection.startTls(target.tls(), smtp.endpoint().host(), smtp.endpoint().port());
+            if (smtp.auth().isPresent()) {
+                probe.ehlo();
+                Account account = target.primaryAccount();
+                SmtpWireReply auth = Sasl.authenticate(probe, smtp.auth().get(), account);
+                if (auth.code() != 235) {
+                    throw new HarnessException("SMTP AUTH " + smtp.auth().get().wireName() + " as '" + account.user() + "' refused ("
+                            + auth.describe() + "): check the account's user and password, and smtp.auth, in the target settings");
+                }
+            }
+        } catch (CheckFailure f) { // a write that failed: the connection is gone
+            throw new HarnessException(where + ": " + f.getMessage());
         }
     }
 
