@@ -91,7 +91,8 @@ public class LoadModel {
         drain(check, account, model);
         check.observe(model.accepted.size() + " messages accepted, " + model.deleted.size() + " deleted by the reader, "
                 + model.sessions.get() + " reader sessions (" + model.shifting.get() + " whose view shifted under them, not judged), "
-                + model.lockedOut.get() + " logins refused while the maildrop was in use");
+                + model.lockedOut.get() + " logins refused while the maildrop was in use"
+                + (model.perhapsDeleted.isEmpty() ? "" : ", " + model.perhapsDeleted.size() + " marked deleted in sessions whose QUIT got no +OK (not judged)"));
         if (model.sessions.get() == model.shifting.get()) {
             check.observe("no reader session held still, so only the final drain (loss, duplicates, deletions) was judged");
         }
@@ -148,9 +149,12 @@ public class LoadModel {
                         }
                     }
                 }
-                pop3.quitQuietly(); // QUIT's reply is POP-QUIT's business
+                // QUIT's reply is POP-QUIT's business; here it only says whether the DELEs took effect (RFC 1939 §6:
+                // a +OK after UPDATE). Without one they may or may not have, so those messages are judged neither way.
+                boolean updated = quitAnswered(pop3);
                 long committed = System.nanoTime();
-                marked.forEach(id -> model.deleted.put(id, committed));
+                if (updated) marked.forEach(id -> model.deleted.put(id, committed));
+                else model.perhapsDeleted.addAll(marked);
                 pop3.connection().awaitAnyOctets(Duration.ofMillis(50)).ifPresent(octets -> {
                     throw new CheckFailure("after +OK to QUIT (" + who + ")", "nothing more: one response per command",
                             Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
@@ -158,6 +162,15 @@ public class LoadModel {
             } finally {
                 pop3.close();
             }
+        }
+    }
+
+    /** Sends QUIT and reads its response: true for a +OK, false for anything else, no response, or a write that failed. */
+    private static boolean quitAnswered(Pop3Probe pop3) {
+        try {
+            return pop3.send("QUIT").isOk();
+        } catch (CheckFailure writeFailed) {
+            return false;
         }
     }
 
@@ -277,6 +290,7 @@ public class LoadModel {
     private static void drain(CheckContext check, Account account, Model model) {
         Set<String> wanted = new HashSet<>(model.accepted);
         wanted.removeAll(model.deleted.keySet());
+        wanted.removeAll(model.perhapsDeleted);
         List<String> seen = new ArrayList<>();
         if (!seenWithin(check, account, model, wanted, seen, check.deliveryWait(), Duration.ofMillis(100))) {
             List<String> missing = wanted.stream().filter(id -> !seen.contains(id)).toList();
@@ -343,6 +357,8 @@ public class LoadModel {
         final Set<String> refused = ConcurrentHashMap.newKeySet();
         final Set<String> verified = ConcurrentHashMap.newKeySet();
         final Map<String, Long> deleted = new ConcurrentHashMap<>();
+        /** Marked deleted in a session whose QUIT got no +OK: whether UPDATE removed them is unknown. */
+        final Set<String> perhapsDeleted = ConcurrentHashMap.newKeySet();
         final Map<String, String> uidOf = new ConcurrentHashMap<>();
         final Map<String, String> idOf = new ConcurrentHashMap<>();
         final List<CheckFailure> failures = new CopyOnWriteArrayList<>();

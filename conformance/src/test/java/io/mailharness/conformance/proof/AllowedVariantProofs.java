@@ -2,18 +2,19 @@ package io.mailharness.conformance.proof;
 
 import io.mailharness.faultserver.Faults;
 import io.mailharness.faultserver.conformance.AllowedVariantFaults;
+import io.mailharness.faultserver.pop3.Pop3CommandVariant;
+import io.mailharness.faultserver.pop3.Pop3Reply;
+import io.mailharness.faultserver.pop3.Pop3Stage;
 import io.mailharness.faultserver.smtp.SmtpCommandVariant;
 import io.mailharness.faultserver.smtp.SmtpFaults;
-import io.mailharness.faultserver.store.Maildrop;
-import io.mailharness.faultserver.store.StoredMessage;
+import io.mailharness.faultserver.store.Delivery;
+import io.mailharness.faultserver.store.DeliveryRewrite;
+import io.mailharness.faultserver.store.MailStore;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.mailharness.conformance.proof.Proof.breaks;
 import static io.mailharness.conformance.proof.Proof.keeps;
@@ -34,20 +35,23 @@ final class AllowedVariantProofs {
     private static final ServerFault BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED = new ServerFault("PROXY_BARE_LF_SPLITS_COMMAND_PIPELINING_REFUSED",
             Faults.of(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT), Optional.of(ClientRewrites.BARE_LINE_ENDS_SPLIT), Optional.empty());
 
+    /** The store of the server whose DATA is being answered: where held-back copies go later. */
+    private static final AtomicReference<MailStore> LATE_STORE = new AtomicReference<>();
+
     /**
      * An accepted message reaches the maildrop only {@link #LATE_DELIVERY} after its 250 (a queue held back, as
      * Postfix behind the mbox lock Mailutils readers hold). Kept out of the fault server's catalogue: no RFC sets a
      * delivery time, and every check that waits for a delivery past its wait sees it, so it is no fault of one rule.
+     * The copies are held back before they are stored, so no reader can see (and delete) one before its time.
      */
     private static final ServerFault DELIVERS_LATE = new ServerFault("STORE_DELIVERS_LATE",
-            Faults.of(new SmtpCommandVariant("STORE_DELIVERS_LATE", "accepted messages reach the maildrop late", "DATA",
-                    original -> (session, argument) -> {
-                        Map<Maildrop, List<StoredMessage>> before = new HashMap<>();
-                        session.store().maildrops().forEach(maildrop -> before.put(maildrop, maildrop.messages()));
-                        original.execute(session, argument);
-                        before.forEach((maildrop, earlier) -> holdBack(maildrop,
-                                maildrop.messages().stream().filter(m -> !earlier.contains(m)).toList()));
-                    })), Optional.empty(), Optional.empty());
+            Faults.of(new SmtpCommandVariant("STORE_DELIVERS_LATE_FROM", "DATA notes the store the held-back copies go to", "DATA",
+                            original -> (session, argument) -> {
+                                LATE_STORE.set(session.store());
+                                original.execute(session, argument);
+                            }),
+                    new DeliveryRewrite("STORE_DELIVERS_LATE", "accepted messages reach the maildrop late", AllowedVariantProofs::holdBack)),
+            Optional.empty(), Optional.empty());
 
     /**
      * Longer than the proving target's delivery wait (1 s, FaultyTarget.FAST), shorter than that wait plus the load
@@ -55,15 +59,13 @@ final class AllowedVariantProofs {
      */
     private static final Duration LATE_DELIVERY = Duration.ofMillis(2_500);
 
-    /** Messages already held back: two senders' DATA can see the same new message, and it must come back once. */
-    private static final Set<StoredMessage> HELD = ConcurrentHashMap.newKeySet();
-
-    private static void holdBack(Maildrop maildrop, List<StoredMessage> seen) {
-        List<StoredMessage> arrived = seen.stream().filter(HELD::add).toList();
-        if (arrived.isEmpty()) return;
-        maildrop.remove(arrived);
+    /** Stores relayed copies now and the others {@link #LATE_DELIVERY} later. */
+    private static List<Delivery> holdBack(List<Delivery> deliveries) {
+        MailStore store = LATE_STORE.get();
+        List<Delivery> held = deliveries.stream().filter(d -> !d.isRelay()).toList();
         java.util.concurrent.CompletableFuture.delayedExecutor(LATE_DELIVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .execute(() -> arrived.forEach(message -> maildrop.append(message.content())));
+                .execute(() -> held.forEach(d -> store.insertRaw(d.maildrop(), d.content())));
+        return deliveries.stream().filter(Delivery::isRelay).toList();
     }
 
     static final List<Proof> ROWS = List.of(
@@ -78,7 +80,17 @@ final class AllowedVariantProofs {
             breaks("SMTP-SEQ-RCPT-NOMAIL", catalogue(AllowedVariantFaults.SMTP_RCPT_WITHOUT_MAIL_502), FAIL).at("RCPT TO:<alice@mailharness.test>", "502 ESMTP command error"),
             breaks("SMTP-NOOP", catalogue(AllowedVariantFaults.SMTP_NOOP_ARGUMENT_500), WARN).at("NOOP x", "500 5.5.4 Invalid command arguments"));
 
+    /**
+     * QUIT answered -ERR with the deletions left in place, as RFC 1939 §6 allows when UPDATE fails ("some deleted
+     * messages not removed"): a reader told so must not count its DELEs as done.
+     */
+    private static final ServerFault QUIT_ERR_REMOVES_NOTHING = new ServerFault("POP3_QUIT_ERR_REMOVES_NOTHING",
+            Faults.of(new Pop3CommandVariant("POP3_QUIT_ERR_REMOVES_NOTHING", "QUIT answers -ERR and closes, removing nothing", "QUIT",
+                    original -> (session, argument) -> session.reply(Pop3Stage.QUIT, Pop3Reply.err("some deleted messages not removed").thenClose()))),
+            Optional.empty(), Optional.empty());
+
     static final List<Proof> KEEPS_THE_RULE = List.of(
+            keeps("E2E-LOAD-MODEL", QUIT_ERR_REMOVES_NOTHING),
             keeps("SMTP-CMD-BARELF", catalogue(AllowedVariantFaults.SMTP_NOOP_REFUSES_PIPELINED_INPUT)),
             keeps("SMTP-TLS-MISUSE", catalogue(AllowedVariantFaults.SMTP_STARTTLS_INSIDE_TLS_554)),
             keeps("SMTP-PARAM-UNKNOWN", catalogue(AllowedVariantFaults.SMTP_SIZE_AFTER_HELO_TAKEN)),
