@@ -183,14 +183,17 @@ class ConformanceCommandTest {
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run stopped on SIGTERM");
                 String printed = Files.readString(output);
                 assertTrue(printed.contains("stopping on a signal"), printed);
-                JsonNode checks = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile()).get("checks");
+                JsonNode result = new ObjectMapper().readTree(results.resolve("conformance-result.json").toFile());
+                assertEquals(1, result.get("unfinished").asInt(), "the file says the run did not finish");
+                JsonNode checks = result.get("checks");
                 assertEquals(2, checks.size(), checks.toString());
                 assertEquals("SMTP-VRFY", checks.get(0).get("id").asText());
                 assertEquals("FAIL", checks.get(0).get("outcome").asText(), "the verdict reached before the signal is kept");
                 assertEquals("SMTP-RSET", checks.get(1).get("id").asText());
                 assertEquals("SKIP", checks.get(1).get("outcome").asText());
                 assertEquals("not finished: the run was stopped by a signal", checks.get(1).get("actual").asText());
-                assertTrue(Files.exists(results.resolve("summary.txt")) && Files.exists(results.resolve("conformance.html")), printed);
+                assertTrue(Files.readString(results.resolve("summary.txt")).contains("Incomplete: 1 of 2 checks did not finish"), printed);
+                assertTrue(Files.readString(results.resolve("conformance.html")).contains("incomplete: stopped with 1 of 2 checks not finished"), printed);
             } finally {
                 process.destroyForcibly();
             }

@@ -42,6 +42,9 @@ public record CheckResult(String id, List<String> rfc, String section, String se
         group = group == null || group.isBlank() ? heading(rfc, section, sectionTitle) : group;
     }
 
+    /** How the actual text of a check begins when its run was stopped before it finished (it is then a SKIP). */
+    public static final String NOT_FINISHED = "not finished: ";
+
     /** A result whose group is its own section heading. */
     public CheckResult(String id, List<String> rfc, String section, String sectionTitle, Level level,
                        String requirement, List<String> tags, Outcome outcome, String expected, String actual,

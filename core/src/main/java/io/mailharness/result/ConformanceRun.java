@@ -1,6 +1,7 @@
 package io.mailharness.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * One run of the conformance suite against one target; also the layout of {@code conformance-result.json}
- * (see {@link ConformanceResultFile}), where the derived {@code failed} and {@code counts} are written for
+ * (see {@link ConformanceResultFile}), where the derived {@code failed}, {@code unfinished} and {@code counts} are written for
  * readers' convenience and recomputed, not read, when the file is read back.
  *
  * @param target         the target's name
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param strict         WARN counted as failure
  * @param checks         one result per check, in execution order
  */
-@JsonPropertyOrder({"formatVersion", "target", "description", "serverGreeting", "timestamp", "strict", "failed", "counts", "checks"})
-@JsonIgnoreProperties(value = {"formatVersion", "failed", "counts"}, allowGetters = true)
+@JsonPropertyOrder({"formatVersion", "target", "description", "serverGreeting", "timestamp", "strict", "failed", "unfinished", "counts", "checks"})
+@JsonIgnoreProperties(value = {"formatVersion", "failed", "unfinished", "counts"}, allowGetters = true)
 public record ConformanceRun(String target, String description, ServerGreeting serverGreeting,
                              @JsonProperty("timestamp") String startedAt, boolean strict, List<CheckResult> checks) {
     /** Bumped when a field of {@code conformance-result.json} changes meaning; files from before it was written are version 1. */
@@ -75,6 +76,16 @@ public record ConformanceRun(String target, String description, ServerGreeting s
         for (Outcome o : Outcome.values()) counts.put(o, 0);
         for (CheckResult c : checks) counts.merge(c.outcome(), 1, Integer::sum);
         return counts;
+    }
+
+    /**
+     * Checks the run did not finish, since it was stopped (a SKIP whose actual text says so); 0 for a run that ended,
+     * and then not written, so that a finished run's file keeps its layout.
+     */
+    @JsonProperty("unfinished")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public int unfinished() {
+        return (int) checks.stream().filter(c -> c.outcome() == Outcome.SKIP && c.actual().startsWith(CheckResult.NOT_FINISHED)).count();
     }
 
     /** True when a check FAILs, or (strict) WARNs. */

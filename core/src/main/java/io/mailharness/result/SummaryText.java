@@ -41,7 +41,11 @@ public final class SummaryText {
         List<String> parts = new ArrayList<>();
         for (Outcome o : Outcome.values()) parts.add(counts.get(o) + " " + o.name().toLowerCase(java.util.Locale.ROOT));
         out.append(String.join(", ", parts)).append('\n');
-        out.append(run.failed() ? "Result: FAILED" : "Result: passed").append('\n');
+        if (run.unfinished() > 0) {
+            out.append("Incomplete: ").append(run.unfinished()).append(" of ").append(run.checks().size())
+                    .append(" checks did not finish (counted as skip): the run was stopped\n");
+        }
+        out.append(run.failed() ? "Result: FAILED" : "Result: passed").append(run.unfinished() > 0 ? ", incomplete" : "").append('\n');
         return out.toString();
     }
 

@@ -21,7 +21,9 @@ public final class ConformanceRunPage {
 
     public static String render(ConformanceRun run, Instant generatedAt) {
         MatrixColumn column = MatrixColumn.of(run.target(), "", run);
-        return MatrixPage.render(MatrixModel.build("Conformance of " + run.target(), generatedAt, List.of(column)));
+        String title = "Conformance of " + run.target()
+                + (run.unfinished() > 0 ? " (incomplete: stopped with " + run.unfinished() + " of " + run.checks().size() + " checks not finished)" : "");
+        return MatrixPage.render(MatrixModel.build(title, generatedAt, List.of(column)));
     }
 
     /** Writes the page into {@code directory} (through a temporary file) and returns its path. */

@@ -102,7 +102,7 @@ public final class ResultCollector implements TestExecutionListener {
         for (CheckResult r : results) finished.add(r.id());
         List<CheckResult> all = new ArrayList<>(results);
         for (CheckMetadata check : ConformanceSuite.checks()) {
-            if (selection.selects(check) && !finished.contains(check.id())) all.add(result(check, Outcome.SKIP, "", "not finished: " + reason, "", 0));
+            if (selection.selects(check) && !finished.contains(check.id())) all.add(result(check, Outcome.SKIP, "", CheckResult.NOT_FINISHED + reason, "", 0));
         }
         return inSuiteOrder(all);
     }
