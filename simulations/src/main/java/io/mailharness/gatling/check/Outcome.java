@@ -39,13 +39,19 @@ public record Outcome(boolean ok, String responseCode, String message, String er
      * server or the failure — escaped, and masked for the grouped message.
      */
     public static Outcome ko(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String text) {
-        return koShown(errorClass, responseCode, enhancedStatusCode, prefix, oneLine(text));
+        return ko(errorClass, responseCode, enhancedStatusCode, prefix, text, "");
+    }
+
+    /** {@link #ko(String, String, String, String, String)} followed by the harness's own words, which are never masked ("(expected 250)"). */
+    public static Outcome ko(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String text, String ownWords) {
+        return koShown(errorClass, responseCode, enhancedStatusCode, prefix, oneLine(text), ownWords);
     }
 
     /** A KO whose {@code shown} text is on one line and made visible already. */
-    private static Outcome koShown(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String shown) {
+    private static Outcome koShown(String errorClass, String responseCode, String enhancedStatusCode, String prefix, String shown, String ownWords) {
         String head = prefix.isEmpty() ? "" : prefix + (shown.isEmpty() ? "" : " ");
-        return new Outcome(false, responseCode, cap(head + ErrorPattern.mask(shown)), errorClass, enhancedStatusCode, cap(head + shown));
+        return new Outcome(false, responseCode, cap(head + ErrorPattern.mask(shown) + ownWords), errorClass, enhancedStatusCode,
+                cap(head + shown + ownWords));
     }
 
     /** A KO whose whole message is the harness's own words (a ledger verdict, a missing recipient): nothing to mask. */
@@ -64,7 +70,7 @@ public record Outcome(boolean ok, String responseCode, String message, String er
         // The server's octets in a MailProtocolException were made visible where it was raised: escaped again, its
         // backslashes would double (\\x1b for ESC).
         String shown = failure instanceof MailProtocolException ? flattened(text) : oneLine(text);
-        return koShown(errorClass, null, null, errorClass + ":", shown);
+        return koShown(errorClass, null, null, errorClass + ":", shown, "");
     }
 
     /** White space runs become one space; other control octets are escaped. */

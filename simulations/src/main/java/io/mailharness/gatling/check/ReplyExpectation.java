@@ -41,7 +41,7 @@ public record ReplyExpectation(int code, int replyClass) {
         String first = reply.firstLine();
         String text = first.length() > 4 ? first.substring(4).strip() : "";
         if (enhanced != null && text.startsWith(enhanced)) text = text.substring(enhanced.length()).strip();
-        return Outcome.ko(errorClass, code, enhanced, errorClass + " " + code + (enhanced == null ? "" : " " + enhanced), text + expected + closing);
+        return Outcome.ko(errorClass, code, enhanced, errorClass + " " + code + (enhanced == null ? "" : " " + enhanced), text, expected + closing);
     }
 
     /** POP3 has only +OK and -ERR: -ERR is a KO whose message starts with "-ERR" and its response code in brackets (RFC 2449), if any. */

@@ -40,6 +40,13 @@ class ErrorPatternTest {
     }
 
     @Test
+    void theExpectedCodeIsTheHarnesssOwnWordsAndStaysInTheGroup() {
+        Outcome o = ReplyExpectation.code(354).judge(new SmtpReply(250, List.of("250 2.1.5 Ok queued as 4XyZ12AbCd")));
+        assertEquals("2xx 250 2.1.5 Ok queued as <id> (expected 354)", o.message());
+        assertEquals("2xx 250 2.1.5 Ok queued as 4XyZ12AbCd (expected 354)", o.example());
+    }
+
+    @Test
     void controlOctetsFromTheServerAreEscaped() {
         Outcome o = ReplyExpectation.positiveCompletion().judge(new SmtpReply(554, List.of("554 5.7.1 \u001b[31mred\u0000")));
         assertEquals("5xx 554 5.7.1 \\x1b[31mred\\x00", o.message(), "no raw escape sequence reaches a console or report");
