@@ -43,6 +43,10 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
      * can be answered by these octets, since a command written since cannot have been answered before it was sent.
      */
     private int awaitingBeforeThisRead;
+    /** Reads from the socket so far, counted ahead of TLS, which may hand one read's octets on in several pieces. */
+    private long socketReads;
+    /** The socket read {@link #awaitingBeforeThisRead} was counted at. */
+    private long countedAtRead = -1;
 
     LineHandler(ReplyLimits limits, Duration stepTimeout) {
         this.limits = limits;
@@ -132,6 +136,13 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        ctx.pipeline().addFirst("socket-reads", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext first, Object msg) {
+                socketReads++;
+                first.fireChannelRead(msg);
+            }
+        });
         this.deadline = new StepDeadline(ctx.executor(), () -> fail(ConnectionFailure.timedOut(stepTimeout)));
     }
 
@@ -167,7 +178,10 @@ abstract class LineHandler<A extends LineHandler.Awaiting> extends ChannelInboun
         ByteBuf in = partial == null ? received : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), partial, received);
         partial = null;
         reading = in;
-        awaitingBeforeThisRead = awaiting.size();
+        if (countedAtRead != socketReads) { // a new socket read; a further piece of the same one keeps the count
+            countedAtRead = socketReads;
+            awaitingBeforeThisRead = awaiting.size();
+        }
         try {
             cutLines(in);
         } finally {
