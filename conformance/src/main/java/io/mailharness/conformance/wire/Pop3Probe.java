@@ -86,7 +86,7 @@ public final class Pop3Probe implements AutoCloseable {
             connection.send(octets.getBytes(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             connection.note("write failed: " + e.getMessage());
-            throw new CheckFailure("sending " + Transcript.visible(octets.startsWith("PASS ") ? "PASS ****" : octets),
+            throw new CheckFailure("sending " + Transcript.visible(stepMask.clientLine(octets)), // PASS, APOP, AUTH and SASL responses masked
                     "the connection stays open", "write failed: " + e.getMessage());
         }
     }

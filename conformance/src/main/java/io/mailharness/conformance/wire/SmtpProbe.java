@@ -102,7 +102,9 @@ public final class SmtpProbe implements AutoCloseable {
             connection.send(octets);
         } catch (IOException e) {
             connection.note("write failed: " + e.getMessage());
-            throw new CheckFailure("sending " + Transcript.visible(new String(octets, 0, Math.min(octets.length, 80), StandardCharsets.ISO_8859_1)),
+            // masked whole, then cut: an AUTH line or SASL response that failed to go out shows no credential
+            String sent = stepMask.clientLine(new String(octets, 0, Math.min(octets.length, 1024), StandardCharsets.ISO_8859_1));
+            throw new CheckFailure("sending " + Transcript.visible(sent.substring(0, Math.min(sent.length(), 80))),
                     "the connection stays open", "write failed: " + e.getMessage());
         }
     }
