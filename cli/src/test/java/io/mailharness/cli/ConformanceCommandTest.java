@@ -158,7 +158,7 @@ class ConformanceCommandTest {
                 for (int accepted = 0; accepted < 8; accepted++) { // preflight, SMTP-VRFY and SMTP-RSET open three
                     try {
                         Socket socket = listener.accept();
-                        sessions.execute(() -> answerUntil("RSET", socket, hanging));
+                        sessions.execute(() -> answerUntil("RSET", OK, socket, hanging));
                     } catch (IOException closed) {
                         return;
                     }
@@ -204,23 +204,30 @@ class ConformanceCommandTest {
 
     @Test
     void aServerSilentAfterItsGreetingIsOneLineAndExit2BeforeAnyCheck() throws IOException {
-        CliRun run = againstAnsweringServer("NOOP", "");
+        CliRun run = againstAnsweringServer("NOOP", OK, "");
         assertTrue(run.err().contains("greeted, then did not answer NOOP: no reply within the read timeout"), run.err());
     }
 
     @Test
     void aListenerSetToStarttlsThatRefusesItIsOneLineAndExit2BeforeAnyCheck() throws IOException {
-        CliRun run = againstAnsweringServer("none", ", security = starttls");
+        CliRun run = againstAnsweringServer("none", OK, ", security = starttls");
         assertTrue(run.err().contains("refused STARTTLS (250 ok\\r\\n), and the target settings say security = starttls"), run.err());
     }
 
+    @Test
+    void aListenerSetToStarttlsThatAnswersEhloTwiceIsOneLineNotAnInternalError() throws IOException {
+        CliRun run = againstAnsweringServer("none", "250 ok\r\n250 and again\r\n", ", security = starttls");
+        assertTrue(run.err().contains("after the reply to EHLO client.example expected one reply, nothing more"), run.err());
+        assertFalse(run.err().contains("internal error"), run.err());
+    }
+
     /** A conformance run against a server that answers 250 to everything but falls silent on {@code silentOn}: exit 2, one line, nothing written. */
-    private CliRun againstAnsweringServer(String silentOn, String smtpSettings) throws IOException {
+    private CliRun againstAnsweringServer(String silentOn, String ehloReply, String smtpSettings) throws IOException {
         ExecutorService sessions = Executors.newFixedThreadPool(2);
         try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             sessions.execute(() -> {
                 try {
-                    answerUntil(silentOn, listener.accept(), new CountDownLatch(1));
+                    answerUntil(silentOn, ehloReply, listener.accept(), new CountDownLatch(1));
                 } catch (IOException closed) {
                     // the test is over
                 }
@@ -242,8 +249,10 @@ class ConformanceCommandTest {
         }
     }
 
-    /** One session of a test server: 250 to everything (221 to QUIT), and silence when {@code silentOn} is its first command. */
-    private static void answerUntil(String silentOn, Socket socket, CountDownLatch hanging) {
+    private static final String OK = "250 ok\r\n";
+
+    /** One session of a test server: 250 to everything ({@code ehloReply} to EHLO, 221 to QUIT), and silence when {@code silentOn} is its first command. */
+    private static void answerUntil(String silentOn, String ehloReply, Socket socket, CountDownLatch hanging) {
         try (socket) {
             socket.setSoTimeout(90_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -257,7 +266,8 @@ class ConformanceCommandTest {
             }
             for (String line = first; line != null; line = in.readLine()) {
                 boolean quit = line.equalsIgnoreCase("QUIT");
-                out.write((quit ? "221 bye\r\n" : "250 ok\r\n").getBytes(StandardCharsets.US_ASCII));
+                String reply = quit ? "221 bye\r\n" : line.startsWith("EHLO ") ? ehloReply : OK;
+                out.write(reply.getBytes(StandardCharsets.US_ASCII));
                 if (quit) return;
             }
         } catch (IOException gone) {

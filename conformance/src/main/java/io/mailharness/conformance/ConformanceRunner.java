@@ -113,7 +113,7 @@ public final class ConformanceRunner {
             }
             ConformanceRun run = new ConformanceRun(settings.name(), settings.description(), greetings.smtp(), greetings.pop3(),
                     started.toString(), options.strict(), results);
-            if (!stop.endedByItself()) throw new IOException("the run was stopped by a signal");
+            if (!stop.endedByItself()) throw new Preflight.HarnessException("the run was stopped by a signal; its results were written as they stood");
             return write(run, options, junitDir, xmlProblems, out, err);
         }
     }

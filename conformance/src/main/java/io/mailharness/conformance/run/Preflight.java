@@ -3,6 +3,7 @@ package io.mailharness.conformance.run;
 import io.mailharness.client.Transcript;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
+import io.mailharness.conformance.wire.Blocked;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.RawConnection;
 import io.mailharness.conformance.wire.Sasl;
@@ -84,7 +85,8 @@ public final class Preflight {
             }
             connection.startTls(target.tls(), smtp.endpoint().host(), smtp.endpoint().port());
             if (smtp.auth().isPresent()) {
-                probe.ehlo();
+                SmtpWireReply again = probe.ehlo();
+                if (again.code() != 250) throw new HarnessException(where + " refused EHLO after STARTTLS (" + again.describe() + ")");
                 Account account = target.primaryAccount();
                 SmtpWireReply auth = Sasl.authenticate(probe, smtp.auth().get(), account);
                 if (auth.code() != 235) {
@@ -92,8 +94,10 @@ public final class Preflight {
                             + auth.describe() + "): check the account's user and password, and smtp.auth, in the target settings");
                 }
             }
-        } catch (CheckFailure f) { // a write that failed: the connection is gone
+        } catch (CheckFailure f) { // a write that failed (credentials masked): the connection is gone
             throw new HarnessException(where + ": " + f.getMessage());
+        } catch (org.opentest4j.TestAbortedException blocked) { // more than one reply to EHLO, say
+            throw new HarnessException(where + ": " + blocked.getMessage().replace(Blocked.PREFIX, "").replace(" (another row's rule)", ""));
         }
     }
 
@@ -128,6 +132,8 @@ public final class Preflight {
             return greeting.status().text();
         } catch (IOException e) {
             throw new HarnessException("POP3 at " + pop3.endpoint() + ": " + describe(e));
+        } catch (CheckFailure f) { // a write that failed (the password masked): the connection is gone
+            throw new HarnessException("POP3 at " + pop3.endpoint() + ": " + f.getMessage());
         }
     }
 
