@@ -7,6 +7,8 @@ import java.util.Optional;
  * A protocol step that could not complete: connection refused or dropped, a timeout, a TLS failure, a
  * reply beyond the target's reply limits, or a reply that is not SMTP/POP3 at all. The message is one line
  * naming the step and the problem. A message retrieval that failed part way keeps what had arrived.
+ * Server text in the problem is made visible ({@link Transcript#visible}) where the exception is raised, and
+ * shown as it is by whoever reports it.
  */
 public final class MailProtocolException extends IOException {
     private final String step;

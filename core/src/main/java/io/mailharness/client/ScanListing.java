@@ -11,7 +11,7 @@ public record ScanListing(int message, long sizeOctets) {
     }
 
     public static List<ScanListing> parseAll(Pop3Reply reply) throws MailProtocolException {
-        if (!reply.isOk()) throw new MailProtocolException("LIST", "server replied " + reply.statusLine(), null);
+        if (!reply.isOk()) throw new MailProtocolException("LIST", "server replied " + Transcript.visible(reply.statusLine()), null);
         List<ScanListing> listings = new ArrayList<>();
         for (String line : reply.body()) {
             String[] parts = line.strip().split(" ");

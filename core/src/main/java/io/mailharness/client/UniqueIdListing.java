@@ -10,7 +10,7 @@ public record UniqueIdListing(int message, String uniqueId) {
     }
 
     public static List<UniqueIdListing> parseAll(Pop3Reply reply) throws MailProtocolException {
-        if (!reply.isOk()) throw new MailProtocolException("UIDL", "server replied " + reply.statusLine(), null);
+        if (!reply.isOk()) throw new MailProtocolException("UIDL", "server replied " + Transcript.visible(reply.statusLine()), null);
         List<UniqueIdListing> listings = new ArrayList<>();
         for (String line : reply.body()) {
             String[] parts = line.strip().split(" ", 2);

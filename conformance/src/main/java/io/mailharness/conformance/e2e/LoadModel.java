@@ -153,12 +153,15 @@ public class LoadModel {
                 // a +OK after UPDATE). Without one they may or may not have, so those messages are judged neither way.
                 boolean updated = quitAnswered(pop3);
                 long committed = System.nanoTime();
-                if (updated) marked.forEach(id -> model.deleted.put(id, committed));
-                else model.perhapsDeleted.addAll(marked);
-                pop3.connection().awaitAnyOctets(Duration.ofMillis(50)).ifPresent(octets -> {
-                    throw new CheckFailure("after +OK to QUIT (" + who + ")", "nothing more: one response per command",
-                            Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
-                });
+                if (updated) {
+                    marked.forEach(id -> model.deleted.put(id, committed));
+                    pop3.connection().awaitAnyOctets(Duration.ofMillis(50)).ifPresent(octets -> {
+                        throw new CheckFailure("after +OK to QUIT (" + who + ")", "nothing more: one response per command",
+                                Transcript.visible(new String(octets, StandardCharsets.ISO_8859_1)));
+                    });
+                } else {
+                    model.perhapsDeleted.addAll(marked);
+                }
             } finally {
                 pop3.close();
             }

@@ -37,7 +37,7 @@ abstract class SessionOpening<S extends Step, C> {
             try {
                 boolean expected = steps.step(s);
                 if (s.failed()) end(null, s.failure());
-                else if (!expected) end(s, new MailProtocolException(s.label(), "server replied " + s.replyLine(), null));
+                else if (!expected) end(s, new MailProtocolException(s.label(), "server replied " + io.mailharness.client.Transcript.visible(s.replyLine()), null));
                 else advance(s);
             } catch (RuntimeException e) {
                 end(null, e);
