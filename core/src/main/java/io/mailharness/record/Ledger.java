@@ -5,7 +5,8 @@ package io.mailharness.record;
  *
  * @param sent       transactions started (MAIL FROM issued)
  * @param accepted   end-of-data answered 250 (one per accepted transaction)
- * @param rejected   refused at some stage (4xx/5xx), or cut off before end-of-data
+ * @param rejected   not accepted: refused at some stage (4xx/5xx), failed (timeout, dropped connection, a reply that
+ *                   breaks the protocol), or cut off, before a 250 to end-of-data
  * @param retrieved  accepted messages seen at least once by POP3
  * @param intact     retrieved with the same digest as sent
  * @param corrupted  retrieved with a different digest
