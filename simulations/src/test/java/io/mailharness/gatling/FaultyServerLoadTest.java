@@ -167,6 +167,29 @@ class FaultyServerLoadTest {
     }
 
     @Test
+    void aMessageWhoseRetrievalFailedIsNotDeletedAndIsReadOnALaterPass() {
+        // Every other RETR is refused, as a server does with a message in use: the refused ones must stay and be read later.
+        java.util.concurrent.atomic.AtomicInteger retrs = new java.util.concurrent.atomic.AtomicInteger();
+        Faults busy = Faults.of(new io.mailharness.faultserver.pop3.Pop3CommandVariant("POP3_RETR_EVERY_OTHER_IN_USE",
+                "every other RETR is answered -ERR [IN-USE]", "RETR",
+                original -> (session, argument) -> {
+                    if (retrs.incrementAndGet() % 2 == 1) {
+                        session.reply(io.mailharness.faultserver.pop3.Pop3Stage.RETR, io.mailharness.faultserver.pop3.Pop3Reply.err("[IN-USE] try again"));
+                    } else {
+                        original.execute(session, argument);
+                    }
+                }));
+        ScriptedSimulation.grace = Duration.ofSeconds(8);
+        ScriptedSimulation.cases = List.of(sender("busy", busy, 4, true, Duration.ofSeconds(5)));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        Ledger l = InProcessGatling.record(ScriptedSimulation.class, results).ledger();
+        assertEquals(new Ledger(4, 4, 0, 4, 4, 0, 0, 0), l, "every message read whole in the end, none deleted unread: " + l);
+        assertTrue(retrs.get() > 4, "some retrievals were refused: " + retrs.get());
+    }
+
+    @Test
     void theLedgerTellsWhatEachServerDidToTheMessagesAndKeepsSamples() throws java.io.IOException {
         Duration read = Duration.ofSeconds(5);
         ScriptedSimulation.cases = List.of(

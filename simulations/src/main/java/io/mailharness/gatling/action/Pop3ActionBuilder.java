@@ -117,8 +117,8 @@ public final class Pop3ActionBuilder implements ActionBuilder {
                         case RETR_NEW -> pop3.retrieveNew(x, c, done, done);
                         case RETR -> {
                             int n = message.resolve(x.session());
-                            pop3.retrieve(x, c, n, Pop3Reading.uidOf(c, n), harness -> {
-                                c.toDelete().add(n);
+                            pop3.retrieve(x, c, n, Pop3Reading.uidOf(c, n), retrieval -> {
+                                if (retrieval != Retrieval.FAILED) c.toDelete().add(n); // never deleted unread
                                 done.run();
                             }, done);
                         }
@@ -166,8 +166,7 @@ public final class Pop3ActionBuilder implements ActionBuilder {
                     case RETR_NEW -> pop3.retrieveNew(x, c);
                     case RETR -> {
                         int n = message.resolve(x.session());
-                        pop3.retrieve(x, c, n, c.account().address(), Pop3Reading.uidOf(c, n));
-                        c.toDelete().add(n);
+                        if (pop3.retrieve(x, c, n, c.account().address(), Pop3Reading.uidOf(c, n)) != Retrieval.FAILED) c.toDelete().add(n);
                     }
                     case TOP -> pop3.top(x, c, message.resolve(x.session()), lines);
                     case DELE -> pop3.dele(x, c, message.resolve(x.session()));

@@ -188,27 +188,28 @@ final class Pop3ChannelExchange {
             return;
         }
         UniqueIdListing entry = messages.get(i);
-        retrieve(x, c, entry.message(), entry.uniqueId(), harness -> {
-            reading.passed(c, entry.message(), harness);
+        retrieve(x, c, entry.message(), entry.uniqueId(), retrieval -> {
+            reading.passed(c, entry.message(), retrieval);
             retrieveEach(x, c, messages, i + 1, next, broken);
         }, broken);
     }
 
     /**
-     * RETR one message; {@code next} learns whether it is a harness message. A listed message whose retrieval fails
-     * is told to the ledger as not retrievable (a cut-off one by its stamp, when that had arrived).
+     * RETR one message; {@code next} learns how it ended. A listed message whose retrieval fails is told to the
+     * ledger as not retrievable (a cut-off one by its stamp, when that had arrived).
      */
-    void retrieve(Exchange x, Pop3Connection c, int message, String uid, Consumer<Boolean> next, Runnable broken) {
+    void retrieve(Exchange x, Pop3Connection c, int message, String uid, Consumer<Retrieval> next, Runnable broken) {
         String maildrop = c.account().address();
         Future<Pop3Step> retr = c.channel().retr(message);
         after(x, retr, s -> {
             if (!s.isOk()) {
                 reading.notRetrieved(maildrop, uid, Optional.empty());
-                next.accept(false);
+                next.accept(Retrieval.FAILED);
                 return;
             }
             RetrievedMessage m = s.message();
-            next.accept(reading.retrieved(x, maildrop, uid, m.stamp(), m::damagedContent));
+            c.readWhole(message);
+            next.accept(Retrieval.of(reading.retrieved(x, maildrop, uid, m.stamp(), m::damagedContent)));
         }, () -> {
             RetrievedMessage cutOff = retr.getNow().message();
             reading.notRetrieved(maildrop, uid, cutOff == null ? Optional.empty() : cutOff.stamp());

@@ -147,10 +147,10 @@ final class Pop3Exchange {
     }
 
     /**
-     * RETR one message; true when it is a harness message. A listed message whose retrieval fails is told to the
-     * ledger as not retrievable.
+     * RETR one message, and how it ended. A listed message whose retrieval fails is told to the ledger as not
+     * retrievable.
      */
-    boolean retrieve(Exchange x, Pop3Connection c, int message, String maildrop, String uid) throws StageFailed {
+    Retrieval retrieve(Exchange x, Pop3Connection c, int message, String maildrop, String uid) throws StageFailed {
         byte[] content;
         try {
             content = x.stage(request(Pop3Stage.RETR), report(), () -> c.session().retr(message),
@@ -162,9 +162,10 @@ final class Pop3Exchange {
         }
         if (content == null) {
             reading.notRetrieved(maildrop, uid, Optional.empty());
-            return false;
+            return Retrieval.FAILED;
         }
-        return reading.retrieved(x, maildrop, uid, MessageStamp.inspect(content), () -> content);
+        c.readWhole(message);
+        return Retrieval.of(reading.retrieved(x, maildrop, uid, MessageStamp.inspect(content), () -> content));
     }
 
     void top(Exchange x, Pop3Connection c, int message, int lines) throws StageFailed {

@@ -99,7 +99,8 @@ final class Pop3Reading {
             run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.isProcessed(maildrop, uid)).toList());
             x.update(s -> s.set(saveAs, listing.stream().map(UniqueIdListing::uniqueId).toList()));
             return listing;
-        } catch (MailProtocolException e) {
+        } catch (MailProtocolException e) { // a KO of its own, then the pass goes on with LIST's numbers
+            x.log(request(Pop3Stage.UIDL) + " listing", 0, 0, 0, Outcome.of(e));
             return null;
         }
     }
@@ -123,8 +124,9 @@ final class Pop3Reading {
 
     /**
      * The listed messages a pass retrieves: those not processed before (by unique-id), at most
-     * {@link #MAX_MESSAGES_PER_PASS}. Those processed before are marked for deletion when the protocol deletes
-     * after retrieval.
+     * {@link #MAX_MESSAGES_PER_PASS}. Those processed before are marked for deletion when the protocol deletes after
+     * retrieval only if this session read them whole; one processed in an earlier session is left alone, not deleted
+     * unread, since its unique-id may now name another message (a server that reuses them).
      */
     List<UniqueIdListing> newMessages(Pop3Connection c, List<UniqueIdListing> listing) {
         String maildrop = c.account().address();
@@ -132,7 +134,7 @@ final class Pop3Reading {
         for (UniqueIdListing entry : listing) {
             if (fresh.size() >= MAX_MESSAGES_PER_PASS) break;
             if (entry.uniqueId() != null && run.isProcessed(maildrop, entry.uniqueId())) {
-                if (components.protocol().deleteAfterRetrieval()) c.toDelete().add(entry.message());
+                if (components.protocol().deleteAfterRetrieval() && c.wasReadWhole(entry.message())) c.toDelete().add(entry.message());
                 continue;
             }
             fresh.add(entry);
@@ -140,9 +142,13 @@ final class Pop3Reading {
         return fresh;
     }
 
-    /** After a pass retrieved a message: marked for deletion when the protocol deletes harness messages (or everything in a disposable maildrop). */
-    void passed(Pop3Connection c, int message, boolean harness) {
-        if (components.protocol().deleteAfterRetrieval() && (harness || c.account().disposable())) c.toDelete().add(message);
+    /**
+     * After a pass tried a message: one retrieved whole is marked for deletion when the protocol deletes harness
+     * messages (or everything in a disposable maildrop); one whose retrieval failed stays, as it was never read.
+     */
+    void passed(Pop3Connection c, int message, Retrieval retrieval) {
+        if (retrieval == Retrieval.FAILED) return;
+        if (components.protocol().deleteAfterRetrieval() && (retrieval == Retrieval.HARNESS || c.account().disposable())) c.toDelete().add(message);
     }
 
     /**

@@ -21,6 +21,8 @@ public final class Pop3Connection implements AutoCloseable {
     private final AccountPool pool;
     private List<UniqueIdListing> listing = List.of();
     private final List<Integer> toDelete = new ArrayList<>();
+    /** Message numbers retrieved whole in this session (numbers hold for a session, RFC 1939 §4). */
+    private final java.util.Set<Integer> readWhole = new java.util.HashSet<>();
     private boolean released;
 
     public Pop3Connection(Pop3Session session, Account account, AccountPool pool) {
@@ -64,6 +66,16 @@ public final class Pop3Connection implements AutoCloseable {
     /** Message numbers retrieved (or known processed) in this session, to be deleted. */
     public List<Integer> toDelete() {
         return toDelete;
+    }
+
+    /** Message {@code message} was retrieved whole in this session. */
+    public void readWhole(int message) {
+        readWhole.add(message);
+    }
+
+    /** Whether message {@code message} was retrieved whole in this session: deleting it deletes what was read. */
+    public boolean wasReadWhole(int message) {
+        return readWhole.contains(message);
     }
 
     public boolean isOpen() {
