@@ -66,6 +66,11 @@ public record RunRecord(
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "run-record.json";
     public static final String DELIVERY_LATENCY = "delivery latency";
+    /**
+     * How the ledger's verdict requests are named ("ledger lost", "ledger corrupted"...): one request per run, KO
+     * when the ledger found such messages, so a sample minimum never applies to them.
+     */
+    public static final String LEDGER_VERDICT_PREFIX = "ledger ";
     /** How many distinct KO messages a record keeps in {@link #errors}: the most frequent. */
     public static final int ERRORS_KEPT = 50;
     /** How many error groups a record keeps: the largest. */

@@ -28,6 +28,7 @@ public final class RunRecordFiles {
         if (!Files.isReadable(file)) throw new SettingsException(null, "run record " + file + " does not exist or is not readable");
         try {
             RunRecord record = JSON.readValue(file.toFile(), RunRecord.class);
+            if (record == null) throw new SettingsException(null, "run record " + file + " is malformed: it holds null, not a record");
             if (record.formatVersion() != RunRecord.FORMAT_VERSION) {
                 throw new SettingsException(null, "run record " + file + " has format version " + record.formatVersion() + ", this Mailharness reads " + RunRecord.FORMAT_VERSION);
             }

@@ -45,9 +45,17 @@ public final class RunComparator {
                         + (before == null ? " (promote a new baseline to gate it)" : " (renamed, or never reached in the current run?)"));
                 continue;
             }
+            if (request.startsWith(RunRecord.LEDGER_VERDICT_PREFIX)) {
+                metrics.add(ledgerVerdict(request, before, after));
+                continue;
+            }
             for (Metric metric : Metric.values()) {
                 metrics.add(compare(request, metric, before, after, baselineFacts, currentFacts, runNoise));
             }
+        }
+        if (metrics.isEmpty()) {
+            throw new BadInput("the baseline and the current run have no request in common, so nothing was compared: "
+                    + String.join("; ", unmatched));
         }
         return new RunComparison(baseline.simulation(), baselineFacts, currentFacts, tolerances.origin(), metrics, unmatched, notes);
     }
@@ -62,6 +70,20 @@ public final class RunComparator {
         noise.addAll(NoiseCheck.samples(metric, tolerance, before.count(), after.count(), baselineValue, currentValue));
         Verdict verdict = noise.isEmpty() ? measured : Verdict.INCONCLUSIVE;
         return new MetricComparison(request, metric, baselineValue, currentValue, tolerance, measured, verdict, List.copyOf(noise));
+    }
+
+    /**
+     * A ledger verdict (one request per run, KO when the ledger found lost, corrupted, duplicated or unretrievable
+     * messages): regressed when the current run has such messages and the baseline had none, whatever the samples
+     * or the injector's load, since a lost message is a fact, not a noisy measurement.
+     */
+    private MetricComparison ledgerVerdict(String request, RequestStats before, RequestStats after) {
+        Metric metric = Metric.ERROR_RATE;
+        double baselineValue = metric.valueOf(before, 1);
+        double currentValue = metric.valueOf(after, 1);
+        Verdict verdict = after.ko() > 0 && before.ko() == 0 ? Verdict.REGRESSED
+                : before.ko() > 0 && after.ko() == 0 ? Verdict.IMPROVED : Verdict.OK;
+        return new MetricComparison(request, metric, baselineValue, currentValue, tolerances.of(request, metric), verdict, verdict, List.of());
     }
 
     private static void requireMeasured(String which, RunRecord record) {

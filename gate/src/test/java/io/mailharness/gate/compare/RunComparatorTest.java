@@ -32,6 +32,35 @@ class RunComparatorTest {
     }
 
     @Test
+    void aLedgerVerdictRegressesOnItsOneRequestAndStrictHasNothingToComplainAbout() {
+        RunRecord baseline = withLedgerLost(TestRuns.run(2_000), 0);
+        RunRecord lossy = withLedgerLost(baseline, 1);
+        RunComparison comparison = comparator.compare(baseline, lossy);
+        MetricComparison lost = find(comparison, "ledger lost", Metric.ERROR_RATE);
+        assertEquals(Verdict.REGRESSED, lost.verdict(), "one request per run: no sample minimum applies");
+        assertTrue(comparison.fails(false));
+        assertEquals(1, comparison.metrics().stream().filter(m -> m.request().equals("ledger lost")).count(), "latencies of a verdict are not compared");
+        assertFalse(comparator.compare(baseline, baseline).fails(true), "a run compared with itself passes even --strict");
+        assertEquals(Verdict.IMPROVED, find(comparator.compare(lossy, baseline), "ledger lost", Metric.ERROR_RATE).verdict());
+    }
+
+    /** {@code run} with a "ledger lost" verdict request: KO when {@code ko} is 1. */
+    private static RunRecord withLedgerLost(RunRecord run, int ko) {
+        Map<String, RequestStats> requests = new LinkedHashMap<>(run.requests());
+        requests.put("ledger lost", TestRuns.stats(TestRuns.latencies(1), ko));
+        return TestRuns.withRequests(run, requests);
+    }
+
+    @Test
+    void runsWithNoRequestInCommonAreRefusedNotPassed() {
+        RunRecord baseline = TestRuns.run(2_000);
+        Map<String, RequestStats> renamed = new LinkedHashMap<>();
+        baseline.requests().forEach((name, stats) -> renamed.put("renamed " + name, stats));
+        BadInput refused = assertThrows(BadInput.class, () -> comparator.compare(baseline, TestRuns.withRequests(baseline, renamed)));
+        assertTrue(refused.getMessage().contains("no request in common"), refused.getMessage());
+    }
+
+    @Test
     void thirtyPercentSlowerP95RegressesOnlyP95() {
         RunRecord baseline = TestRuns.run(2_000);
         RunRecord current = doctoredP95(baseline, 1.3);

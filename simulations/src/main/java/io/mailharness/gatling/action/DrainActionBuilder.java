@@ -23,10 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * (OK when zero, else KO with the count).
  */
 public final class DrainActionBuilder implements ActionBuilder {
-    public static final String LOST = "ledger lost";
-    public static final String CORRUPTED = "ledger corrupted";
-    public static final String DUPLICATED = "ledger duplicated";
-    public static final String NOT_RETRIEVABLE = "ledger not retrievable";
+    public static final String LOST = io.mailharness.record.RunRecord.LEDGER_VERDICT_PREFIX + "lost";
+    public static final String CORRUPTED = io.mailharness.record.RunRecord.LEDGER_VERDICT_PREFIX + "corrupted";
+    public static final String DUPLICATED = io.mailharness.record.RunRecord.LEDGER_VERDICT_PREFIX + "duplicated";
+    public static final String NOT_RETRIEVABLE = io.mailharness.record.RunRecord.LEDGER_VERDICT_PREFIX + "not retrievable";
     /** Pause between passes when nothing new was found, so a drain does not spin on the server. */
     private static final long IDLE_PAUSE_MILLIS = 200;
 
