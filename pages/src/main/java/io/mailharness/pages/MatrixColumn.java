@@ -32,8 +32,9 @@ public record MatrixColumn(String name, String version, Optional<ConformanceRun>
         return run.isPresent();
     }
 
-    /** The run's SMTP and POP3 greetings, one a line; empty when unavailable or none was read. */
+    /** The run's SMTP and POP3 greetings, one a line, control octets shown escaped; empty when unavailable or none was read. */
     public String greeting() {
-        return run.map(r -> (r.smtpGreeting() + "\n" + r.pop3Greeting()).strip()).orElse("");
+        return run.map(r -> (io.mailharness.client.Transcript.visible(r.smtpGreeting()) + "\n"
+                + io.mailharness.client.Transcript.visible(r.pop3Greeting())).strip()).orElse("");
     }
 }

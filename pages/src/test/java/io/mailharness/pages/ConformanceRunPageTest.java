@@ -62,6 +62,10 @@ class ConformanceRunPageTest {
         assertTrue(other.contains("<title>Conformance of mx\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
         assertTrue(other.contains("data-tags=\"a&#34;b\""));
         assertTrue(other.contains(">220 &lt;b&gt;hi&lt;/b&gt;</div>"));
+        ConformanceRun controls = new ConformanceRun("mx", "", "220 \u001b[2J\u0007 \u009b2J hi", "", "", false, hostile.checks());
+        String greeting = ConformanceRunPage.render(controls, ComparisonFixtures.GENERATED);
+        assertTrue(greeting.contains(">220 \\x1b[2J\\x07 \\x9b2J hi</div>"), "the greeting's control octets are shown escaped");
+        assertFalse(greeting.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), "none reaches the page raw");
         assertEquals(1, count(other, "<script>"));
         MatrixPageTest.assertSelfContained(other);
     }
