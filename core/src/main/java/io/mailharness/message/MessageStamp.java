@@ -40,8 +40,9 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
 
     /**
      * What a receiver makes of a retrieved message: its stamp and whether the octets after the stamp
-     * still have the digest. A message without a stamp is not a harness message (empty result). A stamp
-     * without a digest (messages from {@link MessageBuilder}) is read as intact.
+     * still have the digest, and the stamp is the line written (a refolded or edited stamp is damage too). A
+     * message without a stamp is not a harness message (empty result). A stamp without a digest (messages from
+     * {@link MessageBuilder}) is read as intact.
      */
     public static Optional<Inspection> inspect(byte[] retrieved) {
         Optional<Fields> found = stampFields(retrieved);
@@ -49,7 +50,7 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
         Fields f = found.get();
         // A mangled number does not hide the message: the digest check reports the damage.
         String actual = sha256(java.util.Arrays.copyOfRange(retrieved, f.restStart(), retrieved.length));
-        boolean intact = f.digest().isEmpty() || f.digest().equals(actual);
+        boolean intact = (f.digest().isEmpty() || f.digest().equals(actual)) && f.asWritten();
         return Optional.of(new Inspection(f.id(), f.sentAtMillis(), f.recipients(), f.digest(), actual, intact));
     }
 
@@ -68,15 +69,36 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
         }
     }
 
-    /** The stamp line's fields as found, and where the octets it covers start. */
-    private record Fields(String id, long sentAtMillis, int recipients, String digest, boolean wellFormed, int restStart) {}
+    /**
+     * Whether a stamp field as retrieved ({@code field}: the field with its line ends, continuation lines included)
+     * is octet for octet the line the harness wrote: a server that refolded or edited it changed the message, though
+     * not the octets the digest covers. A stamp without a digest (not a load message) is not judged.
+     */
+    public static boolean asWritten(byte[] field) {
+        return stampFields(field).map(Fields::asWritten).orElse(false);
+    }
+
+    /**
+     * The stamp field's values, unfolded (RFC 5322 §2.2.3: a server may fold a long field), where the octets its
+     * digest covers start, and whether the field is the one line the harness wrote.
+     */
+    private record Fields(String id, long sentAtMillis, int recipients, String digest, boolean wellFormed, int restStart, boolean asWritten) {}
 
     private static Optional<Fields> stampFields(byte[] message) {
         int at = findStampLine(message);
         if (at < 0) return Optional.empty();
         int eol = indexOfCrlf(message, at);
         if (eol < 0) return Optional.empty();
-        String value = new String(message, at + FIELD.length, eol - at - FIELD.length, StandardCharsets.ISO_8859_1).strip();
+        StringBuilder unfolded = new StringBuilder(new String(message, at + FIELD.length, eol - at - FIELD.length, StandardCharsets.ISO_8859_1));
+        boolean folded = false;
+        while (eol + 2 < message.length && (message[eol + 2] == ' ' || message[eol + 2] == '\t')) { // a continuation line
+            int next = indexOfCrlf(message, eol + 2);
+            if (next < 0) break;
+            unfolded.append(new String(message, eol + 2, next - eol - 2, StandardCharsets.ISO_8859_1));
+            eol = next;
+            folded = true;
+        }
+        String value = unfolded.toString().strip();
         String[] parts = value.split(";");
         long sentAt = -1;
         int recipients = 1;
@@ -98,7 +120,18 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
                 wellFormed = false;
             }
         }
-        return Optional.of(new Fields(parts[0].strip(), sentAt, recipients, digest, wellFormed, eol + 2));
+        String id = parts[0].strip();
+        boolean asWritten = digest.isEmpty() || !folded && wellFormed && !id.isEmpty() && lineAsWritten(message, at, eol + 2, id, sentAt, recipients, digest);
+        return Optional.of(new Fields(id, sentAt, recipients, digest, wellFormed, eol + 2, asWritten));
+    }
+
+    private static boolean lineAsWritten(byte[] message, int from, int to, String id, long sentAt, int recipients, String digest) {
+        try {
+            byte[] written = new MessageStamp(id, sentAt, recipients, digest).headerLine().getBytes(StandardCharsets.US_ASCII);
+            return java.util.Arrays.equals(message, from, to, written, 0, written.length);
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 
     /**

@@ -32,6 +32,28 @@ class MessageStampTest {
     }
 
     @Test
+    void aFoldedStampIsReadWholeSoDamageBehindItStillShowsAndTheFoldingIsDamageToo() {
+        TestMessage m = MessageStamp.stamp("mh-1", 42, 1, bytes("Subject: x\r\n\r\nbody\r\n"));
+        String sent = new String(m.content(), StandardCharsets.ISO_8859_1);
+        String folded = sent.replace("; sha256=", ";\r\n sha256=");
+        MessageStamp.Inspection refolded = MessageStamp.inspect(bytes(folded)).orElseThrow();
+        assertEquals(MessageStamp.inspect(m.content()).orElseThrow().digest(), refolded.digest(), "the digest is read across the fold");
+        assertEquals(refolded.digest(), refolded.actualDigest(), "the octets after the whole field are the ones the digest covers");
+        assertFalse(refolded.intact(), "a refolded stamp is not the line written");
+        MessageStamp.Inspection altered = MessageStamp.inspect(bytes(folded.replace("body", "bodY"))).orElseThrow();
+        assertFalse(altered.intact());
+        assertFalse(altered.digest().equals(altered.actualDigest()), "the altered body shows in the digest");
+    }
+
+    @Test
+    void aStampWithoutItsDigestIsNoLongerTheLineWrittenButIsNotJudgedHere() {
+        TestMessage m = MessageStamp.stamp("mh-1", 42, 1, bytes("Subject: x\r\n\r\nbody\r\n"));
+        String stripped = new String(m.content(), StandardCharsets.ISO_8859_1).replaceFirst("; sha256=[0-9a-f]+", "");
+        MessageStamp.Inspection i = MessageStamp.inspect(bytes(stripped)).orElseThrow();
+        assertEquals("", i.digest(), "the receiver, which knows the digest sent, judges this one");
+    }
+
+    @Test
     void theSenderReadsItsStampWithoutHashing() {
         byte[] rest = bytes("Subject: x\r\n\r\nbody\r\n");
         TestMessage m = MessageStamp.stamp("mh-1", 42, 3, rest);

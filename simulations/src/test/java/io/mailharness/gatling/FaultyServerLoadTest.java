@@ -167,6 +167,27 @@ class FaultyServerLoadTest {
     }
 
     @Test
+    void aStampRefoldedOrStrippedOfItsDigestDoesNotHideDamage() {
+        ScriptedSimulation.cases = List.of(
+                sender("fold", Faults.of(stampRewrite("STORE_FOLDS_STAMP_AND_ALTERS_BODY", text -> text.replace("; sha256=", ";\r\n sha256=").replace("\r\n\r\n", "\r\n\r\nX"))), 2, true, Duration.ofSeconds(5)),
+                sender("strip", Faults.of(stampRewrite("STORE_STRIPS_DIGEST_AND_ALTERS_BODY", text -> text.replaceFirst("; sha256=[0-9a-f]+", "").replace("\r\n\r\n", "\r\n\r\nX"))), 2, true, Duration.ofSeconds(5)),
+                sender("refold", Faults.of(stampRewrite("STORE_FOLDS_STAMP", text -> text.replace("; sha256=", ";\r\n sha256="))), 2, true, Duration.ofSeconds(5)));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        Ledger l = InProcessGatling.record(ScriptedSimulation.class, results).ledger();
+        assertEquals(new Ledger(6, 6, 0, 6, 0, 6, 0, 0), l, "every copy changed, none intact: " + l);
+    }
+
+    /** A store fault that rewrites each stored copy's text. */
+    private static io.mailharness.faultserver.store.DeliveryFault stampRewrite(String name, java.util.function.UnaryOperator<String> rewrite) {
+        return new io.mailharness.faultserver.store.DeliveryRewrite(name, name, deliveries -> deliveries.stream()
+                .map(d -> d.withContent(rewrite.apply(new String(d.content(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .toList());
+    }
+
+    @Test
     void aMessageWhoseRetrievalFailedIsNotDeletedAndIsReadOnALaterPass() {
         // Every other RETR is refused, as a server does with a message in use: the refused ones must stay and be read later.
         java.util.concurrent.atomic.AtomicInteger retrs = new java.util.concurrent.atomic.AtomicInteger();

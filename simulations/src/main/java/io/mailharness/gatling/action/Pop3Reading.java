@@ -179,9 +179,13 @@ final class Pop3Reading {
         run.ledger().retrievalFailed(maildrop, uid, cutOff.map(MessageStamp.Inspection::id).orElse(null), cutOff.map(MessageStamp.Inspection::recipients).orElse(1));
     }
 
-    /** Intact when the digest matches; else what the comparison with the message as sent finds (null: nothing to compare with). */
+    /**
+     * Intact when the digest matches and the stamp still carries the digest this run sent; else what the comparison
+     * with the message as sent finds (null: nothing to compare with).
+     */
     private DeliveryClass classify(MessageStamp.Inspection i, String maildrop, Supplier<byte[]> content) {
-        if (i.intact()) return DeliveryClass.INTACT;
+        boolean digestKept = run.ledger().sentDigest(i.id(), i.recipients(), maildrop).map(i.digest()::equals).orElse(true);
+        if (i.intact() && digestKept) return DeliveryClass.INTACT;
         Optional<byte[]> sent = run.ledger().sentOctets(i.id(), i.recipients(), maildrop);
         byte[] retrieved = content.get();
         if (sent.isEmpty() || retrieved == null) return null;

@@ -133,6 +133,15 @@ public final class DeliveryLedger {
         return original == null ? Optional.empty() : Optional.of(original.get());
     }
 
+    /** The digest the message carried when it was accepted, if this run sent it; empty otherwise. */
+    public Optional<String> sentDigest(String id, int recipients, String maildrop) {
+        Delivery d = deliveries.get(key(id, recipients, maildrop));
+        if (d == null) return Optional.empty();
+        synchronized (d) {
+            return d.digest.isEmpty() ? Optional.empty() : Optional.of(d.digest);
+        }
+    }
+
     /**
      * A harness message was retrieved from {@code maildrop}; {@code found} is what it looked like next to
      * what was sent (null: damaged — the digest differs — but with nothing to compare with). Returns the

@@ -77,31 +77,46 @@ final class MessageReceiver {
         keep(in, start, length);
         if (digest != null) {
             update(in, start, length);
+        } else if (stampLine != null) {
+            if (length > 0 && (in.getByte(start) == ' ' || in.getByte(start) == '\t')) { // the stamp folded: still the stamp
+                stampLine = withLine(stampLine, in, start, length);
+            } else { // the first line the digest covers
+                digest = newDigest();
+                update(in, start, length);
+            }
         } else if (inHeader) {
             if (length == 0) { // the header section ended without a stamp: not a harness message
                 inHeader = false;
                 release();
             } else if (isStampField(in, start, length)) {
-                stampLine = new byte[length + 2];
-                in.getBytes(start, stampLine, 0, length);
-                stampLine[length] = '\r';
-                stampLine[length + 1] = '\n';
-                digest = newDigest();
+                stampLine = withLine(new byte[0], in, start, length);
             }
         }
         return false;
+    }
+
+    /** {@code octets} and then the line, with CRLF. */
+    private static byte[] withLine(byte[] octets, ByteBuf in, int start, int length) {
+        byte[] out = java.util.Arrays.copyOf(octets, octets.length + length + 2);
+        in.getBytes(start, out, octets.length, length);
+        out[out.length - 2] = '\r';
+        out[out.length - 1] = '\n';
+        return out;
     }
 
     /** The message as received, at its terminating "." line; the octets kept are released. */
     RetrievedMessage result() {
         try {
             if (stampLine == null) return new RetrievedMessage(octets, Optional.empty(), null);
-            String actual = HexFormat.of().formatHex(digest.digest());
-            // The stamp's fields as core reads them; its digest over what was received, not over the stamp line alone.
+            String actual = HexFormat.of().formatHex((digest == null ? newDigest() : digest).digest());
+            // The stamp's fields as core reads them (unfolded); its digest over what was received after the whole field,
+            // and the field itself as the harness wrote it.
+            boolean asWritten = MessageStamp.asWritten(stampLine);
             Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine).map(i -> new MessageStamp.Inspection(
-                    i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, i.digest().isEmpty() || i.digest().equals(actual)));
-            boolean damaged = stamp.isPresent() && !stamp.get().intact();
-            return new RetrievedMessage(octets, stamp, damaged && kept != null ? ByteBufUtil.getBytes(kept) : null);
+                    i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, (i.digest().isEmpty() || i.digest().equals(actual)) && asWritten));
+            // Octets handed over for the ledger to compare: a damaged message's, and one whose stamp lost its digest.
+            boolean compare = stamp.isPresent() && (!stamp.get().intact() || stamp.get().digest().isEmpty());
+            return new RetrievedMessage(octets, stamp, compare && kept != null ? ByteBufUtil.getBytes(kept) : null);
         } finally {
             release();
         }

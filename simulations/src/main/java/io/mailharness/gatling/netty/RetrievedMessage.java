@@ -10,7 +10,7 @@ import java.util.Optional;
  * line still have the stamp's digest. TOP gives the octets only. A RETR cut off part way gives what its stamp said,
  * if it had arrived.
  *
- * @param damagedContent the octets as retrieved when the digest differs (for the comparison with the message as
+ * @param damagedContent the octets as retrieved when the digest differs or the stamp carries none (for the comparison with the message as
  *                       sent), else null: an intact message is never held whole
  */
 public record RetrievedMessage(long octets, Optional<MessageStamp.Inspection> stamp, byte[] damagedContent) {}
