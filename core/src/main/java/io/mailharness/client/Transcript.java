@@ -26,9 +26,15 @@ public final class Transcript {
     /** Bounds memory for long sessions and load runs: older entries beyond this are dropped and counted. */
     private static final int MAX_ENTRIES = 2_000;
     private static final int MAX_ENTRY_CHARS = 1_000;
+    /**
+     * Bounds a whole transcript too: a server's megabyte reply of short lines would otherwise fill every report
+     * that keeps the transcript (a page, the result file, the JUnit XML) once per check.
+     */
+    static final int MAX_CHARS = 64 * 1024;
 
     private final List<Entry> entries = new ArrayList<>();
     private int dropped;
+    private int chars;
 
     public synchronized void client(String text) {
         add(new Entry(Direction.CLIENT, text));
@@ -47,18 +53,19 @@ public final class Transcript {
         if (text.length() > MAX_ENTRY_CHARS) {
             entry = new Entry(entry.direction(), text.substring(0, MAX_ENTRY_CHARS) + "…(" + (text.length() - MAX_ENTRY_CHARS) + " more chars)");
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.remove(0);
+        while (!entries.isEmpty() && (entries.size() >= MAX_ENTRIES || chars + entry.text().length() > MAX_CHARS)) {
+            chars -= entries.remove(0).text().length();
             dropped++;
         }
         entries.add(entry);
+        chars += entry.text().length();
     }
 
     public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    /** One line per entry, e.g. {@code C: EHLO client.example\r\n}. */
+    /** One line per entry, e.g. {@code C: EHLO client.example\r\n}; the newest entries, within the bounds. */
     public synchronized String render() {
         StringBuilder out = new StringBuilder();
         if (dropped > 0) out.append("-- (").append(dropped).append(" earlier entries not kept)\n");
