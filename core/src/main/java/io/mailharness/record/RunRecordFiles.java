@@ -35,12 +35,30 @@ public final class RunRecordFiles {
             if (record.simulation() == null || record.requests() == null || record.ledger() == null) {
                 throw new SettingsException(null, "run record " + file + " is malformed: simulation, requests and ledger are required");
             }
+            record.requests().forEach((name, stats) -> {
+                String problem = nonsense(stats);
+                if (problem != null) throw new SettingsException(null, "run record " + file + " is malformed: request '" + name + "' " + problem);
+            });
             return record;
         } catch (JsonProcessingException e) {
             throw new SettingsException(null, "run record " + file + " is malformed: " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (IOException e) {
             throw new SettingsException(null, "cannot read run record " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * What makes a request's figures impossible (a count below zero, more KOs than requests, a latency that is
+     * negative or not a number), or null: a gate must not judge a run from figures no run can have.
+     */
+    private static String nonsense(RequestStats stats) {
+        if (stats == null) return "has no figures";
+        if (stats.count() < 0 || stats.ok() < 0 || stats.ko() < 0) return "has a negative count";
+        if (stats.ok() + stats.ko() != stats.count()) return "has ok + ko = " + (stats.ok() + stats.ko()) + ", not its count " + stats.count();
+        for (double latency : new double[] {stats.min(), stats.p50(), stats.p75(), stats.p95(), stats.p99(), stats.max(), stats.mean()}) {
+            if (!Double.isFinite(latency) || latency < 0) return "has a latency of " + latency + " ms";
+        }
+        return null;
     }
 
     public static String toJson(RunRecord record) throws JsonProcessingException {

@@ -41,6 +41,26 @@ class RunRecordFilesTest {
     }
 
     @Test
+    void figuresNoRunCanHaveAreRefusedInOneLine() throws IOException {
+        String record = """
+                {"formatVersion": 1, "simulation": "MailDay", "target": "t", "runId": "r", "start": "2025-03-01T10:00:00Z",
+                 "end": "2025-03-01T10:05:00Z", "requests": {"smtp send": {"count": %s, "ok": 9, "ko": 1, "min": 1.0, "p50": 2.0,
+                 "p75": 3.0, "p95": 4.0, "p99": %s, "max": 6.0, "mean": 2.5, "histogram": "AAAA"}},
+                 "ledger": {"sent": 10, "accepted": 9, "rejected": 1, "retrieved": 9, "intact": 9, "corrupted": 0, "duplicated": 0, "lost": 0}}
+                """;
+        for (String[] bad : new String[][] {{"-10", "5.0", "negative count"}, {"10", "\"NaN\"", "latency of NaN"}, {"10", "-5.0", "latency of -5.0"},
+                {"100", "5.0", "not its count 100"}}) {
+            Path file = Files.writeString(folder.resolve("bad.json"), record.formatted(bad[0], bad[1]));
+            io.mailharness.settings.SettingsException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.mailharness.settings.SettingsException.class, () -> RunRecordFiles.read(file));
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("request 'smtp send'") && refused.getMessage().contains(bad[2]),
+                    refused.getMessage());
+        }
+        Path nothing = Files.writeString(folder.resolve("null.json"), "null");
+        org.junit.jupiter.api.Assertions.assertThrows(io.mailharness.settings.SettingsException.class, () -> RunRecordFiles.read(nothing));
+    }
+
+    @Test
     void everyFieldSurvivesAWriteAndARead() throws IOException {
         RunRecord record = new RunRecord(RunRecord.FORMAT_VERSION, "MailDay", "t", "run-1", "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z",
                 Map.of("users", "10"), new RunRecord.Injector(1, 1, "h", 4, 0.3, 0.5, 0.4),
