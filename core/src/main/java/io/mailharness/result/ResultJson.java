@@ -27,6 +27,9 @@ public final class ResultJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // a key given twice or text after the result is a damaged file, not one whose last word counts
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addModule(new SimpleModule("non-finite-as-null")
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(double.class, new NonFiniteAsNull()))

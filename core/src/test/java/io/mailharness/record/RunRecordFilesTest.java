@@ -56,6 +56,11 @@ class RunRecordFilesTest {
             org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("request 'smtp send'") && refused.getMessage().contains(bad[2]),
                     refused.getMessage());
         }
+        Path twice = Files.writeString(folder.resolve("twice.json"), record.formatted("10", "5.0").replace("\"ko\": 1,", "\"ko\": 1, \"ko\": 0,"));
+        org.junit.jupiter.api.Assertions.assertTrue(org.junit.jupiter.api.Assertions.assertThrows(io.mailharness.settings.SettingsException.class,
+                () -> RunRecordFiles.read(twice)).getMessage().contains("Duplicate field 'ko'"), "a key given twice is refused");
+        Path trailing = Files.writeString(folder.resolve("trailing.json"), record.formatted("10", "5.0") + "}");
+        org.junit.jupiter.api.Assertions.assertThrows(io.mailharness.settings.SettingsException.class, () -> RunRecordFiles.read(trailing));
         Path nothing = Files.writeString(folder.resolve("null.json"), "null");
         org.junit.jupiter.api.Assertions.assertThrows(io.mailharness.settings.SettingsException.class, () -> RunRecordFiles.read(nothing));
     }

@@ -103,6 +103,9 @@ class ConformanceResultFileTest {
         assertProblem(file, "[1, 2]", "is malformed: the top level must be a JSON object");
         assertProblem(file, "", "is malformed: the top level must be a JSON object");
         assertProblem(file, "{ not json", "is not valid JSON: ");
+        assertProblem(file, "{\"target\":\"x\",\"checks\":[{\"id\":\"A\",\"level\":\"MUST\",\"outcome\":\"FAIL\",\"outcome\":\"PASS\"}]}",
+                "is not valid JSON: Duplicate field 'outcome'");
+        assertProblem(file, "{\"target\":\"x\",\"checks\":[]} {\"target\":\"y\"}", "is not valid JSON: Trailing token");
         assertProblem(file, "{\"formatVersion\":2,\"target\":\"x\",\"checks\":[]}", "has format version 2, this Mailharness reads 1");
         var missing = assertThrows(ResultFileException.class, () -> ConformanceResultFile.read(dir.resolve("none.json")));
         assertTrue(missing.getMessage().endsWith("none.json does not exist or is not readable"), missing.getMessage());
