@@ -48,10 +48,22 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
         Optional<Fields> found = stampFields(retrieved);
         if (found.isEmpty() || found.get().id().isEmpty()) return Optional.empty();
         Fields f = found.get();
-        // A mangled number does not hide the message: the digest check reports the damage.
-        String actual = sha256(java.util.Arrays.copyOfRange(retrieved, f.restStart(), retrieved.length));
-        boolean intact = (f.digest().isEmpty() || f.digest().equals(actual)) && f.asWritten();
-        return Optional.of(new Inspection(f.id(), f.sentAtMillis(), f.recipients(), f.digest(), actual, intact));
+        return Optional.of(judged(f, sha256(java.util.Arrays.copyOfRange(retrieved, f.restStart(), retrieved.length))));
+    }
+
+    /**
+     * {@link #inspect(byte[])} for a receiver that digested the octets after the stamp itself as they streamed in:
+     * {@code stampField} is the stamp field as retrieved (continuation lines included), {@code actualDigest} the
+     * digest of what followed it.
+     */
+    public static Optional<Inspection> inspect(byte[] stampField, String actualDigest) {
+        return stampFields(stampField).filter(f -> !f.id().isEmpty()).map(f -> judged(f, actualDigest));
+    }
+
+    /** Intact: the digest matches what followed the stamp, and the stamp is the line written. A mangled number does not hide the message. */
+    private static Inspection judged(Fields f, String actualDigest) {
+        boolean intact = (f.digest().isEmpty() || f.digest().equals(actualDigest)) && f.asWritten();
+        return new Inspection(f.id(), f.sentAtMillis(), f.recipients(), f.digest(), actualDigest, intact);
     }
 
     /**
@@ -70,17 +82,10 @@ public record MessageStamp(String id, long sentAtMillis, int recipients, String 
     }
 
     /**
-     * Whether a stamp field as retrieved ({@code field}: the field with its line ends, continuation lines included)
-     * is octet for octet the line the harness wrote: a server that refolded or edited it changed the message, though
-     * not the octets the digest covers. A stamp without a digest (not a load message) is not judged.
-     */
-    public static boolean asWritten(byte[] field) {
-        return stampFields(field).map(Fields::asWritten).orElse(false);
-    }
-
-    /**
      * The stamp field's values, unfolded (RFC 5322 §2.2.3: a server may fold a long field), where the octets its
-     * digest covers start, and whether the field is the one line the harness wrote.
+     * digest covers start, and whether the field is octet for octet the one line the harness wrote (a refolded or
+     * edited stamp changed the message, though not the octets the digest covers; a stamp without a digest, not a
+     * load message, is not judged).
      */
     private record Fields(String id, long sentAtMillis, int recipients, String digest, boolean wellFormed, int restStart, boolean asWritten) {}
 

@@ -109,11 +109,8 @@ final class MessageReceiver {
         try {
             if (stampLine == null) return new RetrievedMessage(octets, Optional.empty(), null);
             String actual = HexFormat.of().formatHex((digest == null ? newDigest() : digest).digest());
-            // The stamp's fields as core reads them (unfolded); its digest over what was received after the whole field,
-            // and the field itself as the harness wrote it.
-            boolean asWritten = MessageStamp.asWritten(stampLine);
-            Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine).map(i -> new MessageStamp.Inspection(
-                    i.id(), i.sentAtMillis(), i.recipients(), i.digest(), actual, (i.digest().isEmpty() || i.digest().equals(actual)) && asWritten));
+            // Judged by core, as a message retrieved whole would be, with the digest of what followed the stamp.
+            Optional<MessageStamp.Inspection> stamp = MessageStamp.inspect(stampLine, actual);
             // Octets handed over for the ledger to compare: a damaged message's, and one whose stamp lost its digest.
             boolean compare = stamp.isPresent() && (!stamp.get().intact() || stamp.get().digest().isEmpty());
             return new RetrievedMessage(octets, stamp, compare && kept != null ? ByteBufUtil.getBytes(kept) : null);
