@@ -3,7 +3,6 @@ package io.mailharness.conformance.run;
 import io.mailharness.client.Transcript;
 import io.mailharness.conformance.wire.Pop3Probe;
 import io.mailharness.conformance.wire.Pop3Response;
-import io.mailharness.conformance.wire.Blocked;
 import io.mailharness.conformance.wire.CheckFailure;
 import io.mailharness.conformance.wire.RawConnection;
 import io.mailharness.conformance.wire.Sasl;
@@ -97,7 +96,7 @@ public final class Preflight {
         } catch (CheckFailure f) { // a write that failed (credentials masked): the connection is gone
             throw new HarnessException(where + ": " + f.getMessage());
         } catch (org.opentest4j.TestAbortedException blocked) { // more than one reply to EHLO, say
-            throw new HarnessException(where + ": " + blocked.getMessage().replace(Blocked.PREFIX, "").replace(" (another row's rule)", ""));
+            throw new HarnessException(where + ": " + (blocked.getCause() instanceof CheckFailure f ? f.getMessage() : blocked.getMessage()));
         }
     }
 

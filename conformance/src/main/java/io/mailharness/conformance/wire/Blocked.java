@@ -12,8 +12,9 @@ public final class Blocked {
 
     private Blocked() {}
 
+    /** The reason, with the failure it came from as its cause (what a caller outside a check reports instead). */
     public static TestAbortedException by(CheckFailure failure) {
         return new TestAbortedException(PREFIX + failure.step() + " expected " + failure.expected() + ", got " + failure.actual()
-                + " (another row's rule)");
+                + " (another row's rule)", failure);
     }
 }
