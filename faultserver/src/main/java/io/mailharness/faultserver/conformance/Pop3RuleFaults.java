@@ -45,6 +45,10 @@ public final class Pop3RuleFaults {
             "RSET answered with two status lines (RFC 1939 §3: one response per command)",
             Pop3Stage.RSET, reply -> reply.isOk() ? Pop3Reply.raw("+OK\r\n+OK maildrop reset") : reply);
 
+    public static final Fault POP3_QUIT_TWO_RESPONSES = new Pop3ReplyRewrite("POP3_QUIT_TWO_RESPONSES",
+            "QUIT answered with two status lines before the close (RFC 1939 §3: one response per command)",
+            Pop3Stage.QUIT, reply -> reply.isOk() ? reply.withStatus(reply.status() + "\r\n+OK logging out") : reply);
+
     public static final Fault POP3_RETR_NO_FINAL_CRLF = new Pop3CommandVariant("POP3_RETR_NO_FINAL_CRLF",
             "RETR of a message without a final CRLF appends '.CRLF' right after its last octet (RFC 1939 §3: CRLF.CRLF)",
             "RETR", original -> retr(message -> stuff(message.content(), false)));
