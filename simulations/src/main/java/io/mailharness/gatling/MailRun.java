@@ -5,6 +5,7 @@ import io.mailharness.gatling.client.AccountPool;
 import io.mailharness.gatling.client.ConnectionRegistry;
 import io.mailharness.gatling.ledger.DeliveryLedger;
 import io.mailharness.gatling.ledger.LedgerSamples;
+import io.mailharness.gatling.ledger.ProcessedMessages;
 import io.mailharness.gatling.protocol.MailProtocol;
 import io.mailharness.gatling.protocol.TargetPlanOpener;
 import io.mailharness.gatling.record.CpuSampler;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +55,7 @@ public final class MailRun {
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final AtomicLong messageNumber = new AtomicLong();
-    private final Set<String> processedUids = ConcurrentHashMap.newKeySet();
+    private final ProcessedMessages processed = new ProcessedMessages();
     private final AtomicBoolean verdictLogged = new AtomicBoolean();
     private final AtomicLong activeDrains = new AtomicLong();
     private final ExecutorService io = ioExecutor();
@@ -174,13 +174,9 @@ public final class MailRun {
         return "mh-" + nonce + "-" + injector.index() + "-" + number;
     }
 
-    /** Marks a message in a maildrop as processed (by its unique-id); false if it already was. */
-    public boolean markProcessed(String maildrop, String uid) {
-        return processedUids.add(maildrop.toLowerCase(Locale.ROOT) + "\u0000" + uid);
-    }
-
-    public boolean isProcessed(String maildrop, String uid) {
-        return processedUids.contains(maildrop.toLowerCase(Locale.ROOT) + "\u0000" + uid);
+    /** The messages POP3 readers have processed and deleted, by maildrop and unique-id. */
+    public ProcessedMessages processed() {
+        return processed;
     }
 
     /** A drain begins; drains running side by side (one per protocol) give one verdict, by the last to finish. */

@@ -27,6 +27,7 @@ public class ScriptedSimulation extends Simulation {
         maxDuration = Duration.ofSeconds(60);
         transactionRequests = false;
         pipelining = false;
+        readAfterEachMessage = false;
     }
 
     /** One sender against one target. */
@@ -41,6 +42,8 @@ public class ScriptedSimulation extends Simulation {
     public static volatile Duration maxDuration = Duration.ofSeconds(60);
     public static volatile boolean transactionRequests;
     public static volatile boolean pipelining;
+    /** The sender reads its maildrop (a POP3 cycle: retrieve, delete, QUIT) after each message it sends. */
+    public static volatile boolean readAfterEachMessage;
 
     {
         List<PopulationBuilder> populations = new ArrayList<>();
@@ -48,7 +51,9 @@ public class ScriptedSimulation extends Simulation {
             MailProtocolBuilder mail = mail(c.target()).messageSize(4096).messagesPerConnection(c.messagesPerConnection())
                     .drainGrace(grace).transactionRequest(transactionRequests).pipelining(pipelining);
             ScenarioBuilder senders = scenario(c.prefix())
-                    .repeat(c.messages()).on(exec(smtp(c.prefix()).send()))
+                    .repeat(c.messages()).on(readAfterEachMessage
+                            ? exec(smtp(c.prefix()).send()).exec(pop3(c.prefix() + " POP3").cycle())
+                            : exec(smtp(c.prefix()).send()))
                     .exec(smtp(c.prefix()).quit());
             PopulationBuilder population = senders.injectOpen(atOnceUsers(1)).protocols(mail);
             if (c.drain()) population = population.andThen(scenario(c.prefix() + " drain").exec(drain(c.prefix() + " POP3")).injectOpen(atOnceUsers(1)).protocols(mail));

@@ -208,7 +208,7 @@ final class Pop3ChannelExchange {
                 return;
             }
             RetrievedMessage m = s.message();
-            c.readWhole(message);
+            c.readWhole(message, uid);
             next.accept(Retrieval.of(reading.retrieved(x, maildrop, uid, m.stamp(), m::damagedContent)));
         }, () -> {
             RetrievedMessage cutOff = retr.getNow().message();
@@ -222,7 +222,10 @@ final class Pop3ChannelExchange {
     }
 
     void dele(Exchange x, Pop3Connection c, int message, Runnable next, Runnable broken) {
-        after(x, c.channel().dele(message), s -> next.run(), broken);
+        after(x, c.channel().dele(message), s -> {
+            if (s.isOk()) c.markedDeleted(message);
+            next.run();
+        }, broken);
     }
 
     /** DELE of everything retrieved (or recognised as processed) in this session, one after the other. */
@@ -243,6 +246,7 @@ final class Pop3ChannelExchange {
     void rset(Exchange x, Pop3Connection c, Runnable next, Runnable broken) {
         after(x, c.channel().rset(), s -> {
             c.toDelete().clear();
+            c.markedDeleted().clear();
             next.run();
         }, broken);
     }
@@ -254,7 +258,10 @@ final class Pop3ChannelExchange {
             run.connections().closePop3(user);
             then.run();
         };
-        after(x, c.channel().quit(), s -> closed.run(), closed);
+        after(x, c.channel().quit(), s -> {
+            reading.quitAnswered(c, s.isOk());
+            closed.run();
+        }, closed);
     }
 
     /**

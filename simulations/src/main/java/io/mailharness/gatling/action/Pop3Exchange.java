@@ -164,7 +164,7 @@ final class Pop3Exchange {
             reading.notRetrieved(maildrop, uid, Optional.empty());
             return Retrieval.FAILED;
         }
-        c.readWhole(message);
+        c.readWhole(message, uid);
         return Retrieval.of(reading.retrieved(x, maildrop, uid, MessageStamp.inspect(content), () -> content));
     }
 
@@ -174,7 +174,7 @@ final class Pop3Exchange {
     }
 
     void dele(Exchange x, Pop3Connection c, int message) throws StageFailed {
-        stage(x, Pop3Stage.DELE, () -> c.session().dele(message));
+        if (stage(x, Pop3Stage.DELE, () -> c.session().dele(message)).isOk()) c.markedDeleted(message);
     }
 
     void deleteRetrieved(Exchange x, Pop3Connection c) throws StageFailed {
@@ -186,12 +186,13 @@ final class Pop3Exchange {
     void rset(Exchange x, Pop3Connection c) throws StageFailed {
         stage(x, Pop3Stage.RSET, () -> c.session().rset());
         c.toDelete().clear();
+        c.markedDeleted().clear();
     }
 
     /** QUIT (the UPDATE state removes what was marked), then the connection is closed and the maildrop released. */
     void quit(Exchange x, Pop3Connection c) {
         try {
-            stage(x, Pop3Stage.QUIT, () -> c.session().quit());
+            reading.quitAnswered(c, stage(x, Pop3Stage.QUIT, () -> c.session().quit()).isOk());
         } catch (StageFailed e) {
             // logged as a KO; closed below
         } finally {

@@ -10,6 +10,7 @@ import io.mailharness.gatling.check.Outcome;
 import io.mailharness.gatling.check.Pop3Stage;
 import io.mailharness.gatling.client.Pop3Connection;
 import io.mailharness.gatling.ledger.DeliveryLedger;
+import io.mailharness.gatling.ledger.ProcessedMessages;
 import io.mailharness.gatling.protocol.MailComponents;
 import io.mailharness.message.MessageComparison;
 import io.mailharness.message.MessageStamp;
@@ -96,7 +97,7 @@ final class Pop3Reading {
             List<UniqueIdListing> listing = UniqueIdListing.parseAll(reply);
             c.listing(listing);
             String maildrop = c.account().address();
-            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.isProcessed(maildrop, uid)).toList());
+            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.processed().skips(maildrop, uid)).toList());
             x.update(s -> s.set(saveAs, listing.stream().map(UniqueIdListing::uniqueId).toList()));
             return listing;
         } catch (MailProtocolException e) { // a KO of its own, then the pass goes on with LIST's numbers
@@ -123,7 +124,7 @@ final class Pop3Reading {
     }
 
     /**
-     * The listed messages a pass retrieves: those not processed before (by unique-id), at most
+     * The listed messages a pass retrieves: those not processed before (by unique-id), or deleted since, at most
      * {@link #MAX_MESSAGES_PER_PASS}. Those processed before are marked for deletion when the protocol deletes after
      * retrieval only if this session read them whole; one processed in an earlier session is left alone, not deleted
      * unread, since its unique-id may now name another message (a server that reuses them).
@@ -133,7 +134,7 @@ final class Pop3Reading {
         List<UniqueIdListing> fresh = new ArrayList<>();
         for (UniqueIdListing entry : listing) {
             if (fresh.size() >= MAX_MESSAGES_PER_PASS) break;
-            if (entry.uniqueId() != null && run.isProcessed(maildrop, entry.uniqueId())) {
+            if (entry.uniqueId() != null && run.processed().skips(maildrop, entry.uniqueId())) {
                 if (components.protocol().deleteAfterRetrieval() && c.wasReadWhole(entry.message())) c.toDelete().add(entry.message());
                 continue;
             }
@@ -161,7 +162,7 @@ final class Pop3Reading {
         DeliveryLedger ledger = run.ledger();
         ledger.retrievalSucceeded(maildrop, uid);
         long seenAt = System.currentTimeMillis();
-        boolean firstTime = uid == null || run.markProcessed(maildrop, uid);
+        boolean firstTime = uid == null || firstSighting(x, maildrop, uid, stamp.map(MessageStamp.Inspection::id).orElse(null));
         if (stamp.isEmpty()) return false;
         if (!firstTime) return true;
         MessageStamp.Inspection i = stamp.get();
@@ -169,6 +170,30 @@ final class Pop3Reading {
         DeliveryLedger.Sighting sighting = ledger.retrieved(i.id(), i.recipients(), maildrop, classify(i, maildrop, content), seenAt, acceptedAt);
         if (sighting == DeliveryLedger.Sighting.FIRST && acceptedAt[0] >= 0) x.deliveryLatency(acceptedAt[0], seenAt);
         return true;
+    }
+
+    /** Whether the ledger hears of this retrieval; a unique-id listed again after its message was deleted is a KO of its own. */
+    private boolean firstSighting(Exchange x, String maildrop, String uid, String harnessId) {
+        ProcessedMessages.Sighting sighting = run.processed().retrieved(maildrop, uid, harnessId);
+        if (sighting.relisted() != ProcessedMessages.Relisted.NO) {
+            x.log(request(Pop3Stage.UIDL) + " unique-ids", 0, 0, 0, Outcome.ko("protocol", null, null, "protocol: unique-id", uid,
+                    " is listed again after its message was deleted (DELE and QUIT answered +OK): " + sighting.relisted().words()));
+        }
+        return sighting.firstTime();
+    }
+
+    /**
+     * QUIT was answered: on +OK the UPDATE state removed the messages this session marked deleted (RFC 1939 §6), so a
+     * later listing of their unique-ids is read again. Without +OK they may or may not be gone, and stay skipped.
+     */
+    void quitAnswered(Pop3Connection c, boolean ok) {
+        if (ok) {
+            for (int message : c.markedDeleted()) {
+                String uid = c.uidReadAs(message);
+                if (uid != null) run.processed().deleted(c.account().address(), uid);
+            }
+        }
+        c.markedDeleted().clear();
     }
 
     /**

@@ -22,7 +22,10 @@ public final class Pop3Connection implements AutoCloseable {
     private List<UniqueIdListing> listing = List.of();
     private final List<Integer> toDelete = new ArrayList<>();
     /** Message numbers retrieved whole in this session (numbers hold for a session, RFC 1939 §4). */
-    private final java.util.Set<Integer> readWhole = new java.util.HashSet<>();
+    /** Message numbers retrieved whole in this session, with their unique-ids (null without UIDL). */
+    private final java.util.Map<Integer, String> readWhole = new java.util.HashMap<>();
+    /** Message numbers whose DELE was answered +OK in this session: removed once QUIT is answered +OK. */
+    private final java.util.Set<Integer> markedDeleted = new java.util.LinkedHashSet<>();
     private boolean released;
 
     public Pop3Connection(Pop3Session session, Account account, AccountPool pool) {
@@ -68,14 +71,29 @@ public final class Pop3Connection implements AutoCloseable {
         return toDelete;
     }
 
-    /** Message {@code message} was retrieved whole in this session. */
-    public void readWhole(int message) {
-        readWhole.add(message);
+    /** Message {@code message}, listed as {@code uid} (null without UIDL), was retrieved whole in this session. */
+    public void readWhole(int message, String uid) {
+        readWhole.put(message, uid);
     }
 
     /** Whether message {@code message} was retrieved whole in this session: deleting it deletes what was read. */
     public boolean wasReadWhole(int message) {
-        return readWhole.contains(message);
+        return readWhole.containsKey(message);
+    }
+
+    /** The unique-id message {@code message} had when this session read it whole; null if it did not, or without UIDL. */
+    public String uidReadAs(int message) {
+        return readWhole.get(message);
+    }
+
+    /** DELE of message {@code message} was answered +OK: the UPDATE state is to remove it. */
+    public void markedDeleted(int message) {
+        markedDeleted.add(message);
+    }
+
+    /** The messages marked deleted in this session, in the order marked; RSET unmarks them all. */
+    public java.util.Set<Integer> markedDeleted() {
+        return markedDeleted;
     }
 
     public boolean isOpen() {
