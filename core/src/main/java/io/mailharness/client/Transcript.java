@@ -73,11 +73,26 @@ public final class Transcript {
         return out.toString();
     }
 
-    /** Shows control characters as escapes so that a bare LF or a NUL is visible in a report. */
+    /**
+     * Shows control characters as escapes so that a bare LF or a NUL is visible in a report. Server text arrives as
+     * octets, one char each (ISO-8859-1): a run of octets above 127 that is well-formed UTF-8 is shown as the
+     * characters it encodes, so "ü" sent as UTF-8 does not read "Ã¼"; any other such octet stays one Latin-1 char.
+     * Characters that could move or hide text in a report (C1 controls, bidi and other format characters, line and
+     * paragraph separators) are escaped either way.
+     */
     public static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length()) {
             char c = text.charAt(i);
+            int utf8 = c >= 0xc2 && c <= 0xf4 ? Utf8Run.length(text, i) : 0;
+            if (utf8 > 0) {
+                int cp = Utf8Run.codePoint(text, i, utf8);
+                if (hidesText(cp)) out.append(String.format("\\u{%04x}", cp));
+                else out.appendCodePoint(cp);
+                i += utf8;
+                continue;
+            }
             switch (c) {
                 case '\r' -> out.append("\\r");
                 case '\n' -> out.append("\\n");
@@ -85,11 +100,21 @@ public final class Transcript {
                 case '\\' -> out.append("\\\\");
                 default -> {
                     if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) out.append(String.format("\\x%02x", (int) c)); // C0, DEL, C1 (8-bit CSI)
+                    else if (c > 0xff && hidesText(c)) out.append(String.format("\\u{%04x}", (int) c));
                     else out.append(c);
                 }
             }
+            i++;
         }
         return out.toString();
+    }
+
+    private static boolean hidesText(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            default -> false;
+        };
     }
 
     @Override

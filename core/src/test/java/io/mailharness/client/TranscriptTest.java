@@ -18,6 +18,30 @@ class TranscriptTest {
         assertEquals("220 \\x1b[2J \\x7f \\x9b2J \\x80\\x9f caf\u00e9", Transcript.visible("220 \u001b[2J \u007f \u009b2J \u0080\u009f caf\u00e9"));
     }
 
+    /** The octets of {@code text} in UTF-8, one char each, as a reply is read off the wire. */
+    private static String asOctets(String text) {
+        return new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void wellFormedUtf8IsShownAsItsCharactersNotAsLatin1() {
+        String reply = "250 2.1.0 <\u00fc@example.com> ok \u65e5\u672c \ud83d\udce7";
+        assertEquals(reply, Transcript.visible(asOctets(reply)));
+    }
+
+    @Test
+    void utf8ThatCouldMoveOrHideTextIsEscaped() {
+        // U+2028 (line separator), U+202E (right-to-left override), U+0085 (NEL, a C1 control), U+200B (zero width space)
+        assertEquals("a\\u{2028}b \\u{202e}txt.exe \\u{0085} x\\u{200b}y", Transcript.visible(asOctets("a\u2028b \u202etxt.exe \u0085 x\u200by")));
+        assertEquals("\\u{202e}", Transcript.visible("\u202e"), "also in text that is characters already");
+    }
+
+    @Test
+    void octetsThatAreNotWellFormedUtf8StayOneLatin1CharEach() {
+        // Latin-1 e-acute, a lone continuation octet, an overlong '/', an encoded surrogate (its C1 octet escaped), a sequence cut short
+        assertEquals("caf\u00e9 \u00a7 \u00c0\u00af \u00ed\u00a0\\x80 \u00e6\\x97", Transcript.visible("caf\u00e9 \u00a7 \u00c0\u00af \u00ed\u00a0\u0080 \u00e6\u0097"));
+    }
+
     @Test
     void aMegabyteOfReplyLinesKeepsTheNewestWithinTheWholeTranscriptsBound() {
         Transcript t = new Transcript();

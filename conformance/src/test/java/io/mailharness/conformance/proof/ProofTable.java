@@ -42,7 +42,7 @@ final class ProofTable {
             breaks("SMTP-CMD-UNKNOWN", catalogue("SMTP_UNKNOWN_COMMAND_250"), WARN).at("XYZZY", "250 2.0.0 OK\\r\\n"),
             breaks("SMTP-CMD-TRAILWS", proxy("PROXY_TRAILING_SPACE_AS_PARAMETER", ClientRewrites.TRAILING_SPACE_AS_PARAMETER), WARN).at("RSET \\r\\n", "501 5.5.4 RSET takes no parameters\\r\\n"),
             breaks("SMTP-CMD-NOARGS", catalogue(BasicRuleFaults.SMTP_RSET_IGNORES_PARAMETER), WARN).at("RSET x", "250 2.0.0 OK\\r\\n"),
-            breaks("SMTP-CMD-8BIT", proxy("PROXY_EIGHT_BIT_FLATTENED", ClientRewrites.EIGHT_BIT_FLATTENED), WARN).at("MAIL FROM:<Ã¼@example.com>\\r\\n", "250 2.1.0 Sender <xx@example.com> OK\\r\\n"),
+            breaks("SMTP-CMD-8BIT", proxy("PROXY_EIGHT_BIT_FLATTENED", ClientRewrites.EIGHT_BIT_FLATTENED), WARN).at("MAIL FROM:<ü@example.com>\\r\\n", "250 2.1.0 Sender <xx@example.com> OK\\r\\n"),
             breaks("SMTP-CMD-CTRL", proxy("PROXY_CONTROL_CHARACTERS_DROPPED", ClientRewrites.CONTROL_CHARACTERS_DROPPED), FAIL).at("MAIL FROM:<a\\x01b@example.com>\\r\\n", "250 2.1.0 Sender <ab@example.com> OK\\r\\n"),
             breaks("SMTP-CMD-BARELF", proxy("PROXY_BARE_LINE_ENDS_SPLIT", ClientRewrites.BARE_LINE_ENDS_SPLIT), FAIL).at("NOOP\\nNOOP\\r\\n", "two replies: the bare line end split"),
             // §4.1.4 order of commands
