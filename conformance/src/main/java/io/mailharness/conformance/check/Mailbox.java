@@ -45,10 +45,13 @@ public final class Mailbox {
     /**
      * A bounded wait that looks into a maildrop at once, then {@link #LOOK_AGAIN}. A thread that dies elsewhere in the
      * JVM meanwhile (an embedded server's, on another check's probe) is not this wait's failure: Awaitility would
-     * otherwise rethrow it here.
+     * otherwise rethrow it here. Each look runs in the waiting thread: on a pool thread, a look still under way when
+     * the wait timed out went on behind the check's back and rewrote what the check then judged (a WARN naming no late
+     * message). A look is bounded by its probe's own deadlines, so the wait can pass {@code atMost} by one look at most.
      */
     public static ConditionFactory looking(String alias, Duration atMost) {
-        return Awaitility.await(alias).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(LOOK_AGAIN).dontCatchUncaughtExceptions();
+        return Awaitility.await(alias).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(LOOK_AGAIN).pollInSameThread()
+                .dontCatchUncaughtExceptions();
     }
 
     /** Largest maildrop scanned for a message, so a full test account cannot make a check run forever. */
