@@ -112,8 +112,9 @@ public class Auth {
     /** A session inside TLS whose EHLO offers AUTH PLAIN (or SKIP). */
     private static SmtpProbe securedWithPlain(CheckContext check) {
         Extensions.Session session = Extensions.secured(check);
-        if (!mechanisms(session.ehlo()).contains(" PLAIN ")) {
-            check.skip("AUTH PLAIN is not offered inside TLS (EHLO: AUTH" + mechanisms(session.ehlo()) + ")");
+        String offered = mechanisms(session.ehlo());
+        if (!offered.contains(" PLAIN ")) {
+            check.skip("AUTH PLAIN is not offered inside TLS (" + (offered.isEmpty() ? "EHLO lists no AUTH" : "EHLO: AUTH" + offered.stripTrailing()) + ")");
         }
         return session.smtp();
     }
