@@ -37,7 +37,9 @@ public class TooManyRecipientsCode {
             smtp.send("QUIT");
             check.skip("no recipient limit reached within " + MAX_RECIPIENTS_TRIED + " RCPTs");
         }
-        if (!refusal.isComplete() || (refusal.code() != 452 && refusal.replyClass() != 5)) {
+        // §4.5.3.1.10 names 452 "the correct reply code" without a MUST: another 4yz is the same transient refusal (WARN)
+        boolean otherTransientCode = refusal.isComplete() && refusal.replyClass() == 4 && refusal.code() != 452;
+        if (!refusal.isComplete() || (refusal.code() != 452 && refusal.replyClass() != 5 && !otherTransientCode)) {
             throw check.fail(refusal.step() + " (number " + (accepted + 1) + ")", "452 (too many recipients) or a 5yz", refusal.describe());
         }
         if (accepted == 0) refusal.blockedByTlsRequired(250, 251);
@@ -46,8 +48,12 @@ public class TooManyRecipientsCode {
         smtp.content(message.content()).expectCode(250);
         smtp.send("QUIT");
         check.mailbox().await(account, message.id());
+        if (otherTransientCode) {
+            check.warn(refusal.step() + " (number " + (accepted + 1) + ")", "452 (too many recipients; §4.5.3.1.10: the correct code) or a 5yz",
+                    refusal.describe());
+        }
     }
 
-    /** How many RCPTs the limit search sends at most (Postfix's default limit is 1000). */
-    static final int MAX_RECIPIENTS_TRIED = 1_000;
+    /** How many RCPTs the limit search sends at most: one past Postfix's default limit (smtpd_recipient_limit = 1000). */
+    static final int MAX_RECIPIENTS_TRIED = 1_001;
 }

@@ -2,6 +2,7 @@ package io.mailharness.conformance.proof;
 
 import io.mailharness.faultserver.Faults;
 import io.mailharness.faultserver.conformance.AllowedVariantFaults;
+import io.mailharness.faultserver.conformance.SmtpExtensionRuleFaults;
 import io.mailharness.faultserver.pop3.Pop3CommandVariant;
 import io.mailharness.faultserver.pop3.Pop3Reply;
 import io.mailharness.faultserver.pop3.Pop3Stage;
@@ -110,5 +111,9 @@ final class AllowedVariantProofs {
             keeps("SMTP-AUTH-PLAINTEXT", catalogue(SmtpFaults.SMTP_AUTH_PLAIN_WITHOUT_TLS)),
             keeps("SMTP-DATA-TRACE", catalogue(AllowedVariantFaults.STORE_DELIVERY_AGENT_RECEIVED_ON_TOP)),
             untestable("SMTP-TLS-RESET", catalogue(AllowedVariantFaults.SMTP_STARTTLS_IN_TRANSACTION_503), "STARTTLS after MAIL refused (503 5.5.0 TLS not permitted"),
-            untestable("POP-APOP", catalogue(AllowedVariantFaults.POP3_APOP_SECRET_APART), "hold no separate APOP secret"));
+            untestable("POP-APOP", catalogue(AllowedVariantFaults.POP3_APOP_SECRET_APART), "hold no separate APOP secret"),
+            // a listener that does not require TLS leaves the 530 list unexercised: SKIP, not a PASS that could not fail
+            untestable("SMTP-TLS-REQUIRED", ServerFault.BASELINE,
+                    "not a TLS-required listener; the 530 list is not exercised"),
+            keeps("SMTP-TLS-REQUIRED", catalogue("SMTP_TLS_REQUIRED", SmtpExtensionRuleFaults.TLS_REQUIRED.toArray(io.mailharness.faultserver.Fault[]::new))));
 }

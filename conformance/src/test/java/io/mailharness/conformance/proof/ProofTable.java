@@ -88,6 +88,7 @@ final class ProofTable {
             breaks("SMTP-NOOP", catalogue(BasicRuleFaults.SMTP_NOOP_PARAMETER_501), WARN).at("NOOP x", "501 5.5.4 NOOP takes no parameter\\r\\n"),
             breaks("SMTP-VRFY", catalogue(BasicRuleFaults.SMTP_VRFY_UNKNOWN_250), FAIL).at("VRFY", "250 2.1.5 <"),
             breaks("SMTP-VRFY", catalogue(BasicRuleFaults.SMTP_VRFY_502), WARN).at("VRFY postmaster", "502 5.5.1 VRFY disabled"),
+            breaks("SMTP-VRFY", catalogue(BasicRuleFaults.SMTP_VRFY_NO_ARGUMENT_502), WARN).at("VRFY", "502 5.5.1 VRFY needs an argument"),
             breaks("SMTP-EXPN-HELP", catalogue(BasicRuleFaults.SMTP_HELP_500), WARN).at("HELP", "500 5.5.1 What?\\r\\n"),
             breaks("SMTP-QUIT", catalogue("SMTP_QUIT_NOT_221"), FAIL).at("QUIT", "250 2.0.0 Bye\\r\\n"),
             breaks("SMTP-QUIT", catalogue("SMTP_QUIT_NOT_CLOSING"), FAIL).at("after 221", "still open"),

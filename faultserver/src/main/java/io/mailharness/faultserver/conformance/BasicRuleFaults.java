@@ -112,6 +112,10 @@ public final class BasicRuleFaults {
             "VRFY answered 502 (RFC 5321 §3.5.3, §7.3: a disabled VRFY answers 252)",
             SmtpStage.VRFY, (reply, state) -> reply.code() != 501, reply -> SmtpReply.of(502, "5.5.1 VRFY disabled"));
 
+    public static final Fault SMTP_VRFY_NO_ARGUMENT_502 = new SmtpReplyRewrite("SMTP_VRFY_NO_ARGUMENT_502",
+            "VRFY without an argument answered 502 instead of the syntax error 501 (RFC 5321 §4.3.2 lists both)",
+            SmtpStage.VRFY, (reply, state) -> reply.code() == 501, reply -> SmtpReply.of(502, "5.5.1 VRFY needs an argument"));
+
     public static final Fault SMTP_HELP_500 = new SmtpReplyRewrite("SMTP_HELP_500",
             "HELP answered 500 (RFC 5321 §4.1.1.8: 211/214, or 502/504)",
             SmtpStage.HELP, reply -> SmtpReply.of(500, "5.5.1 What?"));

@@ -107,6 +107,10 @@ public final class SmtpCoreRuleFaults {
                 else original.execute(session, argument);
             });
 
+    public static final Fault SMTP_RCPT_LIMIT_431 = new SmtpReplyRewrite("SMTP_RCPT_LIMIT_431",
+            "the RCPT past the recipient limit answered 431 instead of 452 (RFC 5321 §4.5.3.1.10: 452 is the correct code)",
+            SmtpStage.RCPT, (reply, state) -> reply.code() == 452, reply -> SmtpReply.of(431, "4.3.1 Too many recipients"));
+
     /** Sessions that went past the recipient limit; the DATA half of the fault has lost their transaction. */
     private static final Set<SmtpSession> PAST_THE_LIMIT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
