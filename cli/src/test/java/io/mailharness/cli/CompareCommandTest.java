@@ -37,7 +37,7 @@ class CompareCommandTest {
         String markdown = Files.readString(reports.resolve(RegressionGate.SUMMARY_FILE));
         assertTrue(markdown.contains("| smtp send | p95 |"), markdown);
         String junit = Files.readString(reports.resolve(RegressionGate.JUNIT_FILE));
-        assertTrue(junit.contains("tests=\"10\" failures=\"0\""), junit);
+        assertTrue(junit.contains("tests=\"14\" failures=\"0\""), junit); // two requests' five metrics, the ledger's four classes
         String page = Files.readString(reports.resolve(RegressionGate.PAGE_FILE));
         assertTrue(page.contains("<svg") && page.contains("<polyline"), "the page draws the curves");
         assertFalse(page.contains("<script src") || page.contains("<link") || page.contains("@import"), "the page loads nothing from elsewhere");

@@ -71,6 +71,8 @@ public record RunRecord(
      * when the ledger found such messages, so a sample minimum never applies to them.
      */
     public static final String LEDGER_VERDICT_PREFIX = "ledger ";
+    /** The parameter that tells a run stopped by a signal (SIGTERM, Ctrl-C): messages not yet retrieved then count as lost. */
+    public static final String STOPPED_BY = "stoppedBy";
     /** How many distinct KO messages a record keeps in {@link #errors}: the most frequent. */
     public static final int ERRORS_KEPT = 50;
     /** How many error groups a record keeps: the largest. */

@@ -18,7 +18,7 @@ public final class SignalledStop {
     /** How long a signal waits for the run to end and its reports to be written before the JVM exits anyway. */
     static final long WAIT_SECONDS = 120;
     /** The run-record parameter that tells a run stopped by a signal. */
-    public static final String PARAMETER = "stoppedBy";
+    public static final String PARAMETER = io.mailharness.record.RunRecord.STOPPED_BY;
 
     /** Counted down by the launcher once the current run's results are written; one per run. */
     private static volatile CountDownLatch resultsWritten = new CountDownLatch(1);

@@ -1,5 +1,7 @@
 package io.mailharness.gate.compare;
 
+import io.mailharness.record.RequestStats;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +24,23 @@ final class NoiseCheck {
         return reasons;
     }
 
-    /** Reasons that apply to one metric: too few samples, or a value that could not be computed. */
-    static List<String> samples(Metric metric, Tolerance tolerance, long baselineCount, long currentCount,
-                                double baselineValue, double currentValue) {
+    /**
+     * Reasons that apply to one metric: too few samples, or a value that could not be computed. An error rate or a
+     * throughput whose counts differ beyond chance ({@link SampleEvidence}) is judged below the sample minimum.
+     */
+    static List<String> samples(Metric metric, Tolerance tolerance, RequestStats before, RequestStats after,
+                                RunFacts baselineRun, RunFacts currentRun, double baselineValue, double currentValue) {
         List<String> reasons = new ArrayList<>();
-        if (baselineCount < tolerance.minSamples()) {
-            reasons.add("baseline has " + baselineCount + " samples, " + metric.key() + " needs ≥ " + tolerance.minSamples());
+        boolean evident = switch (metric) {
+            case ERROR_RATE -> SampleEvidence.sharesDiffer(before.ko(), before.count(), after.ko(), after.count());
+            case THROUGHPUT -> SampleEvidence.ratesDiffer(before.count(), baselineRun.durationSeconds(), after.count(), currentRun.durationSeconds());
+            default -> false;
+        };
+        if (!evident && before.count() < tolerance.minSamples()) {
+            reasons.add("baseline has " + before.count() + " samples, " + metric.key() + " needs ≥ " + tolerance.minSamples());
         }
-        if (currentCount < tolerance.minSamples()) {
-            reasons.add("current has " + currentCount + " samples, " + metric.key() + " needs ≥ " + tolerance.minSamples());
+        if (!evident && after.count() < tolerance.minSamples()) {
+            reasons.add("current has " + after.count() + " samples, " + metric.key() + " needs ≥ " + tolerance.minSamples());
         }
         if (Double.isNaN(baselineValue) || Double.isNaN(currentValue)) {
             reasons.add(metric.key() + " unknown (run start or end missing from the record)");

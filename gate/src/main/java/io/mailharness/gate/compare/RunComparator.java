@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Compares a current run record with its baseline, metric by metric, against the tolerances. */
@@ -32,12 +33,22 @@ public final class RunComparator {
         if (!Objects.equals(baseline.target(), current.target())) {
             notes.add("different targets: baseline " + baseline.target() + ", current " + current.target());
         }
+        stoppedBySignal("baseline", baseline).ifPresent(notes::add);
+        stoppedBySignal("current run", current).ifPresent(notes::add);
+        Optional<LedgerClasses> baselineLedger = LedgerClasses.of(baseline);
+        Optional<LedgerClasses> currentLedger = LedgerClasses.of(current);
+        boolean ledgersCompared = baselineLedger.isPresent() && currentLedger.isPresent();
+        if (baselineLedger.isPresent() != currentLedger.isPresent()) {
+            notes.add("the ledger is not compared: the " + (baselineLedger.isPresent() ? "current run" : "baseline")
+                    + " did not retrieve its messages (delivery tracking off, or an older record)");
+        }
         List<String> runNoise = new ArrayList<>(NoiseCheck.injector("baseline", baselineFacts, tolerances));
         runNoise.addAll(NoiseCheck.injector("current", currentFacts, tolerances));
 
         List<MetricComparison> metrics = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         for (String request : requestNames(baseline, current)) {
+            if (ledgersCompared && request.startsWith(RunRecord.LEDGER_VERDICT_PREFIX)) continue; // judged from the sections below
             RequestStats before = baseline.requests().get(request);
             RequestStats after = current.requests().get(request);
             if (before == null || after == null) {
@@ -57,6 +68,11 @@ public final class RunComparator {
             throw new BadInput("the baseline and the current run have no request in common, so nothing was compared: "
                     + String.join("; ", unmatched));
         }
+        if (ledgersCompared) {
+            List<LedgerClasses.LedgerClass> before = baselineLedger.get().classes();
+            List<LedgerClasses.LedgerClass> after = currentLedger.get().classes();
+            for (int i = 0; i < before.size(); i++) metrics.add(ledgerClass(before.get(i), after.get(i)));
+        }
         return new RunComparison(baseline.simulation(), baselineFacts, currentFacts, tolerances.origin(), metrics, unmatched, notes);
     }
 
@@ -67,7 +83,7 @@ public final class RunComparator {
         double currentValue = metric.valueOf(after, currentFacts.durationSeconds());
         Verdict measured = measure(metric, tolerance, baselineValue, currentValue);
         List<String> noise = new ArrayList<>(runNoise);
-        noise.addAll(NoiseCheck.samples(metric, tolerance, before.count(), after.count(), baselineValue, currentValue));
+        noise.addAll(NoiseCheck.samples(metric, tolerance, before, after, baselineFacts, currentFacts, baselineValue, currentValue));
         Verdict verdict = noise.isEmpty() ? measured : Verdict.INCONCLUSIVE;
         return new MetricComparison(request, metric, baselineValue, currentValue, tolerance, measured, verdict, List.copyOf(noise));
     }
@@ -84,6 +100,24 @@ public final class RunComparator {
         Verdict verdict = after.ko() > 0 && before.ko() == 0 ? Verdict.REGRESSED
                 : before.ko() > 0 && after.ko() == 0 ? Verdict.IMPROVED : Verdict.OK;
         return new MetricComparison(request, metric, baselineValue, currentValue, tolerances.of(request, metric), verdict, verdict, List.of());
+    }
+
+    /**
+     * A class of the ledger (lost, corrupted…), in percent of what it could hit: regressed when the current run has
+     * such messages and a larger share than the baseline (which may have had none), improved when it has none left,
+     * whatever the sample counts or the injector's load, since a lost message is a fact, not a noisy measurement.
+     */
+    private MetricComparison ledgerClass(LedgerClasses.LedgerClass before, LedgerClasses.LedgerClass after) {
+        Metric metric = Metric.ERROR_RATE;
+        Verdict verdict = after.count() > 0 && (before.count() == 0 || after.percent() > before.percent()) ? Verdict.REGRESSED
+                : before.count() > 0 && after.count() == 0 ? Verdict.IMPROVED : Verdict.OK;
+        return new MetricComparison(after.request(), metric, before.percent(), after.percent(), tolerances.of(after.request(), metric),
+                verdict, verdict, List.of());
+    }
+
+    private static Optional<String> stoppedBySignal(String which, RunRecord record) {
+        if (record.parameters() == null || !record.parameters().containsKey(RunRecord.STOPPED_BY)) return Optional.empty();
+        return Optional.of("the " + which + " was stopped by a signal: its messages not yet retrieved count as lost");
     }
 
     private static void requireMeasured(String which, RunRecord record) {

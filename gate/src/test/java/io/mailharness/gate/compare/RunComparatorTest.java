@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -26,28 +27,86 @@ class RunComparatorTest {
     void identicalRunsAreOkEverywhere() {
         RunRecord run = TestRuns.run(2_000);
         RunComparison comparison = comparator.compare(run, run);
-        assertEquals(2 * Metric.values().length, comparison.metrics().size());
+        assertEquals(2 * Metric.values().length + 4, comparison.metrics().size(), "two requests, and the ledger's four classes");
         assertTrue(comparison.metrics().stream().allMatch(metric -> metric.verdict() == Verdict.OK), comparison.metrics()::toString);
         assertFalse(comparison.fails(true));
     }
 
     @Test
-    void aLedgerVerdictRegressesOnItsOneRequestAndStrictHasNothingToComplainAbout() {
-        RunRecord baseline = withLedgerLost(TestRuns.run(2_000), 0);
-        RunRecord lossy = withLedgerLost(baseline, 1);
+    void aLedgerClassRegressesOnItsCountsWhateverTheSamplesAndStrictHasNothingToComplainAbout() {
+        RunRecord baseline = withLedger(TestRuns.run(2_000), 1_000, 0, true);
+        RunRecord lossy = withLedger(baseline, 1_000, 1, true);
         RunComparison comparison = comparator.compare(baseline, lossy);
         MetricComparison lost = find(comparison, "ledger lost", Metric.ERROR_RATE);
-        assertEquals(Verdict.REGRESSED, lost.verdict(), "one request per run: no sample minimum applies");
+        assertEquals(Verdict.REGRESSED, lost.verdict(), "one lost message: no sample minimum applies");
         assertTrue(comparison.fails(false));
         assertEquals(1, comparison.metrics().stream().filter(m -> m.request().equals("ledger lost")).count(), "latencies of a verdict are not compared");
         assertFalse(comparator.compare(baseline, baseline).fails(true), "a run compared with itself passes even --strict");
         assertEquals(Verdict.IMPROVED, find(comparator.compare(lossy, baseline), "ledger lost", Metric.ERROR_RATE).verdict());
     }
 
-    /** {@code run} with a "ledger lost" verdict request: KO when {@code ko} is 1. */
-    private static RunRecord withLedgerLost(RunRecord run, int ko) {
+    @Test
+    void aBaselineThatLostOneMessageDoesNotHideARunThatLostMost() {
+        RunRecord baseline = withLedger(TestRuns.run(2_000), 1_000, 1, true);
+        RunRecord current = withLedger(baseline, 50, 40, true);
+        assertEquals(Verdict.REGRESSED, find(comparator.compare(baseline, current), "ledger lost", Metric.ERROR_RATE).verdict(),
+                "1 of 1000 lost, then 40 of 50: the one KO verdict request per run cannot tell them apart, the counts can");
+        assertEquals(Verdict.OK, find(comparator.compare(baseline, withLedger(baseline, 2_000, 2, true)), "ledger lost", Metric.ERROR_RATE).verdict(),
+                "the same share");
+    }
+
+    @Test
+    void aRunStoppedBySignalIsGatedOnItsLedgerAndSaysSo() {
+        RunRecord baseline = withLedger(TestRuns.run(2_000), 1_000, 0, true);
+        RunRecord stopped = withLedger(baseline, 300, 5, false); // no "ledger …" requests: the drain never ran
+        Map<String, String> parameters = new LinkedHashMap<>(stopped.parameters());
+        parameters.put(RunRecord.STOPPED_BY, "signal");
+        stopped = new RunRecord(stopped.formatVersion(), stopped.simulation(), stopped.target(), stopped.runId(), stopped.start(), stopped.end(),
+                parameters, stopped.injector(), stopped.requests(), stopped.errorsByReplyClass(), stopped.ledger(), stopped.messages(),
+                stopped.errors(), stopped.errorsLeftOut(), stopped.errorGroups(), stopped.delivery(), stopped.connections());
+        RunComparison comparison = comparator.compare(baseline, stopped);
+        assertEquals(Verdict.REGRESSED, find(comparison, "ledger lost", Metric.ERROR_RATE).verdict());
+        assertTrue(comparison.notes().stream().anyMatch(n -> n.contains("current run was stopped by a signal")), comparison.notes()::toString);
+        assertTrue(comparison.unmatched().stream().noneMatch(u -> u.contains("ledger")), comparison.unmatched()::toString);
+    }
+
+    /** {@code run} having accepted {@code accepted} messages and lost {@code lost}, with its "ledger …" verdict requests or not. */
+    private static RunRecord withLedger(RunRecord run, long accepted, long lost, boolean verdictRequests) {
         Map<String, RequestStats> requests = new LinkedHashMap<>(run.requests());
-        requests.put("ledger lost", TestRuns.stats(TestRuns.latencies(1), ko));
+        requests.keySet().removeIf(name -> name.startsWith(RunRecord.LEDGER_VERDICT_PREFIX));
+        if (verdictRequests) {
+            for (String verdict : java.util.List.of("lost", "corrupted", "duplicated", "not retrievable")) {
+                requests.put(RunRecord.LEDGER_VERDICT_PREFIX + verdict, TestRuns.stats(TestRuns.latencies(1), verdict.equals("lost") && lost > 0 ? 1 : 0));
+            }
+        }
+        io.mailharness.record.Ledger ledger = new io.mailharness.record.Ledger(accepted, accepted, 0, accepted - lost, accepted - lost, 0, 0, lost);
+        return TestRuns.record(run.runId(), run.start(), run.end(), run.injector(), requests, ledger, java.util.List.of());
+    }
+
+    @Test
+    void anErrorRateThatJumpsBeyondChanceRegressesBelowTheSampleMinimum() {
+        RunRecord baseline = withSend(TestRuns.run(2_000), 80, 0);
+        MetricComparison errors = find(comparator.compare(baseline, withSend(baseline, 80, 28)), "smtp send", Metric.ERROR_RATE);
+        assertEquals(Verdict.REGRESSED, errors.verdict(), "0 of 80 failing, then 28 of 80, is no noise: " + errors.noiseText());
+        assertEquals(Verdict.INCONCLUSIVE, find(comparator.compare(baseline, withSend(baseline, 80, 2)), "smtp send", Metric.ERROR_RATE).verdict(),
+                "0 of 80, then 2 of 80, may be");
+    }
+
+    @Test
+    void aThroughputThatCollapsesBeyondChanceRegressesBelowTheSampleMinimum() {
+        RunRecord run = TestRuns.run(2_000);
+        RunRecord tenSeconds = TestRuns.record(run.runId(), TestRuns.START, "2025-03-01T10:00:10Z", run.injector(), run.requests(), run.ledger(), List.of());
+        RunRecord baseline = withSend(tenSeconds, 41, 0);
+        MetricComparison throughput = find(comparator.compare(baseline, withSend(tenSeconds, 8, 0)), "smtp send", Metric.THROUGHPUT);
+        assertEquals(Verdict.REGRESSED, throughput.verdict(), "41 requests in 10 s, then 8: " + throughput.noiseText());
+        assertEquals(Verdict.INCONCLUSIVE, find(comparator.compare(withSend(tenSeconds, 12, 0), withSend(tenSeconds, 8, 0)), "smtp send", Metric.THROUGHPUT).verdict(),
+                "12 in 10 s, then 8, may be chance");
+    }
+
+    /** {@code run} whose "smtp send" has {@code count} requests, {@code ko} of them KO. */
+    private static RunRecord withSend(RunRecord run, int count, int ko) {
+        Map<String, RequestStats> requests = new LinkedHashMap<>(run.requests());
+        requests.put("smtp send", ko == 0 ? TestRuns.stats(TestRuns.latencies(count), 0) : TestRuns.stats(TestRuns.latencies(count - ko), TestRuns.latencies(ko)));
         return TestRuns.withRequests(run, requests);
     }
 
