@@ -95,6 +95,14 @@ public record RunRecord(
         public Injector(int index, int count, String host, int cores, double cpuAverage, double cpuPeak, double machineCpuAverage) {
             this(index, count, host, cores, cpuAverage, cpuPeak, machineCpuAverage, null);
         }
+
+        /** The index of a record merged from {@code count} injectors' records (theirs count from 1). */
+        public static final int MERGED_INDEX = 0;
+
+        /** Whether this record is the merge of its injectors' records: the whole load, not one injector's share. */
+        public boolean merged() {
+            return index == MERGED_INDEX;
+        }
     }
 
     /**

@@ -62,7 +62,7 @@ public record LoadComparisonModel(String title, Instant generatedAt, List<LoadCo
         }
         for (LoadColumn column : columns) {
             RunRecord.Injector injector = column.record().map(RunRecord::injector).orElse(null);
-            if (injector != null && injector.count() > 1) {
+            if (injector != null && injector.count() > 1 && !injector.merged()) {
                 warnings.add(column.name() + ": this record is injector " + injector.index() + " of " + injector.count()
                         + "; merge the injectors' records first for the whole load.");
             }

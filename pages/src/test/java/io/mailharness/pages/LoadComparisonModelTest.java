@@ -57,4 +57,14 @@ class LoadComparisonModelTest {
                 "Parameter 'users' differs between runs: 20 / 50.",
                 "b: this record is injector 2 of 3; merge the injectors' records first for the whole load."), warnings);
     }
+
+    @Test
+    void aMergedRecordIsTheWholeLoadNotOneInjectorsShare() {
+        RunRecord b = ComparisonFixtures.record("b", 1, 0.1, 0.1, ComparisonFixtures.cleanLedger());
+        RunRecord merged = new RunRecord(b.formatVersion(), b.simulation(), b.target(), b.runId(), b.start(), b.end(), b.parameters(),
+                new RunRecord.Injector(RunRecord.Injector.MERGED_INDEX, 2, "h", 4, 0.1, 0.1, 0.1), b.requests(), b.errorsByReplyClass(), b.ledger(),
+                b.messages(), b.errors(), null, null, null, null);
+        assertEquals(List.of(), LoadComparisonModel.build("t", ComparisonFixtures.GENERATED,
+                List.of(LoadColumn.of("b", "", b), LoadColumn.of("merged", "", merged))).warnings());
+    }
 }
