@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes a whole file or nothing: a temporary sibling first, then a rename, so that CI and readers never
@@ -19,7 +20,9 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        // Not createTempFile: its files are private (0600), and a report renamed from one could not be read by the CI
+        // artifact server or the colleague it is for. A plain new file takes the user's umask like any other.
+        Path temporary = Files.createFile(directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             Files.write(temporary, bytes);
             try {
