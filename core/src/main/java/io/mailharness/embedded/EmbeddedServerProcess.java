@@ -119,6 +119,6 @@ public final class EmbeddedServerProcess {
 
     /** Whole or not at all, and readable by its owner only (0600): it holds the generated passwords. */
     private static void write(Path file, String text) throws IOException {
-        io.mailharness.files.AtomicFiles.write(file, text);
+        io.mailharness.files.AtomicFiles.writePrivate(file, text);
     }
 }
