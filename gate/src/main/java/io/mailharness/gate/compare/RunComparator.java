@@ -45,6 +45,7 @@ public final class RunComparator {
         List<String> runNoise = new ArrayList<>(NoiseCheck.injector("baseline", baselineFacts, tolerances));
         runNoise.addAll(NoiseCheck.injector("current", currentFacts, tolerances));
 
+        requireKnownRequests(baseline, current);
         List<MetricComparison> metrics = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         for (String request : requestNames(baseline, current)) {
@@ -113,6 +114,18 @@ public final class RunComparator {
                 : before.count() > 0 && after.count() == 0 ? Verdict.IMPROVED : Verdict.OK;
         return new MetricComparison(after.request(), metric, before.percent(), after.percent(), tolerances.of(after.request(), metric),
                 verdict, verdict, List.of());
+    }
+
+    /** A tolerance for a request neither run has is a typo (or a stale file): it would loosen nothing it was meant to. */
+    private void requireKnownRequests(RunRecord baseline, RunRecord current) {
+        List<String> unknown = tolerances.requestNames().stream()
+                .filter(name -> !baseline.requests().containsKey(name) && !current.requests().containsKey(name))
+                .filter(name -> !name.startsWith(RunRecord.LEDGER_VERDICT_PREFIX))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInput(tolerances.origin() + " gives tolerances for " + unknown.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + ", which neither run has (a misspelt request name?)");
+        }
     }
 
     private static Optional<String> stoppedBySignal(String which, RunRecord record) {

@@ -120,16 +120,36 @@ public final class Tolerances {
                     throw new BadInput(file + ": unknown section '" + top + "' (defaults, requests, noise)");
                 }
             }
-            // Reading every value once turns a wrong type ("percent = lots") into one line now, not a crash later.
-            cpuAverageLimit();
-            cpuPeakLimit();
+            // Reading every value once turns a wrong type ("percent = lots") into one line now, not a crash later,
+            // and a value out of its range (a CPU share of 85, a negative percent) is refused, not taken literally.
+            inShareRange("noise.cpu-average", cpuAverageLimit(), file);
+            inShareRange("noise.cpu-peak", cpuPeakLimit(), file);
             for (Metric metric : Metric.values()) {
-                of("", metric);
-                if (parsed.hasPath("requests")) parsed.getConfig("requests").root().keySet().forEach(request -> of(request, metric));
+                notNegative("defaults." + metric.key(), of("", metric), file);
+                if (parsed.hasPath("requests")) {
+                    for (String request : parsed.getConfig("requests").root().keySet()) {
+                        notNegative(ConfigUtil.joinPath("requests", request, metric.key()), of(request, metric), file);
+                    }
+                }
             }
         } catch (ConfigException e) {
             throw new BadInput(file + ": " + e.getMessage().replaceAll("\\s+", " "));
         }
+    }
+
+    private static void inShareRange(String key, double value, Path file) {
+        if (!(value > 0 && value <= 1)) throw new BadInput(file + ": " + key + " = " + value + " is not a share of the CPU (0 < share ≤ 1, e.g. 0.85)");
+    }
+
+    private static void notNegative(String where, Tolerance tolerance, Path file) {
+        if (!(tolerance.percent() >= 0) || !(tolerance.floor() >= 0) || tolerance.minSamples() < 0) {
+            throw new BadInput(file + ": " + where + " has a negative (or not a number) percent, floor or min-samples");
+        }
+    }
+
+    /** The request names the file gives tolerances of. */
+    public Set<String> requestNames() {
+        return config.hasPath("requests") ? Set.copyOf(config.getConfig("requests").root().keySet()) : Set.of();
     }
 
     private static void validateMetrics(Config metrics, String where, Path file) {

@@ -230,6 +230,18 @@ class RunComparatorTest {
         assertThrows(BadInput.class, () -> Tolerances.load(wrongType));
     }
 
+    @Test
+    void aMisspeltRequestNameOrAValueOutOfRangeInTheToleranceFileIsBadInput(@TempDir Path folder) throws IOException {
+        Path misspelt = Files.writeString(folder.resolve(Tolerances.FILE_NAME), "requests { \"smtp snd\" { p95 { percent = 500 } } }\n");
+        RunRecord run = TestRuns.run(2_000);
+        BadInput error = assertThrows(BadInput.class, () -> new RunComparator(Tolerances.load(misspelt)).compare(run, run));
+        assertTrue(error.getMessage().contains("'smtp snd', which neither run has"), error.getMessage());
+        Path cpuInPercent = Files.writeString(folder.resolve("cpu.conf"), "noise { cpu-average = 85 }\n");
+        assertTrue(assertThrows(BadInput.class, () -> Tolerances.load(cpuInPercent)).getMessage().contains("not a share of the CPU"));
+        Path negative = Files.writeString(folder.resolve("negative.conf"), "defaults { p95 { percent = -5 } }\n");
+        assertTrue(assertThrows(BadInput.class, () -> Tolerances.load(negative)).getMessage().contains("negative"));
+    }
+
     static RunRecord doctoredP95(RunRecord run, double factor) {
         Map<String, RequestStats> requests = new LinkedHashMap<>(run.requests());
         requests.put("smtp send", TestRuns.withP95(requests.get("smtp send"), factor));
