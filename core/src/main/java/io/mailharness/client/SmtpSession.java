@@ -110,8 +110,8 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     /**
-     * A reply (RFC 5321 §4.2): lines {@code ddd-text} up to one {@code ddd text} or {@code ddd}. The code is
-     * the first line's. Anything else is a malformed reply.
+     * A reply (RFC 5321 §4.2): lines {@code ddd-text} up to one {@code ddd text} or {@code ddd}, all with the same
+     * code. Anything else is a malformed reply.
      */
     static SmtpReply readReply(ReplyReader reader, String step) throws IOException {
         reader.startReply(step);
@@ -127,7 +127,11 @@ public final class SmtpSession implements AutoCloseable {
                 String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
                 throw new MailProtocolException(step, "malformed server reply: '" + Transcript.visible(shown) + "'", null);
             }
-            if (code < 0) code = Integer.parseInt(line.substring(0, 3));
+            int lineCode = Integer.parseInt(line.substring(0, 3));
+            if (code < 0) code = lineCode;
+            else if (lineCode != code) { // RFC 5321 §4.2.1: "250-queued" then "554 rejected" is no acceptance
+                throw new MailProtocolException(step, "reply lines carry different codes: " + code + " then " + lineCode, null);
+            }
             lines.add(line);
             if (line.length() == 3 || line.charAt(3) == ' ') return new SmtpReply(code, lines);
         }

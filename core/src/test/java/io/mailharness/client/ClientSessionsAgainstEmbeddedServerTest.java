@@ -148,6 +148,23 @@ class ClientSessionsAgainstEmbeddedServerTest {
     }
 
     @Test
+    void aGreetingWhoseLinesCarryDifferentCodesIsAProtocolError() throws IOException {
+        try (ServerSocket mixed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = mixed.accept()) {
+                    s.getOutputStream().write("220-welcome\r\n554 go away\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getInputStream().read();
+                } catch (IOException ignored) {
+                    // client closed
+                }
+            });
+            SmtpSettings smtp = new SmtpSettings(new Endpoint("127.0.0.1", mixed.getLocalPort()), SmtpSecurity.PLAIN, Optional.empty());
+            MailProtocolException e = assertThrows(MailProtocolException.class, () -> SmtpSession.connect(smtp, TlsSettings.verifying(), Timeouts.defaults(), null));
+            assertTrue(e.getMessage().contains("reply lines carry different codes: 220 then 554"), e.getMessage());
+        }
+    }
+
+    @Test
     void garbageInsteadOfAGreetingIsAProtocolError() throws IOException {
         try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Builds one SMTP reply (RFC 5321 §4.2) from its lines: a reply code, then "-" on every line but the last, then
  * " " or nothing. Lines past {@link ReplyLimits#replyLines()} end the connection; text past
- * {@link ReplyLimits#keptTextOctets()} is counted but not kept. The code of the first line is the reply's.
+ * {@link ReplyLimits#keptTextOctets()} is counted but not kept. Every line carries the reply's code; a line with another
+ * code ends the connection, as the reply means nothing.
  */
 final class SmtpReplyAssembler {
     private final ReplyLimits limits;
@@ -45,7 +46,10 @@ final class SmtpReplyAssembler {
         if (++lines > limits.replyLines()) throw new Violation("reply longer than " + limits.replyLines() + " lines");
         replyOctets += length + 2;
         if (replyOctets > limits.replyOctets()) throw new Violation("reply longer than " + limits.replyOctets() + " octets");
-        if (code < 0) code = (in.getByte(start) - '0') * 100 + (in.getByte(start + 1) - '0') * 10 + (in.getByte(start + 2) - '0');
+        int lineCode = (in.getByte(start) - '0') * 100 + (in.getByte(start + 1) - '0') * 10 + (in.getByte(start + 2) - '0');
+        if (code < 0) code = lineCode;
+        // RFC 5321 §4.2.1: every line of a reply has the same code. "250-queued" then "554 rejected" is no acceptance.
+        else if (lineCode != code) throw new Violation("reply lines carry different codes: " + code + " then " + lineCode);
         if (keptOctets + length <= limits.keptTextOctets()) {
             keptOctets += length;
             String text = in.toString(start, length, StandardCharsets.ISO_8859_1);

@@ -68,6 +68,18 @@ class HostileServerTest {
     }
 
     @Test
+    void aReplyWhoseLinesCarryDifferentCodesIsAProtocolFailureNotItsFirstLinesCode() throws IOException {
+        SmtpChannel smtp = smtp(c -> {
+            c.send("220 hostile ESMTP\r\n");
+            c.read();
+            c.send("250-2.1.5 ok\r\n550 5.1.1 no such user\r\n");
+        });
+        assertEquals(220, await(smtp.connect()).reply().code());
+        String m = failed(smtp, await(smtp.ehlo()), "protocol");
+        assertEquals("EHLO: reply lines carry different codes: 250 then 550", m);
+    }
+
+    @Test
     void anEndlessLineEndsAtTheLineBound() throws IOException {
         SmtpChannel smtp = smtp(c -> {
             c.send("220 ");
