@@ -227,6 +227,25 @@ class FaultyServerLoadTest {
     }
 
     @Test
+    void aUidlListingThatGivesOneUniqueIdToEveryMessageIsAKoAndEveryMessageIsStillRead() {
+        Faults sameId = Faults.of(new io.mailharness.faultserver.pop3.Pop3CommandVariant("POP3_UIDL_ALL_THE_SAME",
+                "UIDL gives every message the same unique-id", "UIDL",
+                original -> (session, argument) -> {
+                    int size = session.state().snapshot().size();
+                    List<String> lines = java.util.stream.IntStream.rangeClosed(1, size).mapToObj(n -> n + " same").toList();
+                    session.reply(io.mailharness.faultserver.pop3.Pop3Stage.UIDL, io.mailharness.faultserver.pop3.Pop3Reply.multiline("", lines));
+                }));
+        ScriptedSimulation.cases = List.of(sender("same", sameId, 4, true, Duration.ofSeconds(5)));
+
+        InProcessGatling.run(ScriptedSimulation.class, results);
+
+        RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
+        assertEquals(new Ledger(4, 4, 0, 4, 4, 0, 0, 0), record.ledger(), "read by message number: none skipped as processed, none lost");
+        assertTrue(record.errors().keySet().stream().anyMatch(k -> k.startsWith("same POP3 UIDL listing: protocol: UIDL: unique-id 'same' is listed for messages")),
+                record.errors()::toString);
+    }
+
+    @Test
     void theLedgerTellsWhatEachServerDidToTheMessagesAndKeepsSamples() throws java.io.IOException {
         Duration read = Duration.ofSeconds(5);
         ScriptedSimulation.cases = List.of(
