@@ -19,13 +19,14 @@ import java.util.concurrent.Callable;
                 "Histograms merged exactly, counts added, the"
                 + " delivery ledger recomputed from every injector's message traces."},
         footer = {"", "Exit status: 0 merged, 2 bad input (records of different simulations or targets, the same injector twice,"
-                + " a malformed record)."})
+                + " a malformed record, --out naming an input record)."})
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     Mailharness mailharness;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "the merged run record to write (e.g. results/merged/run-record.json); never read as an input")
+            description = "the merged run record to write (e.g. results/merged/run-record.json); never read as an input:"
+                    + " an earlier merged record there is replaced, an injector's own record is refused")
     Path out;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "run-record.json files, or folders searched for them (e.g. one folder per injector)")

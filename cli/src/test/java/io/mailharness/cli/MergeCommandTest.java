@@ -33,6 +33,23 @@ class MergeCommandTest {
     }
 
     @Test
+    void anOutThatIsAnInjectorsRecordIsRefusedAndLeftAsItWas() throws IOException {
+        Path a = write(results, "inj1/mailday-1", TestRuns.withInjector(TestRuns.run(1_000), TestRuns.injector(1, 2, 0.3, 0.5)));
+        write(results, "inj2/mailday-2", TestRuns.withInjector(TestRuns.run(2_000), TestRuns.injector(2, 2, 0.3, 0.5)));
+        String before = java.nio.file.Files.readString(a);
+
+        for (String[] args : new String[][] {
+                {"merge", "--out", a.toString(), results.resolve("inj1").toString(), results.resolve("inj2").toString()},
+                {"merge", "--out", a.getParent().toString(), a.toString(), results.resolve("inj2").toString()}}) {
+            CliRun merge = CliRun.of(args);
+            assertEquals(ExitCode.USER_ERROR, merge.status(), merge.toString());
+            assertTrue(merge.oneErrorLine("merge"), merge.toString());
+            assertTrue(merge.err().contains("would overwrite its measurements"), merge.err());
+            assertEquals(before, java.nio.file.Files.readString(a), "injector 1's measurements are kept");
+        }
+    }
+
+    @Test
     void aFolderAsOutMeansARunRecordInIt() throws IOException {
         Path a = write(results, "a", TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 1, 0.3, 0.5)));
         Path out = java.nio.file.Files.createDirectories(results.resolve("merged"));

@@ -43,6 +43,18 @@ public final class RunRecordPaths {
         }
     }
 
+    /**
+     * The file a path names, for telling whether two paths name one file: its real path when it exists
+     * (links and {@code ..} resolved), else the absolute path.
+     */
+    public static Path real(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     private static FileTime modified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
