@@ -26,14 +26,14 @@ final class PromoteBaselineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "a run-record.json, a run folder, or a results folder (its newest run record is used)")
     Path run;
 
-    @Parameters(index = "1", paramLabel = "BASELINE_DIR", description = "the baseline folder")
+    @Parameters(index = "1", paramLabel = "BASELINE_DIR", description = "the baseline folder (not the run's own folder)")
     Path baselineFolder;
 
     @Override
     public Integer call() throws IOException {
         Path runFile = RunRecordPaths.single(run);
         RunRecord record = RunRecordInput.read(runFile);
-        BaselinePromotion.Outcome outcome = BaselinePromotion.promote(record, BaselineLocation.folder(baselineFolder));
+        BaselinePromotion.Outcome outcome = BaselinePromotion.promote(runFile, record, BaselineLocation.folder(baselineFolder));
         mailharness.out.println("promoted " + record.simulation() + " run " + record.runId() + " (" + runFile + ") to baseline " + outcome.record());
         mailharness.out.println((outcome.tolerancesCreated() ? "wrote default tolerances to " : "kept tolerances ") + outcome.tolerances());
         outcome.warnings().forEach(warning -> mailharness.err.println("mailharness promote-baseline: warning: " + warning));

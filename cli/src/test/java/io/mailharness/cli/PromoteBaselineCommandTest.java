@@ -70,6 +70,19 @@ class PromoteBaselineCommandTest {
     }
 
     @Test
+    void theRunsOwnFolderCannotBeItsBaseline() throws IOException {
+        RunRecord run = TestRuns.run(2_000).withMessages(List.of(new MessageTrace("m1", "d", 1, 2, 1, 0)));
+        Path runFile = write(folder, "results/load/mailday-1", run);
+        String before = Files.readString(runFile);
+        CliRun promote = CliRun.of("promote-baseline", runFile.getParent().toString(), runFile.getParent().resolve(".").toString());
+        assertEquals(ExitCode.USER_ERROR, promote.status(), promote.toString());
+        assertTrue(promote.oneErrorLine("promote-baseline"), promote.toString());
+        assertTrue(promote.err().contains("the run's own folder"), promote.err());
+        assertEquals(before, Files.readString(runFile), "the run keeps its message traces");
+        assertTrue(Files.notExists(runFile.resolveSibling(Tolerances.FILE_NAME)));
+    }
+
+    @Test
     void warnsWhenTheRunsInjectorWasSaturated() throws IOException {
         Path runFile = write(folder, "run", TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 1, 0.95, 1.0)));
         CliRun promote = CliRun.of("promote-baseline", runFile.toString(), folder.resolve("baseline").toString());

@@ -5,6 +5,7 @@ import io.mailharness.record.RunRecordFiles;
 import io.mailharness.files.AtomicFiles;
 import io.mailharness.gate.compare.Tolerances;
 import io.mailharness.gate.input.BadInput;
+import io.mailharness.gate.input.RunRecordPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,17 @@ public final class BaselinePromotion {
 
     private BaselinePromotion() {}
 
-    public static Outcome promote(RunRecord run, BaselineLocation location) throws IOException {
+    /**
+     * @param runFile the run's record file, which the baseline must not replace
+     * @param run     the record read from it
+     */
+    public static Outcome promote(Path runFile, RunRecord run, BaselineLocation location) throws IOException {
+        Path runFolder = RunRecordPaths.real(runFile).getParent();
+        if (RunRecordPaths.real(location.recordFile().toAbsolutePath().getParent()).equals(runFolder)) {
+            // The baseline's copy leaves out the traces: written over the run's own record, it would delete them.
+            throw new BadInput("the baseline folder is the run's own folder (" + runFolder + "): name another folder,"
+                    + " so the run's record and its message traces stay as they are");
+        }
         if (run.measuredNothing()) {
             // Every later comparison against such a baseline would have nothing to compare.
             throw new BadInput("run " + run.runId() + " recorded no requests (did it fail before its load?): it cannot be a baseline");
