@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
         description = {"Combine several injectors' run records into one.",
                 "Histograms merged exactly, counts added, the"
                 + " delivery ledger recomputed from every injector's message traces."},
-        footer = {"", "Exit status: 0 merged, 2 bad input (records of different simulations or targets, the same injector twice,"
-                + " a malformed record, --out naming an input record)."})
+        footer = {"", "Exit status: 0 merged, 2 bad input (records of different simulations or targets, runs that did not overlap"
+                + " in time, the same injector twice, a malformed record, --out naming an input record)."})
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     Mailharness mailharness;

@@ -87,6 +87,19 @@ public final class TestRuns {
                 run.errorsLeftOut(), run.errorGroups(), run.delivery(), run.connections());
     }
 
+    /** The same run, as though it had run from start to end. */
+    public static RunRecord withWindow(RunRecord run, String start, String end) {
+        return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), start, end,
+                run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors(),
+                run.errorsLeftOut(), run.errorGroups(), run.delivery(), run.connections());
+    }
+
+    public static RunRecord withParameters(RunRecord run, Map<String, String> parameters) {
+        return new RunRecord(run.formatVersion(), run.simulation(), run.target(), run.runId(), run.start(), run.end(),
+                parameters, run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors(),
+                run.errorsLeftOut(), run.errorGroups(), run.delivery(), run.connections());
+    }
+
     public static RunRecord withSimulation(RunRecord run, String simulation, String target) {
         return new RunRecord(run.formatVersion(), simulation, target, run.runId(), run.start(), run.end(),
                 run.parameters(), run.injector(), run.requests(), run.errorsByReplyClass(), run.ledger(), run.messages(), run.errors(),

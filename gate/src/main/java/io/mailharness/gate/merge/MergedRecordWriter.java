@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * Merges the run records of several injectors, found in the files and folders a user named, into one
- * run record file. Bad input (records of different simulations or targets, the same injector twice, a
- * malformed record, an output that is one of the injectors' records) is a {@link BadInput} and nothing is
- * written. The output may be an earlier merged record in a folder the merge searches: it is replaced, not
- * read back in.
+ * run record file. Bad input (records of different simulations or targets, runs that did not overlap in
+ * time, the same injector twice, a malformed record, an output that is one of the injectors' records) is a
+ * {@link BadInput} and nothing is written. The output may be an earlier merged record in a folder the merge
+ * searches: it is replaced, not read back in.
  */
 public final class MergedRecordWriter {
     /** The file written, how many records went into it, and the merge (record and warnings). */

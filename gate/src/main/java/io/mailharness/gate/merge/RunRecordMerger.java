@@ -42,6 +42,10 @@ public final class RunRecordMerger {
     public static final String RUN_IDS_PARAMETER = "mailharness.merged.runIds";
     /** Injector index of a merged record. */
     public static final int MERGED_INDEX = 0;
+    /** Parameters that differ between the injectors of one run by design: the injector's number ... */
+    private static final Set<String> PER_INJECTOR_PARAMETERS = Set.of("injector", "mailharness.injector");
+    /** ... and its share of a total (users, rate), which need not divide evenly. */
+    private static final String SHARE_SUFFIX = ".share";
 
     /** The merged record and what a user should know about it. */
     public record Merged(RunRecord record, List<String> warnings) {}
@@ -53,6 +57,7 @@ public final class RunRecordMerger {
         List<SourceRecord> ordered = sources.stream().sorted(Comparator.comparingInt(RunRecordMerger::injectorIndex)).toList();
         List<String> warnings = new ArrayList<>();
         checkSameRun(ordered);
+        checkOverlap(ordered);
         checkInjectors(ordered, warnings);
 
         List<RunRecord> records = ordered.stream().map(SourceRecord::record).toList();
@@ -71,7 +76,7 @@ public final class RunRecordMerger {
                 runId(records),
                 earliest(ordered),
                 latest(ordered),
-                parameters(records),
+                parameters(records, warnings),
                 injector(records),
                 MergedRequests.of(ordered),
                 errorsByReplyClass(records),
@@ -124,6 +129,25 @@ public final class RunRecordMerger {
                         + first.record().target() + ", " + other.name() + " against " + other.record().target());
             }
         }
+    }
+
+    /**
+     * Injectors of one run run at one time: a record whose window does not overlap the others' is another
+     * run, and merging it would spread the requests over the union of the windows (a throughput too low).
+     * Windows that all overlap pairwise share a moment: the latest start is not after the earliest end.
+     */
+    private static void checkOverlap(List<SourceRecord> sources) {
+        SourceRecord lastToStart = first(sources, RunRecord::start, Comparator.reverseOrder());
+        SourceRecord firstToEnd = first(sources, RunRecord::end, Comparator.naturalOrder());
+        if (lastToStart == null || firstToEnd == null) return;
+        if (instant(lastToStart, lastToStart.record().start()).isAfter(instant(firstToEnd, firstToEnd.record().end()))) {
+            throw new BadInput("cannot merge runs that did not overlap in time: " + firstToEnd.name() + " ran " + window(firstToEnd)
+                    + ", " + lastToStart.name() + " ran " + window(lastToStart));
+        }
+    }
+
+    private static String window(SourceRecord source) {
+        return source.record().start() + " to " + source.record().end();
     }
 
     /** Refuses the same injector twice (counts would double) and notes an incomplete set. */
@@ -206,14 +230,31 @@ public final class RunRecordMerger {
         return errors;
     }
 
-    /** Parameters all injectors agree on are kept as they are; differing ones (an injector's share) list each value. */
-    private static Map<String, String> parameters(List<RunRecord> records) {
+    /**
+     * Parameters all injectors agree on are kept as they are; differing ones list each value. Besides an
+     * injector's own (its number, its share), a differing parameter means the injectors did not run the same
+     * load: a warning names it.
+     */
+    private static Map<String, String> parameters(List<RunRecord> records, List<String> warnings) {
         Map<String, Set<String>> values = new TreeMap<>();
+        Map<String, Integer> holders = new TreeMap<>();
         for (RunRecord record : records) {
-            if (record.parameters() != null) record.parameters().forEach((key, value) -> values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value));
+            if (record.parameters() == null) continue;
+            record.parameters().forEach((key, value) -> {
+                values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+                holders.merge(key, 1, Integer::sum);
+            });
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         values.forEach((key, distinct) -> parameters.put(key, String.join(" | ", distinct)));
+        List<String> differing = values.keySet().stream()
+                .filter(key -> !PER_INJECTOR_PARAMETERS.contains(key) && !key.endsWith(SHARE_SUFFIX))
+                .filter(key -> values.get(key).size() > 1 || holders.get(key) < records.size())
+                .map(key -> key + " (" + parameters.get(key) + (holders.get(key) < records.size() ? " | not set" : "") + ")")
+                .toList();
+        if (!differing.isEmpty()) {
+            warnings.add("the injectors ran with different parameters: " + String.join(", ", differing) + "; the merged record lists each value");
+        }
         parameters.put(INJECTORS_PARAMETER, records.stream().map(RunRecordMerger::describe).collect(Collectors.joining("; ")));
         parameters.put(RUN_IDS_PARAMETER, records.stream().map(RunRecord::runId).collect(Collectors.joining(" ")));
         return parameters;
@@ -251,15 +292,20 @@ public final class RunRecordMerger {
     }
 
     private static String earliest(List<SourceRecord> sources) {
-        return sources.stream().filter(source -> source.record().start() != null)
-                .min(Comparator.comparing(source -> instant(source, source.record().start())))
-                .map(source -> source.record().start()).orElse(null);
+        SourceRecord first = first(sources, RunRecord::start, Comparator.naturalOrder());
+        return first == null ? null : first.record().start();
     }
 
     private static String latest(List<SourceRecord> sources) {
-        return sources.stream().filter(source -> source.record().end() != null)
-                .max(Comparator.comparing(source -> instant(source, source.record().end())))
-                .map(source -> source.record().end()).orElse(null);
+        SourceRecord last = first(sources, RunRecord::end, Comparator.reverseOrder());
+        return last == null ? null : last.record().end();
+    }
+
+    /** The record whose time (start or end) comes first in that order, or null when none has that time. */
+    private static SourceRecord first(List<SourceRecord> sources, Function<RunRecord, String> time, Comparator<Instant> order) {
+        return sources.stream().filter(source -> time.apply(source.record()) != null)
+                .min(Comparator.comparing(source -> instant(source, time.apply(source.record())), order))
+                .orElse(null);
     }
 
     private static Instant instant(SourceRecord source, String text) {

@@ -132,6 +132,35 @@ class RunRecordMergerTest {
     }
 
     @Test
+    void runsThatDidNotOverlapInTimeAreRefused() {
+        RunRecord one = record(1, "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Map.of("smtp send", TestRuns.stats(TestRuns.latencies(100), 0)), List.of());
+        RunRecord two = record(2, "2025-03-04T10:00:00Z", "2025-03-04T10:05:00Z", Map.of("smtp send", TestRuns.stats(TestRuns.latencies(100), 0)), List.of());
+        BadInput apart = assertThrows(BadInput.class, () -> RunRecordMerger.merge(List.of(source("a", one), source("b", two))));
+        assertEquals("cannot merge runs that did not overlap in time: a ran 2025-03-01T10:00:00Z to 2025-03-01T10:05:00Z,"
+                + " b ran 2025-03-04T10:00:00Z to 2025-03-04T10:05:00Z", apart.getMessage());
+
+        RunRecord late = record(2, "2025-03-01T10:04:00Z", "2025-03-01T10:09:00Z", Map.of("smtp send", TestRuns.stats(TestRuns.latencies(100), 0)), List.of());
+        assertEquals("2025-03-01T10:09:00Z", RunRecordMerger.merge(List.of(source("a", one), source("b", late))).record().end(),
+                "windows that overlap for a minute merge");
+    }
+
+    @Test
+    void differingParametersAreAWarningButAnInjectorsOwnNumberAndShareAreNot() {
+        RunRecord one = TestRuns.withParameters(TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 2, 0.1, 0.2)),
+                Map.of("mailharness.injector", "1/2", "mailharness.users.share", "2", "mailharness.rate", "10", "mailharness.duration", "60"));
+        RunRecord two = TestRuns.withParameters(TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(2, 2, 0.1, 0.2)),
+                Map.of("mailharness.injector", "2/2", "mailharness.users.share", "1", "mailharness.rate", "20"));
+        RunRecordMerger.Merged merged = RunRecordMerger.merge(List.of(source("a", one), source("b", two)));
+        assertEquals(List.of("the injectors ran with different parameters: mailharness.duration (60 | not set), mailharness.rate (10 | 20);"
+                + " the merged record lists each value"), parameterWarnings(merged));
+        assertEquals("10 | 20", merged.record().parameters().get("mailharness.rate"));
+
+        RunRecord same = TestRuns.withParameters(two, Map.of("mailharness.injector", "2/2", "mailharness.users.share", "1",
+                "mailharness.rate", "10", "mailharness.duration", "60"));
+        assertEquals(List.of(), parameterWarnings(RunRecordMerger.merge(List.of(source("a", one), source("b", same)))));
+    }
+
+    @Test
     void aMissingInjectorIsAWarning() {
         RunRecord one = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 3, 0.1, 0.2));
         RunRecord three = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(3, 3, 0.1, 0.2));
@@ -264,6 +293,10 @@ class RunRecordMergerTest {
     private static RunRecord record(int index, String start, String end, Map<String, RequestStats> requests,
                                     List<MessageTrace> messages, Ledger ledger) {
         return TestRuns.record("run-" + index, start, end, TestRuns.injector(index, 2, 0.2, 0.4), requests, ledger, messages);
+    }
+
+    private static List<String> parameterWarnings(RunRecordMerger.Merged merged) {
+        return merged.warnings().stream().filter(warning -> warning.contains("parameters")).toList();
     }
 
     private static SourceRecord source(String name, RunRecord record) {
