@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = {"Run the embedded GreenMail in its own process (for several injectors).",
                 "Listens on 127.0.0.1 and writes its target settings"
                 + " (target embedded-greenmail) to a file; runs until standard input closes, SIGTERM or SIGINT, or --max-seconds."},
-        footer = {"", "Exit status: 0 stopped, 2 bad arguments or the server could not start."})
+        footer = {"", "Exit status: 0 stopped, 2 bad arguments (such as a --target-file it did not write) or the server could not start."})
 final class EmbeddedServerCommand implements Callable<Integer> {
     @ParentCommand
     Mailharness mailharness;
@@ -23,8 +23,9 @@ final class EmbeddedServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"--target-file", "--targets-file"}, required = true, paramLabel = "FILE",
-            description = "the target settings file to write (HOCON), for the other commands' --target-file")
+    @Option(names = "--target-file", required = true, paramLabel = "FILE",
+            description = "the target settings file to write (HOCON), for the other commands' --target-file; its folder must exist,"
+                    + " and an existing file is replaced only if embedded-server wrote it")
     Path targetsFile;
 
     @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "0", description = "SMTP port on 127.0.0.1 (default 0: a free port)")

@@ -30,7 +30,7 @@ class EmbeddedServerCommandTest {
 
     @Test
     void writesATargetsFileTheLoaderReadsServesMailAndStopsWhenStdinCloses() throws Exception {
-        Path file = dir.resolve("sub/targets.conf");
+        Path file = dir.resolve("targets.conf");
         PipedOutputStream stdinWriter = new PipedOutputStream();
         InputStream originalStdin = System.in;
         System.setIn(new PipedInputStream(stdinWriter));
@@ -57,16 +57,44 @@ class EmbeddedServerCommandTest {
             assertFalse(finished.out().contains(target.accounts().getFirst().password()), "no password on the console");
             assertTrue(finished.out().contains("password = \"****\""), finished.out());
             assertTrue(finished.out().contains("# embedded-server: stopped"));
+
+            CliRun again = CliRun.of("embedded-server", "--target-file", file.toString(), "--ignore-stdin", "--max-seconds", "1");
+            assertEquals(0, again.status(), "a file it wrote itself is replaced: " + again);
         } finally {
             System.setIn(originalStdin);
         }
     }
 
     @Test
+    void neverOverwritesAFileItDidNotWriteNorCreatesAMissingFolder() throws Exception {
+        String copied = "targets {\n  postfix { smtp { port = 2525 } }\n}\n";
+        Path foreign = Files.writeString(dir.resolve("targets.conf"), copied);
+        CliRun refused = CliRun.of("embedded-server", "--target-file", foreign.toString(), "--ignore-stdin", "--max-seconds", "1");
+        assertEquals(2, refused.status(), refused.toString());
+        assertTrue(refused.oneErrorLine("embedded-server"), refused.toString());
+        assertTrue(refused.err().contains("was not written by embedded-server"), refused.err());
+        assertEquals(copied, Files.readString(foreign), "the file is left as it was");
+
+        Path nowhere = dir.resolve("missing/targets.conf");
+        CliRun noFolder = CliRun.of("embedded-server", "--target-file", nowhere.toString(), "--ignore-stdin", "--max-seconds", "1");
+        assertEquals(2, noFolder.status(), noFolder.toString());
+        assertTrue(noFolder.oneErrorLine("embedded-server"), noFolder.toString());
+        assertTrue(noFolder.err().contains("does not exist"), noFolder.err());
+        assertFalse(Files.exists(nowhere.getParent()));
+    }
+
+    @Test
+    void aMissingTargetFileIsNamedAsTheReadmeNamesIt() {
+        CliRun run = CliRun.of("embedded-server");
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("'--target-file=FILE'") && !run.err().contains("--targets-file"), run.err());
+    }
+
+    @Test
     void badArgumentsAreOneLineErrors() {
-        for (List<String> args : List.of(List.<String>of(), List.of("--targets-file", "f", "--smtp-port", "x"),
-                List.of("--targets-file", "f", "--accounts", "0"), List.of("--targets-file"), List.of("--targets-file", "f", "--what"),
-                List.of("--targets-file", "f", "--pop3-port", "70000"))) {
+        for (List<String> args : List.of(List.<String>of(), List.of("--target-file", "f", "--smtp-port", "x"),
+                List.of("--target-file", "f", "--accounts", "0"), List.of("--target-file"), List.of("--target-file", "f", "--what"),
+                List.of("--target-file", "f", "--pop3-port", "70000"))) {
             List<String> all = new java.util.ArrayList<>(List.of("embedded-server"));
             all.addAll(args);
             CliRun run = CliRun.of(all.toArray(String[]::new));

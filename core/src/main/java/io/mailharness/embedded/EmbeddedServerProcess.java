@@ -4,9 +4,11 @@ import io.mailharness.settings.Account;
 import io.mailharness.settings.TargetSelection;
 import io.mailharness.settings.TargetSettings;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +18,13 @@ import java.util.concurrent.TimeUnit;
  * The embedded GreenMail as a process of its own, so that several injector processes can load one server.
  * Starts GreenMail on 127.0.0.1 (port 0: a free port), writes a target settings file naming the target
  * {@value TargetSelection#EMBEDDED_NAME} (written whole, through a temporary file, so a script may wait for
- * it to appear), prints it, then runs until its standard input closes, SIGTERM/SIGINT, or the time limit.
+ * it to appear; never over a file it did not write, nor into a missing folder), prints it, then runs until its standard input closes, SIGTERM/SIGINT, or the time limit.
  * Status: 0 stopped, 2 the server could not start or the file could not be written.
  */
 public final class EmbeddedServerProcess {
+    /** How the settings file this command writes begins: only such a file is overwritten. */
+    static final String MARK = "# Written by embedded-server";
+
     private EmbeddedServerProcess() {}
 
     /**
@@ -33,6 +38,11 @@ public final class EmbeddedServerProcess {
     public record Options(Path targetsFile, int smtpPort, int pop3Port, int accounts, long maxSeconds, boolean ignoreStdin) {}
 
     public static int run(Options options, InputStream stdin, PrintStream out, PrintStream err) {
+        String refusal = refusal(options.targetsFile());
+        if (refusal != null) {
+            err.println("mailharness embedded-server: " + refusal);
+            return 2;
+        }
         EmbeddedMailServer server;
         try {
             server = EmbeddedMailServer.start(options.smtpPort(), options.pop3Port(), options.accounts());
@@ -75,6 +85,25 @@ public final class EmbeddedServerProcess {
         }
     }
 
+    /**
+     * Why the settings file must not be written, or null. Everywhere else a target settings file is an
+     * input: only an empty file or one this command wrote before (its first line is {@value #MARK}) is
+     * replaced, and a missing folder is a mistyped path, not one to create.
+     */
+    static String refusal(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) return "--target-file " + file + ": folder " + folder + " does not exist";
+        if (!Files.exists(file)) return null;
+        if (!Files.isRegularFile(file)) return "--target-file " + file + " is not a regular file";
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            if (first == null || first.startsWith(MARK)) return null; // empty (say, made by mktemp) or written by this command
+        } catch (IOException e) {
+            // unreadable or not text: not a file this command wrote
+        }
+        return "--target-file " + file + " exists and was not written by embedded-server: name a new file (it is not overwritten)";
+    }
+
     /** Ends the wait when standard input reaches end of file (its writer went away). */
     private static void watchStdin(InputStream stdin, CountDownLatch stop) {
         Thread reader = new Thread(() -> {
@@ -98,7 +127,7 @@ public final class EmbeddedServerProcess {
     /** The target settings file text, in the loader's format. */
     static String hocon(TargetSettings target, Passwords passwords) {
         StringBuilder b = new StringBuilder();
-        b.append("# Written by embedded-server: GreenMail in its own process, for multi-process load runs.\n");
+        b.append(MARK).append(": GreenMail in its own process, for multi-process load runs.\n");
         b.append("targets {\n  ").append(TargetSelection.EMBEDDED_NAME).append(" {\n");
         b.append("    description = ").append(quote("GreenMail (embedded-server process)")).append("\n");
         b.append("    domain = ").append(quote(target.domain())).append("\n");
