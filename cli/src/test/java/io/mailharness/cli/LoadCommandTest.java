@@ -162,6 +162,24 @@ class LoadCommandTest {
     }
 
     @Test
+    void moreInjectorsThanAccountsIsOneLineBeforeTheRunStarts() throws IOException {
+        int closedPort = TargetFiles.closedPort();
+        Path file = TargetFiles.write(results.resolve("targets.conf"), TargetFiles.target("single", closedPort, closedPort, TargetFiles.account("a", "pw")));
+
+        CliRun real = load("MailDay", "--target-file", file.toString(), "-Dmailharness.injector=2/2");
+        assertEquals(2, real.status(), real.toString());
+        assertEquals("mailharness load: mailharness.injector: injector 2/2 gets no account: the target has 1 (disposable) accounts for 2 injectors",
+                real.err().strip(), "checked before the target is reached, let alone Gatling started");
+
+        CliRun embedded = load("MailDay", "-Dmailharness.injector=5/5");
+        assertEquals(2, embedded.status(), embedded.toString());
+        assertTrue(embedded.oneErrorLine("load") && embedded.err().contains("injector 5/5 gets no account"), embedded.toString());
+        try (Stream<Path> entries = Files.list(results)) {
+            assertTrue(entries.noneMatch(Files::isDirectory), "no run was started");
+        }
+    }
+
+    @Test
     void aBadParameterIsOneLineAndExit2() {
         CliRun run = load("MailDay", "-Dmailharness.users=many");
 

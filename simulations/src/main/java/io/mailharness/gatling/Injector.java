@@ -47,6 +47,19 @@ public record Injector(int index, int count) {
         return IntStream.range(0, all.size()).filter(i -> i % count == index - 1).mapToObj(all::get).toList();
     }
 
+    /**
+     * This injector's share of the target's load accounts; none (more injectors than accounts) is a settings
+     * error, checked before the run starts and again where the run takes its share.
+     */
+    public <T> List<T> accountShare(List<T> accounts) {
+        List<T> mine = share(accounts);
+        if (mine.isEmpty()) {
+            throw new SettingsException(PROPERTY, "injector " + this + " gets no account: the target has "
+                    + accounts.size() + " (disposable) accounts for " + count + " injectors");
+        }
+        return mine;
+    }
+
     @Override
     public String toString() {
         return index + "/" + count;

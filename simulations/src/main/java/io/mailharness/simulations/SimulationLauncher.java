@@ -1,6 +1,8 @@
 package io.mailharness.simulations;
 
 import io.gatling.app.Gatling$;
+import io.mailharness.embedded.EmbeddedMailServer;
+import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.LoadPreflight;
 import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.SignalledStop;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,9 +120,10 @@ public final class SimulationLauncher {
     }
 
     /**
-     * The {@code mailharness.*} properties are all known, settings parse, and a real target passes the load
-     * preflight: both sides answer and greet, AUTH works where configured, and every account the run will
-     * read logs in to POP3 (see {@link LoadPreflight}). The embedded default needs no check.
+     * The {@code mailharness.*} properties are all known, settings parse, this injector gets a share of the
+     * target's accounts, and a real target passes the load preflight: both sides answer and greet, AUTH works
+     * where configured, and every account the run will read logs in to POP3 (see {@link LoadPreflight}). The
+     * embedded default needs no preflight.
      */
     static void checkTarget() {
         LoadProperties.requireKnown(System.getProperties()); // a mistyped -Dmailharness.* key is refused before anything else
@@ -127,8 +131,15 @@ public final class SimulationLauncher {
         TargetSelection selection = TargetSelection.fromSystem();
         Map<String, String> overrides = SettingsOverrides.fromSystem();
         selection.requireNoOverridesOfEmbedded(overrides);
-        if (selection.isEmbedded()) return;
+        Injector injector = Injector.fromSystem();
+        if (selection.isEmbedded()) {
+            // each run starts its own embedded server, with this many accounts
+            injector.accountShare(Collections.nCopies(EmbeddedMailServer.ACCOUNT_COUNT, "account"));
+            return;
+        }
         TargetSettings target = selection.load(overrides);
+        // more injectors than accounts: one line now, not a crash inside Gatling (no account at all: the preflight says so)
+        if (!target.loadAccounts().isEmpty()) injector.accountShare(target.loadAccounts());
         boolean retrieving = !"false".equalsIgnoreCase(System.getProperty(SimulationParameters.DELIVERY_TRACKING, "true").trim());
         LoadPreflight.check(target, retrieving);
     }

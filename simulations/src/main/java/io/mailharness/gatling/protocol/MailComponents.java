@@ -3,7 +3,6 @@ package io.mailharness.gatling.protocol;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
-import io.mailharness.gatling.Injector;
 import io.mailharness.gatling.MailEngine;
 import io.mailharness.gatling.MailRun;
 import io.mailharness.gatling.action.HeldRequests;
@@ -53,11 +52,7 @@ public final class MailComponents implements ProtocolComponents {
         run.describe(protocol, !protocol.deliveryTracking() || target.pop3().isEmpty());
         List<Account> load = target.loadAccounts();
         if (load.isEmpty()) throw new SettingsException(target.name() + ".accounts", "a load run needs at least one account");
-        List<Account> mine = protocol.maildrops() != null ? protocol.maildrops() : protocol.injector().share(load);
-        if (mine.isEmpty()) {
-            throw new SettingsException(Injector.PROPERTY, "injector " + protocol.injector() + " gets no account: the target has "
-                    + load.size() + " (disposable) accounts for " + protocol.injector().count() + " injectors");
-        }
+        List<Account> mine = protocol.maildrops() != null ? protocol.maildrops() : protocol.injector().accountShare(load);
         this.maildrops = run.maildropPool(mine);
         this.smtpAccount = protocol.smtpAccount() != null ? protocol.smtpAccount() : load.get(0);
         this.reversePath = protocol.reversePath() != null ? protocol.reversePath() : load.get(0).address();
