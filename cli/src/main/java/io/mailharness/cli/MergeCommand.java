@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
                 "Histograms merged exactly, counts added, the"
                 + " delivery ledger recomputed from every injector's message traces."},
         footer = {"", "Exit status: 0 merged, 2 bad input (records of different simulations or targets, runs that did not overlap"
-                + " in time, the same injector twice, a malformed record, --out naming an input record)."})
+                + " in time, the same injector twice, an injector missing without --allow-missing, a malformed record,"
+                + " --out naming an input record; nothing is written)."})
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     Mailharness mailharness;
@@ -29,12 +30,16 @@ final class MergeCommand implements Callable<Integer> {
                     + " an earlier merged record there is replaced, an injector's own record is refused")
     Path out;
 
+    @Option(names = "--allow-missing",
+            description = "merge all the same when injectors are missing (a record says how many ran); the merged record then covers only part of the load")
+    boolean allowMissing;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "run-record.json files, or folders searched for them (e.g. one folder per injector)")
     List<Path> inputs;
 
     @Override
     public Integer call() throws IOException {
-        MergedRecordWriter.Outcome outcome = MergedRecordWriter.write(out, inputs);
+        MergedRecordWriter.Outcome outcome = MergedRecordWriter.write(out, inputs, allowMissing);
         RunRecord record = outcome.merged().record();
         Ledger ledger = record.ledger();
         long requests = record.requests().values().stream().mapToLong(stats -> stats.count()).sum();

@@ -50,6 +50,22 @@ class MergeCommandTest {
     }
 
     @Test
+    void aMissingInjectorIsExitTwoWithNothingWrittenUnlessAllowed() throws IOException {
+        Path one = write(results, "inj1", TestRuns.withInjector(TestRuns.run(1_000), TestRuns.injector(1, 2, 0.3, 0.5)));
+        Path merged = results.resolve("merged").resolve(RunRecord.FILE_NAME);
+
+        CliRun half = CliRun.of("merge", "--out", merged.toString(), one.toString());
+        assertEquals(ExitCode.USER_ERROR, half.status(), half.toString());
+        assertTrue(half.oneErrorLine("merge") && half.err().contains("missing injector(s) [2]"), half.toString());
+        assertTrue(java.nio.file.Files.notExists(merged), "half the load is not written as the whole");
+
+        CliRun allowed = CliRun.of("merge", "--allow-missing", "--out", merged.toString(), one.toString());
+        assertEquals(ExitCode.OK, allowed.status(), allowed.toString());
+        assertTrue(allowed.err().contains("warning: 2 injectors ran, 1 records merged; missing injector(s) [2]"), allowed.err());
+        assertEquals(1_000, RunRecordFiles.read(merged).requests().get("smtp send").count());
+    }
+
+    @Test
     void aFolderAsOutMeansARunRecordInIt() throws IOException {
         Path a = write(results, "a", TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 1, 0.3, 0.5)));
         Path out = java.nio.file.Files.createDirectories(results.resolve("merged"));

@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * Merges the run records of several injectors, found in the files and folders a user named, into one
  * run record file. Bad input (records of different simulations or targets, runs that did not overlap in
- * time, the same injector twice, a malformed record, an output that is one of the injectors' records) is a
- * {@link BadInput} and nothing is written. The output may be an earlier merged record in a folder the merge
- * searches: it is replaced, not read back in.
+ * time, the same injector twice, an injector missing unless allowed, a malformed record, an output that is
+ * one of the injectors' records) is a {@link BadInput} and nothing is written. The output may be an earlier
+ * merged record in a folder the merge searches: it is replaced, not read back in.
  */
 public final class MergedRecordWriter {
     /** The file written, how many records went into it, and the merge (record and warnings). */
@@ -29,9 +29,10 @@ public final class MergedRecordWriter {
 
     /**
      * @param out    the merged record to write; a folder means {@code run-record.json} in it
-     * @param inputs run-record.json files, or folders searched for them
+     * @param inputs       run-record.json files, or folders searched for them
+     * @param allowMissing merge an incomplete set of injectors all the same, with a warning
      */
-    public static Outcome write(Path out, List<Path> inputs) throws IOException {
+    public static Outcome write(Path out, List<Path> inputs, boolean allowMissing) throws IOException {
         Path outFile = Files.isDirectory(out) ? out.resolve(RunRecord.FILE_NAME) : out;
         Path outReal = RunRecordPaths.real(outFile);
         Set<Path> files = new LinkedHashSet<>();
@@ -50,7 +51,7 @@ public final class MergedRecordWriter {
         List<SourceRecord> sources = new ArrayList<>();
         for (Path file : files) sources.add(new SourceRecord(file.toString(), RunRecordInput.read(file)));
 
-        RunRecordMerger.Merged merged = RunRecordMerger.merge(sources);
+        RunRecordMerger.Merged merged = RunRecordMerger.merge(sources, allowMissing);
         Files.createDirectories(outReal.getParent());
         RunRecordFiles.write(merged.record(), outFile);
         return new Outcome(outFile, sources.size(), merged);

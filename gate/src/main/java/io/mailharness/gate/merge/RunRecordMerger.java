@@ -52,13 +52,19 @@ public final class RunRecordMerger {
 
     private RunRecordMerger() {}
 
+    /** Refuses an incomplete set of injectors: its totals would pass for the whole load. */
     public static Merged merge(List<SourceRecord> sources) {
+        return merge(sources, false);
+    }
+
+    /** @param allowMissing merge an incomplete set of injectors all the same, with a warning */
+    public static Merged merge(List<SourceRecord> sources, boolean allowMissing) {
         if (sources.isEmpty()) throw new BadInput("no run records to merge");
         List<SourceRecord> ordered = sources.stream().sorted(Comparator.comparingInt(RunRecordMerger::injectorIndex)).toList();
         List<String> warnings = new ArrayList<>();
         checkSameRun(ordered);
         checkOverlap(ordered);
-        checkInjectors(ordered, warnings);
+        checkInjectors(ordered, allowMissing, warnings);
 
         List<RunRecord> records = ordered.stream().map(SourceRecord::record).toList();
         List<MessageTrace> messages = MessageReconciliation.combine(records.stream().map(RunRecordMerger::traces).toList());
@@ -150,8 +156,8 @@ public final class RunRecordMerger {
         return source.record().start() + " to " + source.record().end();
     }
 
-    /** Refuses the same injector twice (counts would double) and notes an incomplete set. */
-    private static void checkInjectors(List<SourceRecord> sources, List<String> warnings) {
+    /** Refuses the same injector twice (counts would double) and an incomplete set unless allowed (then a warning). */
+    private static void checkInjectors(List<SourceRecord> sources, boolean allowMissing, List<String> warnings) {
         Map<Integer, String> seen = new HashMap<>();
         Set<Integer> declaredCounts = new TreeSet<>();
         for (SourceRecord source : sources) {
@@ -173,8 +179,10 @@ public final class RunRecordMerger {
             if (seen.size() != expected) {
                 Set<Integer> missing = new TreeSet<>();
                 for (int i = 1; i <= expected; i++) if (!seen.containsKey(i)) missing.add(i);
-                warnings.add(expected + " injectors ran, " + seen.size() + " records merged"
-                        + (missing.isEmpty() ? "" : "; missing injector(s) " + missing) + ": totals cover only part of the load");
+                String incomplete = expected + " injectors ran, " + seen.size() + " records merged"
+                        + (missing.isEmpty() ? "" : "; missing injector(s) " + missing) + ": totals cover only part of the load";
+                if (!allowMissing) throw new BadInput(incomplete + " (--allow-missing merges them all the same)");
+                warnings.add(incomplete);
             }
         }
     }

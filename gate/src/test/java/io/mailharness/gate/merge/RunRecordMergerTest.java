@@ -111,7 +111,7 @@ class RunRecordMergerTest {
         RunRecord.Injector measured2 = new RunRecord.Injector(2, 3, "injector-2", 4, 0.4, 0.7, 0.3, 2.25);
         RunRecord one = TestRuns.withInjector(TestRuns.run(1_000), measured1);
         RunRecord two = TestRuns.withInjector(TestRuns.run(1_000), measured2);
-        assertEquals(3.75, RunRecordMerger.merge(List.of(source("one", one), source("two", two))).record().injector().cpuSeconds());
+        assertEquals(3.75, RunRecordMerger.merge(List.of(source("one", one), source("two", two)), true).record().injector().cpuSeconds());
 
         RunRecord three = TestRuns.withInjector(TestRuns.run(1_000), TestRuns.injector(3, 3, 0.4, 0.7));
         assertNull(RunRecordMerger.merge(List.of(source("one", one), source("two", two), source("three", three))).record().injector().cpuSeconds());
@@ -161,10 +161,13 @@ class RunRecordMergerTest {
     }
 
     @Test
-    void aMissingInjectorIsAWarning() {
+    void aMissingInjectorIsRefusedUnlessAllowedThenAWarning() {
         RunRecord one = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(1, 3, 0.1, 0.2));
         RunRecord three = TestRuns.withInjector(TestRuns.run(100), TestRuns.injector(3, 3, 0.1, 0.2));
-        List<String> warnings = RunRecordMerger.merge(List.of(source("a", one), source("c", three))).warnings();
+        BadInput missing = assertThrows(BadInput.class, () -> RunRecordMerger.merge(List.of(source("a", one), source("c", three))));
+        assertEquals("3 injectors ran, 2 records merged; missing injector(s) [2]: totals cover only part of the load"
+                + " (--allow-missing merges them all the same)", missing.getMessage());
+        List<String> warnings = RunRecordMerger.merge(List.of(source("a", one), source("c", three)), true).warnings();
         assertTrue(warnings.stream().anyMatch(warning -> warning.contains("3 injectors ran, 2 records merged; missing injector(s) [2]")),
                 warnings::toString);
     }
