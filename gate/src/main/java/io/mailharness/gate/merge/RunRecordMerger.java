@@ -41,7 +41,7 @@ public final class RunRecordMerger {
     public static final String INJECTORS_PARAMETER = "mailharness.merged.injectors";
     public static final String RUN_IDS_PARAMETER = "mailharness.merged.runIds";
     /** Injector index of a merged record. */
-    public static final int MERGED_INDEX = 0;
+    public static final int MERGED_INDEX = RunRecord.Injector.MERGED_INDEX;
     /** Parameters that differ between the injectors of one run by design: the injector's number ... */
     private static final Set<String> PER_INJECTOR_PARAMETERS = Set.of("injector", "mailharness.injector");
     /** ... and its share of a total (users, rate), which need not divide evenly. */
