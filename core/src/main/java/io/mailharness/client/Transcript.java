@@ -78,9 +78,11 @@ public final class Transcript {
      * octets, one char each (ISO-8859-1): a run of octets above 127 that is well-formed UTF-8 is shown as the
      * characters it encodes, so "ü" sent as UTF-8 does not read "Ã¼"; any other such octet stays one Latin-1 char.
      * Characters that could move or hide text in a report (C1 controls, bidi and other format characters, line and
-     * paragraph separators) are escaped either way.
+     * paragraph separators) are escaped either way, and the credentials the harness was given are masked
+     * ({@link EchoedSecrets}).
      */
-    public static String visible(String text) {
+    public static String visible(String octets) {
+        String text = EchoedSecrets.masked(octets); // a server that echoes a password must not show it
         StringBuilder out = new StringBuilder(text.length() + 8);
         int i = 0;
         while (i < text.length()) {

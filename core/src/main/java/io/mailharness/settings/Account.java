@@ -5,6 +5,10 @@ package io.mailharness.settings;
  * Disposable accounts may have their maildrop emptied and filled by checks and load runs.
  */
 public record Account(String address, String user, String password, boolean disposable) {
+    public Account {
+        io.mailharness.client.EchoedSecrets.remember(user, password); // a server that echoes them must not show them
+    }
+
     /** Never prints the password: settings objects end up in logs and reports. */
     @Override
     public String toString() {
