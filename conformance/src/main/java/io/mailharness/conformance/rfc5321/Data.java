@@ -6,6 +6,7 @@ import io.mailharness.conformance.check.Mode;
 import io.mailharness.conformance.check.Section;
 import io.mailharness.conformance.esmtp.Extensions;
 import io.mailharness.conformance.wire.SmtpProbe;
+import io.mailharness.conformance.wire.SmtpReplyFormat;
 import io.mailharness.conformance.wire.SmtpWireReply;
 import io.mailharness.message.TestMessage;
 import io.mailharness.result.Level;
@@ -31,6 +32,10 @@ public class Data {
         if (!end.isComplete() || end.replyClass() == 3 || end.replyClass() < 2) {
             throw check.fail("end of data", "one 250 (or 4yz/5yz) reply", end.describe());
         }
+        // §4.2.1: one code on every line. "250-queued" then "554 rejected" is neither an acceptance nor a refusal.
+        SmtpReplyFormat.problems(end).stream().filter(SmtpReplyFormat.Problem::mandatory).findFirst().ifPresent(problem -> {
+            throw check.fail("end of data", "one 250 (or 4yz/5yz) reply: " + problem.rule(), end.describe());
+        });
         smtp.expectSilence("after the reply to the end of data", check.silence());
         smtp.send("QUIT");
     }

@@ -55,6 +55,7 @@ final class SmtpCoreProofs {
             breaks("SMTP-ADDR-CASE", catalogue(SmtpCoreRuleFaults.SMTP_REVERSE_PATH_LOWER_CASED), FAIL).at("Return-Path of the delivered message", "<mixed.case-sender@mailharness.test>"),
             breaks("SMTP-ADDR-LEN", catalogue(SmtpCoreRuleFaults.SMTP_LOCAL_PART_OVER_60_REFUSED), FAIL).at("MAIL FROM:<lllllllllllllllllllllllllllllllllllllllllllllllll", "501 5.1.3 Local-part too long\\r\\n"),
             breaks("SMTP-ADDR-RCPT100", catalogue(SmtpCoreRuleFaults.SMTP_FIFTY_RECIPIENTS), FAIL).at("RCPT number 51", "452 4.5.3 Too many recipients\\r\\n"),
+            breaks("SMTP-DATA-OK", catalogue(SmtpCoreRuleFaults.SMTP_END_OF_DATA_MIXED_CODES), FAIL).at("end of data", "554 5.6.0 rejected after all"),
             breaks("SMTP-ADDR-RCPTOVER", catalogue(SmtpCoreRuleFaults.SMTP_RCPT_LIMIT_431), WARN).at("RCPT TO:<", "431 4.3.1 Too many recipients\\r\\n"),
             breaks("SMTP-ADDR-RCPTOVER", catalogue("SMTP_RCPT_LIMIT_LOSES_TRANSACTION",
                     SmtpCoreRuleFaults.SMTP_RCPT_LIMIT_LOSES_TRANSACTION_RCPT, SmtpCoreRuleFaults.SMTP_RCPT_LIMIT_LOSES_TRANSACTION_DATA), FAIL).at("DATA", "503 5.5.1 No valid recipients\\r\\n"),

@@ -107,6 +107,11 @@ public final class SmtpCoreRuleFaults {
                 else original.execute(session, argument);
             });
 
+    public static final Fault SMTP_END_OF_DATA_MIXED_CODES = new SmtpReplyRewrite("SMTP_END_OF_DATA_MIXED_CODES",
+            "the end of data answered '250-' then '554 ' (RFC 5321 §4.2.1: every line of a reply has the same code); the message is stored",
+            SmtpStage.END_OF_DATA, (reply, state) -> reply.code() == 250,
+            reply -> SmtpReply.raw(250, "250-" + reply.texts().getFirst(), "554 5.6.0 rejected after all"));
+
     public static final Fault SMTP_RCPT_LIMIT_431 = new SmtpReplyRewrite("SMTP_RCPT_LIMIT_431",
             "the RCPT past the recipient limit answered 431 instead of 452 (RFC 5321 §4.5.3.1.10: 452 is the correct code)",
             SmtpStage.RCPT, (reply, state) -> reply.code() == 452, reply -> SmtpReply.of(431, "4.3.1 Too many recipients"));
