@@ -7,6 +7,7 @@ import io.mailharness.gate.input.BadInput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -33,6 +34,7 @@ public final class RunComparator {
         if (!Objects.equals(baseline.target(), current.target())) {
             notes.add("different targets: baseline " + baseline.target() + ", current " + current.target());
         }
+        differentParameters(baseline, current).ifPresent(notes::add);
         stoppedBySignal("baseline", baseline).ifPresent(notes::add);
         stoppedBySignal("current run", current).ifPresent(notes::add);
         Optional<LedgerClasses> baselineLedger = LedgerClasses.of(baseline);
@@ -126,6 +128,24 @@ public final class RunComparator {
             throw new BadInput(tolerances.origin() + " gives tolerances for " + unknown.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "))
                     + ", which neither run has (a misspelt request name?)");
         }
+    }
+
+    /** Parameters that say which run this was, not what load it put on the server: they differ between any two runs. */
+    private static final java.util.Set<String> RUN_OWN_PARAMETERS = java.util.Set.of(RunRecord.STOPPED_BY,
+            "mailharness.merged.runIds", "mailharness.merged.injectors");
+
+    /** A load that differs (another rate, mix or user count) explains a change the verdicts would otherwise blame on the server. */
+    private static Optional<String> differentParameters(RunRecord baseline, RunRecord current) {
+        Map<String, String> before = baseline.parameters() == null ? Map.of() : baseline.parameters();
+        Map<String, String> after = current.parameters() == null ? Map.of() : current.parameters();
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> differing = keys.stream()
+                .filter(key -> !RUN_OWN_PARAMETERS.contains(key) && !key.endsWith(".share"))
+                .filter(key -> !Objects.equals(before.get(key), after.get(key)))
+                .map(key -> key + " " + before.getOrDefault(key, "(unset)") + " → " + after.getOrDefault(key, "(unset)"))
+                .toList();
+        return differing.isEmpty() ? Optional.empty() : Optional.of("different load parameters: " + String.join("; ", differing));
     }
 
     private static Optional<String> stoppedBySignal(String which, RunRecord record) {

@@ -70,6 +70,19 @@ class RunComparatorTest {
         assertTrue(comparison.unmatched().stream().noneMatch(u -> u.contains("ledger")), comparison.unmatched()::toString);
     }
 
+    @Test
+    void aDifferentLoadIsNotedSoThatAChangeIsNotBlamedOnTheServer() {
+        RunRecord baseline = TestRuns.run(2_000);
+        Map<String, String> parameters = new LinkedHashMap<>(baseline.parameters());
+        parameters.put("users", "40");
+        parameters.put("mailharness.rate.share", "2.5");
+        RunRecord current = new RunRecord(baseline.formatVersion(), baseline.simulation(), baseline.target(), "run-b", baseline.start(), baseline.end(),
+                parameters, baseline.injector(), baseline.requests(), baseline.errorsByReplyClass(), baseline.ledger(), baseline.messages(),
+                baseline.errors(), baseline.errorsLeftOut(), baseline.errorGroups(), baseline.delivery(), baseline.connections());
+        assertEquals(List.of("different load parameters: users 10 → 40"), comparator.compare(baseline, current).notes());
+        assertEquals(List.of(), comparator.compare(baseline, baseline).notes());
+    }
+
     /** {@code run} having accepted {@code accepted} messages and lost {@code lost}, with its "ledger …" verdict requests or not. */
     private static RunRecord withLedger(RunRecord run, long accepted, long lost, boolean verdictRequests) {
         Map<String, RequestStats> requests = new LinkedHashMap<>(run.requests());
