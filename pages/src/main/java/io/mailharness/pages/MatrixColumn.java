@@ -32,6 +32,11 @@ public record MatrixColumn(String name, String version, Optional<ConformanceRun>
         return run.isPresent();
     }
 
+    /** How many checks its run left unfinished (stopped by a signal); 0 for a whole run or none. */
+    public int unfinished() {
+        return run.map(ConformanceRun::unfinished).orElse(0);
+    }
+
     /** The run's SMTP and POP3 greetings, one a line, control octets shown escaped; empty when unavailable or none was read. */
     public String greeting() {
         return run.map(r -> (io.mailharness.client.Transcript.visible(r.smtpGreeting()) + "\n"

@@ -35,6 +35,11 @@ public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> 
         public String label() {
             return Badge.of(this).label();
         }
+
+        /** A check its run was stopped before it finished (a SKIP the harness gave, not the server). */
+        public boolean unfinished() {
+            return actual != null && actual.startsWith(io.mailharness.result.CheckResult.NOT_FINISHED);
+        }
     }
 
     /**
@@ -43,10 +48,13 @@ public record MatrixModel(String title, Instant generatedAt, List<MatrixColumn> 
      * @param index the row's position in the whole matrix, counted from 0 across sections
      */
     public record Row(int index, String id, String sectionHeading, Level level, String requirement, List<String> tags, List<Cell> cells) {
-        /** True when the servers that were available do not all agree on this check. */
+        /**
+         * True when the servers that ran this check to its end do not all agree on it: a server unavailable, a check
+         * not in a server's result (a selection) or not finished (a run stopped by a signal) says nothing of the server.
+         */
         public boolean differs() {
             Set<String> labels = new HashSet<>();
-            for (Cell c : cells) if (c.kind() != CellKind.UNAVAILABLE) labels.add(c.label());
+            for (Cell c : cells) if (c.kind() == CellKind.RESULT && !c.unfinished()) labels.add(c.label());
             return labels.size() > 1;
         }
 

@@ -53,8 +53,22 @@ class MatrixModelTest {
         assertEquals(6, m.rows().size());
         assertEquals(4, m.notRun(1));
         assertEquals(MatrixModel.CellKind.NOT_RUN, m.rows().get(3).cells().get(1).kind());
-        assertTrue(m.rows().get(3).differs(), "PASS against NOT RUN is a difference");
+        assertFalse(m.rows().get(3).differs(), "PASS against NOT RUN says nothing of the second server: a selection must not fill the 'servers differ' count");
         assertFalse(m.rows().get(0).differs());
+    }
+
+    @Test
+    void aColumnStoppedBeforeItsEndSaysSoAndItsUnfinishedChecksAreNoDifference() {
+        var full = ComparisonFixtures.run("full", Outcome.PASS, Outcome.PASS);
+        List<io.mailharness.result.CheckResult> checks = new java.util.ArrayList<>(full.checks());
+        var first = checks.get(0);
+        checks.set(0, new io.mailharness.result.CheckResult(first.id(), first.rfc(), first.section(), first.sectionTitle(), first.level(), first.requirement(),
+                first.tags(), Outcome.SKIP, "", io.mailharness.result.CheckResult.NOT_FINISHED + "the run was stopped by a signal", "", 0));
+        var stopped = new io.mailharness.result.ConformanceRun("stopped", "", "", "", "", false, checks);
+        MatrixModel m = MatrixModel.build("t", ComparisonFixtures.GENERATED, List.of(MatrixColumn.of("full", "", full), MatrixColumn.of("stopped", "", stopped)));
+        assertFalse(m.rows().get(0).differs(), "a check the run never finished is no behaviour of the server");
+        assertEquals(1, m.columns().get(1).unfinished());
+        assertTrue(MatrixPage.render(m).contains("incomplete: the run was stopped by a signal, 1 checks not finished"));
     }
 
     @Test
