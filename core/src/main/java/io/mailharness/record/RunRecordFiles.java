@@ -18,7 +18,14 @@ public final class RunRecordFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // a key given twice or text after the record is a damaged file, not one whose last word counts
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a count of 300.5 or "300" was written by hand, not by a run
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    static {
+        JSON.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    }
 
     private RunRecordFiles() {}
 
@@ -60,6 +67,12 @@ public final class RunRecordFiles {
         if (stats.ok() + stats.ko() != stats.count()) return "has ok + ko = " + (stats.ok() + stats.ko()) + ", not its count " + stats.count();
         for (double latency : new double[] {stats.min(), stats.p50(), stats.p75(), stats.p95(), stats.p99(), stats.max(), stats.mean()}) {
             if (!Double.isFinite(latency) || latency < 0) return "has a latency of " + latency + " ms";
+        }
+        // Every percentile and the mean lie between min and max; a histogram's rounding moves a value by a fraction of a per cent.
+        for (double latency : new double[] {stats.p50(), stats.p75(), stats.p95(), stats.p99(), stats.mean()}) {
+            if (stats.ok() > 0 && (latency > stats.max() * 1.01 + 0.01 || latency * 1.01 + 0.01 < stats.min())) {
+                return "has a latency of " + latency + " ms outside its min " + stats.min() + " and max " + stats.max() + " ms";
+            }
         }
         return null;
     }

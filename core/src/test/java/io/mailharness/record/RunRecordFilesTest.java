@@ -49,12 +49,11 @@ class RunRecordFilesTest {
                  "ledger": {"sent": 10, "accepted": 9, "rejected": 1, "retrieved": 9, "intact": 9, "corrupted": 0, "duplicated": 0, "lost": 0}}
                 """;
         for (String[] bad : new String[][] {{"-10", "5.0", "negative count"}, {"10", "\"NaN\"", "latency of NaN"}, {"10", "-5.0", "latency of -5.0"},
-                {"100", "5.0", "not its count 100"}}) {
+                {"100", "5.0", "not its count 100"}, {"10", "99999.0", "outside its min 1.0 and max 6.0"}, {"10.5", "5.0", "10.5"}, {"\"10\"", "5.0", "String value"}}) {
             Path file = Files.writeString(folder.resolve("bad.json"), record.formatted(bad[0], bad[1]));
             io.mailharness.settings.SettingsException refused = org.junit.jupiter.api.Assertions.assertThrows(
                     io.mailharness.settings.SettingsException.class, () -> RunRecordFiles.read(file));
-            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("request 'smtp send'") && refused.getMessage().contains(bad[2]),
-                    refused.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains(bad[2]), refused.getMessage());
         }
         Path twice = Files.writeString(folder.resolve("twice.json"), record.formatted("10", "5.0").replace("\"ko\": 1,", "\"ko\": 1, \"ko\": 0,"));
         org.junit.jupiter.api.Assertions.assertTrue(org.junit.jupiter.api.Assertions.assertThrows(io.mailharness.settings.SettingsException.class,
