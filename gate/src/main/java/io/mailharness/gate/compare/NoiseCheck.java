@@ -25,17 +25,14 @@ final class NoiseCheck {
     }
 
     /**
-     * Reasons that apply to one metric: too few samples, or a value that could not be computed. An error rate or a
-     * throughput whose counts differ beyond chance ({@link SampleEvidence}) is judged below the sample minimum.
+     * Reasons that apply to one metric: too few samples, or a value that could not be computed. An error rate whose
+     * counts differ beyond chance ({@link SampleEvidence}) is judged below the sample minimum.
      */
     static List<String> samples(Metric metric, Tolerance tolerance, RequestStats before, RequestStats after,
-                                RunFacts baselineRun, RunFacts currentRun, double baselineValue, double currentValue) {
+                                double baselineValue, double currentValue) {
         List<String> reasons = new ArrayList<>();
-        boolean evident = switch (metric) {
-            case ERROR_RATE -> SampleEvidence.sharesDiffer(before.ko(), before.count(), after.ko(), after.count());
-            case THROUGHPUT -> SampleEvidence.ratesDiffer(before.count(), baselineRun.durationSeconds(), after.count(), currentRun.durationSeconds());
-            default -> false;
-        };
+        // Only the error rate: a throughput's count over the run's whole window (drain included) is no Poisson sample.
+        boolean evident = metric == Metric.ERROR_RATE && SampleEvidence.sharesDiffer(before.ko(), before.count(), after.ko(), after.count());
         if (!evident && before.count() < tolerance.minSamples()) {
             reasons.add("baseline has " + before.count() + " samples, " + metric.key() + " needs ≥ " + tolerance.minSamples());
         }

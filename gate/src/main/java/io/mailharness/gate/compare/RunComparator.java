@@ -86,7 +86,7 @@ public final class RunComparator {
         double currentValue = metric.valueOf(after, currentFacts.durationSeconds());
         Verdict measured = measure(metric, tolerance, baselineValue, currentValue);
         List<String> noise = new ArrayList<>(runNoise);
-        noise.addAll(NoiseCheck.samples(metric, tolerance, before, after, baselineFacts, currentFacts, baselineValue, currentValue));
+        noise.addAll(NoiseCheck.samples(metric, tolerance, before, after, baselineValue, currentValue));
         Verdict verdict = noise.isEmpty() ? measured : Verdict.INCONCLUSIVE;
         return new MetricComparison(request, metric, baselineValue, currentValue, tolerance, measured, verdict, List.copyOf(noise));
     }
@@ -106,14 +106,16 @@ public final class RunComparator {
     }
 
     /**
-     * A class of the ledger (lost, corrupted…), in percent of what it could hit: regressed when the current run has
-     * such messages and a larger share than the baseline (which may have had none), improved when it has none left,
-     * whatever the sample counts or the injector's load, since a lost message is a fact, not a noisy measurement.
+     * A class of the ledger (lost, corrupted…), in percent of what it could hit. Against a baseline that had none,
+     * any is a regression, whatever the sample counts or the injector's load: a lost message is a fact, not a noisy
+     * measurement. Against a baseline that had some, a larger share regresses only beyond chance ({@link
+     * SampleEvidence}): 1 lost of 999 after 1 of 1000 is the same server. None left is an improvement.
      */
     private MetricComparison ledgerClass(LedgerClasses.LedgerClass before, LedgerClasses.LedgerClass after) {
         Metric metric = Metric.ERROR_RATE;
-        Verdict verdict = after.count() > 0 && (before.count() == 0 || after.percent() > before.percent()) ? Verdict.REGRESSED
-                : before.count() > 0 && after.count() == 0 ? Verdict.IMPROVED : Verdict.OK;
+        boolean worse = before.count() == 0 ? after.count() > 0
+                : after.percent() > before.percent() && SampleEvidence.sharesDiffer(before.count(), before.outOf(), after.count(), after.outOf());
+        Verdict verdict = worse ? Verdict.REGRESSED : before.count() > 0 && after.count() == 0 ? Verdict.IMPROVED : Verdict.OK;
         return new MetricComparison(after.request(), metric, before.percent(), after.percent(), tolerances.of(after.request(), metric),
                 verdict, verdict, List.of());
     }

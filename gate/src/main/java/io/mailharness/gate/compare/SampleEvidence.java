@@ -1,9 +1,9 @@
 package io.mailharness.gate.compare;
 
 /**
- * Whether two runs' counts differ by more than chance, so that a change can be judged below the sample minimum: 0 of
- * 80 requests failing against 28 of 80 is no noise, nor is 41 requests in 10 s against 8. Both tests compare 99 %
- * Wilson score intervals, which stay honest at small counts and at shares of 0.
+ * Whether two runs' shares (KOs among requests, lost among accepted messages) differ by more than chance, so that a
+ * change can be judged below the sample minimum: 0 of 80 requests failing against 28 of 80 is no noise. The test
+ * compares 99 % Wilson score intervals, which stay honest at small counts and at shares of 0.
  */
 final class SampleEvidence {
     /** The normal quantile of a two-sided 99 % interval. */
@@ -17,17 +17,6 @@ final class SampleEvidence {
         double[] first = wilson(k1, n1);
         double[] second = wilson(k2, n2);
         return first[1] < second[0] || second[1] < first[0];
-    }
-
-    /**
-     * {@code c1} requests in {@code d1} seconds and {@code c2} in {@code d2}: at one rate, the second run's share of
-     * all the requests would be near {@code d2 / (d1 + d2)}; outside the interval of the share it has, the rates differ.
-     */
-    static boolean ratesDiffer(long c1, double d1, long c2, double d2) {
-        if (!(d1 > 0 && d2 > 0) || c1 + c2 <= 0) return false;
-        double[] share = wilson(c2, c1 + c2);
-        double atOneRate = d2 / (d1 + d2);
-        return atOneRate < share[0] || atOneRate > share[1];
     }
 
     /** The 99 % Wilson score interval of {@code k} successes in {@code n} trials: {low, high}. */
