@@ -124,8 +124,8 @@ public final class SmtpSession implements AutoCloseable {
             }
             String line = new String(octets, StandardCharsets.ISO_8859_1);
             if (!isReplyLine(line)) {
-                String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
-                throw new MailProtocolException(step, "malformed server reply: '" + Transcript.visible(shown) + "'", null);
+                String shown = Transcript.visible(line); // masked whole, then cut
+                throw new MailProtocolException(step, "malformed server reply: '" + (shown.length() > 80 ? shown.substring(0, 80) + "…" : shown) + "'", null);
             }
             int lineCode = Integer.parseInt(line.substring(0, 3));
             if (code < 0) code = lineCode;

@@ -49,6 +49,8 @@ public final class Transcript {
     }
 
     private void add(Entry entry) {
+        // masked before it is cut, so that a secret across the cut cannot leave its first half behind
+        if (entry.direction() == Direction.SERVER) entry = new Entry(entry.direction(), EchoedSecrets.masked(entry.text()));
         String text = entry.text();
         if (text.length() > MAX_ENTRY_CHARS) {
             entry = new Entry(entry.direction(), text.substring(0, MAX_ENTRY_CHARS) + "…(" + (text.length() - MAX_ENTRY_CHARS) + " more chars)");
@@ -101,8 +103,15 @@ public final class Transcript {
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) out.append(String.format("\\x%02x", (int) c)); // C0, DEL, C1 (8-bit CSI)
-                    else if (c > 0xff && hidesText(c)) out.append(String.format("\\u{%04x}", (int) c));
+                    // C0, DEL, C1 (the 8-bit CSI), and the soft hyphen, which hides itself
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xad) out.append(String.format("\\x%02x", (int) c));
+                    else if (c > 0xff) {
+                        int cp = text.codePointAt(i); // text that is characters already: one code point, maybe two chars
+                        if (hidesText(cp)) out.append(String.format("\\u{%04x}", cp));
+                        else out.appendCodePoint(cp);
+                        i += Character.charCount(cp);
+                        continue;
+                    }
                     else out.append(c);
                 }
             }

@@ -25,7 +25,23 @@ class EchoedSecretsTest {
 
     @Test
     void aPasswordTooShortToBeToldFromAWordIsNotMasked() {
-        new Account("short@example.test", "short-user", "ok", true);
-        assertEquals("250 ok", Transcript.visible("250 ok"));
+        new Account("short@example.test", "short-user", "test", true);
+        assertEquals("250 mail.mailharness.test", Transcript.visible("250 mail.mailharness.test"));
+    }
+
+    @Test
+    void theLongestSecretWinsWhereTwoStartTogetherAndNoneLeavesAPart() {
+        new Account("a@example.test", "a-user", "prefixed-secret", true);
+        new Account("b@example.test", "b-user", "prefixed-secret-longer", true);
+        assertEquals("-ERR bad password **** and ****", Transcript.visible("-ERR bad password prefixed-secret-longer and prefixed-secret"));
+    }
+
+    @Test
+    void aSecretIsMaskedBeforeATranscriptEntryIsCut() {
+        new Account("cut@example.test", "cut-user", "cut-across-password", true);
+        Transcript transcript = new Transcript();
+        transcript.server("x".repeat(990) + "cut-across-password");
+        String rendered = transcript.render();
+        assertEquals(false, rendered.contains("cut-across"), rendered.substring(rendered.length() - 40));
     }
 }

@@ -34,6 +34,8 @@ class TranscriptTest {
         // U+2028 (line separator), U+202E (right-to-left override), U+0085 (NEL, a C1 control), U+200B (zero width space)
         assertEquals("a\\u{2028}b \\u{202e}txt.exe \\u{0085} x\\u{200b}y", Transcript.visible(asOctets("a\u2028b \u202etxt.exe \u0085 x\u200by")));
         assertEquals("\\u{202e}", Transcript.visible("\u202e"), "also in text that is characters already");
+        assertEquals("\\u{e0041} \\xad \ud83d\udce7", Transcript.visible("\udb40\udc41 \u00ad \ud83d\udce7"),
+                "a tag character beyond the BMP and the soft hyphen are escaped, an emoji kept");
     }
 
     @Test
