@@ -172,10 +172,14 @@ final class Pop3Reading {
         return true;
     }
 
-    /** Whether the ledger hears of this retrieval; a unique-id listed again after its message was deleted is a KO of its own. */
+    /**
+     * Whether the ledger hears of this retrieval. A deleted message listed again under its unique-id is a KO of its own
+     * (QUIT's +OK said it was removed, RFC 1939 §6); another message under a deleted one's unique-id is not: §7 forbids
+     * reuse only while the message that had it exists.
+     */
     private boolean firstSighting(Exchange x, String maildrop, String uid, String harnessId) {
         ProcessedMessages.Sighting sighting = run.processed().retrieved(maildrop, uid, harnessId);
-        if (sighting.relisted() != ProcessedMessages.Relisted.NO) {
+        if (sighting.relisted() == ProcessedMessages.Relisted.SAME_MESSAGE) {
             x.log(request(Pop3Stage.UIDL) + " unique-ids", 0, 0, 0, Outcome.ko("protocol", null, null, "protocol: unique-id", uid,
                     " is listed again after its message was deleted (DELE and QUIT answered +OK): " + sighting.relisted().words()));
         }

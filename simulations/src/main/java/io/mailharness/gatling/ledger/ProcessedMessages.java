@@ -23,9 +23,9 @@ public final class ProcessedMessages {
     /** What a unique-id listed again after its message was deleted turned out to name. */
     public enum Relisted {
         NO(""),
-        SAME_MESSAGE("the same message, not removed"),
-        ANOTHER_MESSAGE("another message reuses it (RFC 1939 §7)"),
-        NOT_OURS("a message of another sender, either not removed or reusing the unique-id");
+        SAME_MESSAGE("the same message, not removed (RFC 1939 §6)"),
+        ANOTHER_MESSAGE("another message, which may reuse it once the first is gone (RFC 1939 §7)"),
+        UNKNOWN_SENDER("a message of another sender, either not removed or under a reused unique-id");
 
         private final String words;
 
@@ -60,7 +60,7 @@ public final class ProcessedMessages {
         if (before == null) return new Sighting(true, Relisted.NO);
         if (!deleted.remove(key)) return new Sighting(false, Relisted.NO);
         harnessIdByUid.put(key, now);
-        if (before.equals(NOT_OURS) && now.equals(NOT_OURS)) return new Sighting(true, Relisted.NOT_OURS);
+        if (before.equals(NOT_OURS) && now.equals(NOT_OURS)) return new Sighting(true, Relisted.UNKNOWN_SENDER);
         return before.equals(now) ? new Sighting(false, Relisted.SAME_MESSAGE) : new Sighting(true, Relisted.ANOTHER_MESSAGE);
     }
 

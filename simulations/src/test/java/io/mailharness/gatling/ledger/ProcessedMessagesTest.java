@@ -36,7 +36,7 @@ class ProcessedMessagesTest {
         processed.deleted("alice@x", "u1");
         assertEquals(new Sighting(true, Relisted.ANOTHER_MESSAGE), processed.retrieved("alice@x", "u1", null));
         processed.deleted("alice@x", "u1");
-        assertEquals(new Sighting(true, Relisted.NOT_OURS), processed.retrieved("alice@x", "u1", null), "neither is ours: cannot tell which");
+        assertEquals(new Sighting(true, Relisted.UNKNOWN_SENDER), processed.retrieved("alice@x", "u1", null), "neither is ours: cannot tell which");
     }
 
     @Test
