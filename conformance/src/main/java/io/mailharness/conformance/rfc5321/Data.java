@@ -33,7 +33,7 @@ public class Data {
             throw check.fail("end of data", "one 250 (or 4yz/5yz) reply", end.describe());
         }
         // §4.2.1: one code on every line. "250-queued" then "554 rejected" is neither an acceptance nor a refusal.
-        SmtpReplyFormat.problems(end).stream().filter(SmtpReplyFormat.Problem::mandatory).findFirst().ifPresent(problem -> {
+        SmtpReplyFormat.mixedCodes(end).ifPresent(problem -> { // the rest of the reply's form is ReplyCodeSeverities' business
             throw check.fail("end of data", "one 250 (or 4yz/5yz) reply: " + problem.rule(), end.describe());
         });
         smtp.expectSilence("after the reply to the end of data", check.silence());

@@ -38,7 +38,8 @@ public class TooManyRecipientsCode {
             check.skip("no recipient limit reached within " + MAX_RECIPIENTS_TRIED + " RCPTs");
         }
         // §4.5.3.1.10 names 452 "the correct reply code" without a MUST: another 4yz is the same transient refusal (WARN)
-        boolean otherTransientCode = refusal.isComplete() && refusal.replyClass() == 4 && refusal.code() != 452;
+        // (421 is not one: it closes the session, and the check cannot go on to DATA)
+        boolean otherTransientCode = refusal.isComplete() && refusal.replyClass() == 4 && refusal.code() != 452 && refusal.code() != 421;
         if (!refusal.isComplete() || (refusal.code() != 452 && refusal.replyClass() != 5 && !otherTransientCode)) {
             throw check.fail(refusal.step() + " (number " + (accepted + 1) + ")", "452 (too many recipients) or a 5yz", refusal.describe());
         }

@@ -4,6 +4,7 @@ import io.mailharness.client.Transcript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The shape every SMTP reply must have (RFC 5321 §4.2, §4.2.1, §2.3.8): three digits, first 2–5 and
@@ -23,6 +24,22 @@ public final class SmtpReplyFormat {
     }
 
     private SmtpReplyFormat() {}
+
+    /** The first line whose code is not the first line's (RFC 5321 §4.2.1), if any: such a reply means nothing. */
+    public static Optional<Problem> mixedCodes(SmtpWireReply reply) {
+        String firstCode = null;
+        for (WireLine line : reply.lines()) {
+            String text = line.text();
+            if (!isReplyCode(text)) continue;
+            if (firstCode == null) firstCode = text.substring(0, 3);
+            else if (!firstCode.equals(text.substring(0, 3))) return Optional.of(sameCode(firstCode, line.visible()));
+        }
+        return Optional.empty();
+    }
+
+    private static Problem sameCode(String firstCode, String shown) {
+        return new Problem("same reply code on every line (" + firstCode + ")", shown, true);
+    }
 
     public static List<Problem> problems(SmtpWireReply reply) {
         List<Problem> problems = new ArrayList<>();
@@ -46,7 +63,7 @@ public final class SmtpReplyFormat {
             }
             String code = text.substring(0, 3);
             if (firstCode == null) firstCode = code;
-            else if (!firstCode.equals(code)) problems.add(new Problem("same reply code on every line (" + firstCode + ")", shown, true));
+            else if (!firstCode.equals(code)) problems.add(sameCode(firstCode, shown));
             char separator = text.length() > 3 ? text.charAt(3) : 0;
             if (!last && separator != '-') problems.add(new Problem("'" + code + "-' on every line but the last", shown, true));
             if (last && separator != ' ' && separator != 0) problems.add(new Problem("'" + code + " ' (or the bare code) on the last line", shown, true));
@@ -66,7 +83,7 @@ public final class SmtpReplyFormat {
     public static void judge(SmtpWireReply reply, Verdicts verdicts) {
         for (Problem p : problems(reply)) {
             if (p.mandatory()) throw new CheckFailure(reply.step(), p.rule(), p.line());
-            verdicts.warn(reply.step(), p.rule(), Transcript.visible(p.line()));
+            verdicts.warn(reply.step(), p.rule(), p.line()); // made visible where the problem was found
         }
     }
 }
