@@ -15,7 +15,6 @@ public record UniqueIdListing(int message, String uniqueId) {
         if (!reply.isOk()) throw new MailProtocolException("UIDL", "server replied " + Transcript.visible(reply.statusLine()), null);
         List<UniqueIdListing> listings = new ArrayList<>();
         Map<Integer, String> uniqueIdOf = new HashMap<>();
-        Map<String, Integer> messageOf = new HashMap<>();
         for (String line : reply.body()) {
             String[] parts = line.strip().split(" ", 2);
             UniqueIdListing listing;
@@ -24,18 +23,26 @@ public record UniqueIdListing(int message, String uniqueId) {
             } catch (RuntimeException e) {
                 throw new MailProtocolException("UIDL", "not a unique-id listing: '" + Transcript.visible(line) + "'", e);
             }
-            // RFC 1939 §7: a unique-id names one message, and each message is listed once; a listing that repeats
-            // either cannot say which message is which, so nothing in it may be skipped or deleted by its unique-id.
+            // A message listed twice leaves no way to say which unique-id is its own. (Two messages under one unique-id
+            // may be two identical copies, which RFC 1939 §7 lets a server name alike: see sharedUniqueIds.)
             if (uniqueIdOf.putIfAbsent(listing.message(), listing.uniqueId()) != null) {
                 throw new MailProtocolException("UIDL", "message " + listing.message() + " is listed twice", null);
-            }
-            Integer other = messageOf.putIfAbsent(listing.uniqueId(), listing.message());
-            if (other != null) {
-                throw new MailProtocolException("UIDL", "unique-id '" + Transcript.visible(listing.uniqueId()) + "' is listed for messages "
-                        + other + " and " + listing.message(), null);
             }
             listings.add(listing);
         }
         return listings;
+    }
+
+    /**
+     * The unique-ids given to more than one message: identical copies may share one (RFC 1939 §7, unique-ids made from
+     * a hash of the message), so such messages can be told apart only by reading them.
+     */
+    public static java.util.Set<String> sharedUniqueIds(List<UniqueIdListing> listing) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        for (UniqueIdListing entry : listing) {
+            if (entry.uniqueId() != null && !seen.add(entry.uniqueId())) shared.add(entry.uniqueId());
+        }
+        return shared;
     }
 }

@@ -16,10 +16,11 @@ class ListingsTest {
     }
 
     @Test
-    void aUniqueIdGivenToTwoMessagesIsRefused() {
-        MailProtocolException e = assertThrows(MailProtocolException.class,
-                () -> UniqueIdListing.parseAll(new Pop3Reply("+OK", List.of("1 same", "2 same"))));
-        assertEquals("UIDL: unique-id 'same' is listed for messages 1 and 2", e.getMessage());
+    void aUniqueIdGivenToTwoMessagesIsReadAndNamedAsShared() throws MailProtocolException {
+        // RFC 1939 §7: identical copies may share a unique-id made from a hash of the message
+        List<UniqueIdListing> listing = UniqueIdListing.parseAll(new Pop3Reply("+OK", List.of("1 same", "2 same", "3 other")));
+        assertEquals(3, listing.size());
+        assertEquals(java.util.Set.of("same"), UniqueIdListing.sharedUniqueIds(listing));
     }
 
     @Test

@@ -225,7 +225,7 @@ class FaultyServerLoadTest {
     }
 
     @Test
-    void aUidlListingThatGivesOneUniqueIdToEveryMessageIsAKoAndEveryMessageIsStillRead() {
+    void aUidlListingThatGivesOneUniqueIdToEveryMessageHasEveryMessageReadByNumber() {
         Faults sameId = Faults.of(new io.mailharness.faultserver.pop3.Pop3CommandVariant("POP3_UIDL_ALL_THE_SAME",
                 "UIDL gives every message the same unique-id", "UIDL",
                 original -> (session, argument) -> {
@@ -239,8 +239,6 @@ class FaultyServerLoadTest {
 
         RunRecord record = InProcessGatling.record(ScriptedSimulation.class, results);
         assertEquals(new Ledger(4, 4, 0, 4, 4, 0, 0, 0), record.ledger(), "read by message number: none skipped as processed, none lost");
-        assertTrue(record.errors().keySet().stream().anyMatch(k -> k.startsWith("same POP3 UIDL listing: protocol: UIDL: unique-id 'same' is listed for messages")),
-                record.errors()::toString);
     }
 
     @Test

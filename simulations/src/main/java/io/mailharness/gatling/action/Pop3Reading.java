@@ -97,7 +97,9 @@ final class Pop3Reading {
             List<UniqueIdListing> listing = UniqueIdListing.parseAll(reply);
             c.listing(listing);
             String maildrop = c.account().address();
-            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId).filter(uid -> !run.processed().skips(maildrop, uid)).toList());
+            java.util.Set<String> shared = UniqueIdListing.sharedUniqueIds(listing); // read by number: no unique-id tells them apart
+            run.ledger().listed(maildrop, listing.stream().map(UniqueIdListing::uniqueId)
+                    .filter(uid -> !shared.contains(uid) && !run.processed().skips(maildrop, uid)).toList());
             x.update(s -> s.set(saveAs, listing.stream().map(UniqueIdListing::uniqueId).toList()));
             return listing;
         } catch (MailProtocolException e) { // a KO of its own, then the pass goes on with LIST's numbers
@@ -124,16 +126,22 @@ final class Pop3Reading {
     }
 
     /**
-     * The listed messages a pass retrieves: those not processed before (by unique-id), or deleted since, at most
+     * The listed messages a pass retrieves: those not processed before (by unique-id), or deleted since, and those
+     * sharing a unique-id (read by number, as a listing without unique-ids is), at most
      * {@link #MAX_MESSAGES_PER_PASS}. Those processed before are marked for deletion when the protocol deletes after
      * retrieval only if this session read them whole; one processed in an earlier session is left alone, not deleted
      * unread, since its unique-id may now name another message (a server that reuses them).
      */
     List<UniqueIdListing> newMessages(Pop3Connection c, List<UniqueIdListing> listing) {
         String maildrop = c.account().address();
+        java.util.Set<String> shared = UniqueIdListing.sharedUniqueIds(listing);
         List<UniqueIdListing> fresh = new ArrayList<>();
         for (UniqueIdListing entry : listing) {
             if (fresh.size() >= MAX_MESSAGES_PER_PASS) break;
+            if (shared.contains(entry.uniqueId())) { // identical copies under one unique-id: read each by its number
+                fresh.add(new UniqueIdListing(entry.message(), null));
+                continue;
+            }
             if (entry.uniqueId() != null && run.processed().skips(maildrop, entry.uniqueId())) {
                 if (components.protocol().deleteAfterRetrieval() && c.wasReadWhole(entry.message())) c.toDelete().add(entry.message());
                 continue;
