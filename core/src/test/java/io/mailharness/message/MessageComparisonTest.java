@@ -67,6 +67,13 @@ class MessageComparisonTest {
     }
 
     @Test
+    void aHeaderRunningOnIntoTheBodyIsAHeaderRewriteNotATruncation() {
+        MessageComparison c = compare(text(SENT).replace("Subject: hello\r\n\r\n", "Subject: hello\r\n\u0000\u001b[31m"));
+        assertEquals(DeliveryClass.HEADERS_REWRITTEN, c.deliveryClass());
+        assertEquals("the empty line that ends the header is gone", c.detail());
+    }
+
+    @Test
     void theDiffShowsTheDifferingLinesOnly() {
         String diff = MessageComparison.diff(SENT, ascii(text(SENT).replace("line two", "line \u001btwo")));
         assertTrue(diff.contains("- line two\n+ line \\x1btwo\n"), diff);
