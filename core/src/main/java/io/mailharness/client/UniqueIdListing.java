@@ -2,8 +2,10 @@ package io.mailharness.client;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One line of UIDL: message number and unique-id (RFC 1939 §7). */
 public record UniqueIdListing(int message, String uniqueId) {
@@ -37,9 +39,9 @@ public record UniqueIdListing(int message, String uniqueId) {
      * The unique-ids given to more than one message: identical copies may share one (RFC 1939 §7, unique-ids made from
      * a hash of the message), so such messages can be told apart only by reading them.
      */
-    public static java.util.Set<String> sharedUniqueIds(List<UniqueIdListing> listing) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Set<String> shared = new java.util.HashSet<>();
+    public static Set<String> sharedUniqueIds(List<UniqueIdListing> listing) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new HashSet<>();
         for (UniqueIdListing entry : listing) {
             if (entry.uniqueId() != null && !seen.add(entry.uniqueId())) shared.add(entry.uniqueId());
         }

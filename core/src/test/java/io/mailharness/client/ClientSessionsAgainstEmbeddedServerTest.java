@@ -149,35 +149,29 @@ class ClientSessionsAgainstEmbeddedServerTest {
 
     @Test
     void aGreetingWhoseLinesCarryDifferentCodesIsAProtocolError() throws IOException {
-        try (ServerSocket mixed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                try (Socket s = mixed.accept()) {
-                    s.getOutputStream().write("220-welcome\r\n554 go away\r\n".getBytes(StandardCharsets.US_ASCII));
-                    s.getInputStream().read();
-                } catch (IOException ignored) {
-                    // client closed
-                }
-            });
-            SmtpSettings smtp = new SmtpSettings(new Endpoint("127.0.0.1", mixed.getLocalPort()), SmtpSecurity.PLAIN, Optional.empty());
-            MailProtocolException e = assertThrows(MailProtocolException.class, () -> SmtpSession.connect(smtp, TlsSettings.verifying(), Timeouts.defaults(), null));
-            assertTrue(e.getMessage().contains("reply lines carry different codes: 220 then 554"), e.getMessage());
-        }
+        MailProtocolException e = greetedWith("220-welcome\r\n554 go away\r\n");
+        assertTrue(e.getMessage().contains("reply lines carry different codes: 220 then 554"), e.getMessage());
     }
 
     @Test
     void garbageInsteadOfAGreetingIsAProtocolError() throws IOException {
-        try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        MailProtocolException e = greetedWith("HTTP/1.1 400 Bad Request\r\n\r\n");
+        assertTrue(e.getMessage().contains("malformed server reply"), e.getMessage());
+    }
+
+    /** What connecting gives when a server on loopback greets with {@code greeting} and then waits for the client to close. */
+    private static MailProtocolException greetedWith(String greeting) throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
-                try (Socket s = garbage.accept()) {
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write(greeting.getBytes(StandardCharsets.US_ASCII));
                     s.getInputStream().read();
                 } catch (IOException ignored) {
                     // client closed
                 }
             });
-            SmtpSettings smtp = new SmtpSettings(new Endpoint("127.0.0.1", garbage.getLocalPort()), SmtpSecurity.PLAIN, Optional.empty());
-            MailProtocolException e = assertThrows(MailProtocolException.class, () -> SmtpSession.connect(smtp, TlsSettings.verifying(), Timeouts.defaults(), null));
-            assertTrue(e.getMessage().contains("malformed server reply"), e.getMessage());
+            SmtpSettings smtp = new SmtpSettings(new Endpoint("127.0.0.1", server.getLocalPort()), SmtpSecurity.PLAIN, Optional.empty());
+            return assertThrows(MailProtocolException.class, () -> SmtpSession.connect(smtp, TlsSettings.verifying(), Timeouts.defaults(), null));
         }
     }
 }

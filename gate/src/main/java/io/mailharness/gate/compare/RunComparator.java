@@ -3,6 +3,7 @@ package io.mailharness.gate.compare;
 import io.mailharness.record.RequestStats;
 import io.mailharness.record.RunRecord;
 import io.mailharness.gate.input.BadInput;
+import io.mailharness.gate.merge.RunRecordMerger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Compares a current run record with its baseline, metric by metric, against the tolerances. */
@@ -47,7 +49,7 @@ public final class RunComparator {
         List<String> runNoise = new ArrayList<>(NoiseCheck.injector("baseline", baselineFacts, tolerances));
         runNoise.addAll(NoiseCheck.injector("current", currentFacts, tolerances));
 
-        requireKnownRequests(baseline, current);
+        tolerances.requireRequestsOf(baseline.requests().keySet(), current.requests().keySet());
         List<MetricComparison> metrics = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         for (String request : requestNames(baseline, current)) {
@@ -120,21 +122,9 @@ public final class RunComparator {
                 verdict, verdict, List.of());
     }
 
-    /** A tolerance for a request neither run has is a typo (or a stale file): it would loosen nothing it was meant to. */
-    private void requireKnownRequests(RunRecord baseline, RunRecord current) {
-        List<String> unknown = tolerances.requestNames().stream()
-                .filter(name -> !baseline.requests().containsKey(name) && !current.requests().containsKey(name))
-                .filter(name -> !name.startsWith(RunRecord.LEDGER_VERDICT_PREFIX))
-                .sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new BadInput(tolerances.origin() + " gives tolerances for " + unknown.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "))
-                    + ", which neither run has (a misspelt request name?)");
-        }
-    }
-
     /** Parameters that say which run this was, not what load it put on the server: they differ between any two runs. */
-    private static final java.util.Set<String> RUN_OWN_PARAMETERS = java.util.Set.of(RunRecord.STOPPED_BY,
-            "mailharness.merged.runIds", "mailharness.merged.injectors");
+    private static final Set<String> RUN_OWN_PARAMETERS = Set.of(RunRecord.STOPPED_BY,
+            RunRecordMerger.RUN_IDS_PARAMETER, RunRecordMerger.INJECTORS_PARAMETER);
 
     /** A load that differs (another rate, mix or user count) explains a change the verdicts would otherwise blame on the server. */
     private static Optional<String> differentParameters(RunRecord baseline, RunRecord current) {

@@ -6,10 +6,12 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import io.mailharness.gate.input.BadInput;
+import io.mailharness.record.RunRecord;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -147,9 +149,19 @@ public final class Tolerances {
         }
     }
 
-    /** The request names the file gives tolerances of. */
-    public Set<String> requestNames() {
-        return config.hasPath("requests") ? Set.copyOf(config.getConfig("requests").root().keySet()) : Set.of();
+    /**
+     * Refuses tolerances for a request neither run has: a typo (or a stale file) would loosen nothing it was meant to.
+     * The ledger's classes are judged from the records' counts whether or not a run has their verdict requests.
+     */
+    public void requireRequestsOf(Set<String> baseline, Set<String> current) {
+        if (!config.hasPath("requests")) return;
+        List<String> unknown = config.getConfig("requests").root().keySet().stream()
+                .filter(name -> !baseline.contains(name) && !current.contains(name))
+                .filter(name -> !name.startsWith(RunRecord.LEDGER_VERDICT_PREFIX))
+                .sorted().map(name -> "'" + name + "'").toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInput(origin + " gives tolerances for " + String.join(", ", unknown) + ", which neither run has (a misspelt request name?)");
+        }
     }
 
     private static void validateMetrics(Config metrics, String where, Path file) {
